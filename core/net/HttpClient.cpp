@@ -1,0 +1,151 @@
+#include "HttpClient.h"
+
+#include "logging/Logging.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace countersign::net {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("HttpClient", text); }
+
+QString hostOf(const QUrl &url) { return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host(); }
+
+Error networkError(QNetworkReply *reply)
+{
+    const QString host = hostOf(reply->url());
+    switch (reply->error()) {
+    case QNetworkReply::ConnectionRefusedError:
+        return {QStringLiteral("network"), tr("Could not connect to %1: the connection was refused. "
+                                              "Is the server running?").arg(host)};
+    case QNetworkReply::HostNotFoundError:
+        return {QStringLiteral("network"), tr("Could not find the server %1. Check the address and your "
+                                              "network connection.").arg(host)};
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return {QStringLiteral("network"), tr("%1 did not answer in time.").arg(host)};
+    case QNetworkReply::SslHandshakeFailedError:
+        return {QStringLiteral("network"), tr("The secure connection to %1 failed: %2")
+                                               .arg(host, reply->errorString())};
+    default:
+        return {QStringLiteral("network"), tr("Could not reach %1: %2").arg(host, reply->errorString())};
+    }
+}
+
+// An OAuth 2.0 error body (RFC 6749 §5.2) becomes an Error with the server's own code.
+std::optional<Error> oauthError(const QByteArray &body)
+{
+    const auto json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    if (!json.is_object() || !json.contains("error") || !json["error"].is_string())
+        return std::nullopt;
+    const QString code = QString::fromStdString(json["error"].get<std::string>());
+    QString message = code;
+    if (json.contains("error_description") && json["error_description"].is_string())
+        message = QString::fromStdString(json["error_description"].get<std::string>());
+    return Error{code, message};
+}
+
+// application/x-www-form-urlencoded, encoding every reserved character. (QUrlQuery leaves '+'
+// alone, which a server would read as a space.)
+QByteArray formBody(const QUrlQuery &form)
+{
+    QByteArray body;
+    for (const auto &[key, value] : form.queryItems(QUrl::FullyDecoded)) {
+        if (!body.isEmpty())
+            body += '&';
+        body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return body;
+}
+
+} // namespace
+
+Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &what)
+{
+    try {
+        auto json = nlohmann::json::parse(body.constBegin(), body.constEnd());
+        if (!json.is_object())
+            return Error{QStringLiteral("bad_json"), tr("The %1 is not a JSON object.").arg(what)};
+        return json;
+    } catch (const nlohmann::json::parse_error &e) {
+        return Error{QStringLiteral("bad_json"),
+                     tr("The %1 is not valid JSON (%2).").arg(what, QString::fromUtf8(e.what()))};
+    }
+}
+
+HttpClient::HttpClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
+
+QNetworkReply *HttpClient::send(const QUrl &url, const QByteArray &verb, const QByteArray &body,
+                                const QByteArray &authorization)
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Countersign/" COUNTERSIGN_VERSION));
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(static_cast<int>(m_timeout.count()));
+    // OAuth endpoints must not redirect us somewhere else with our credentials.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
+    qCDebug(lcNet) << verb << url.toDisplayString(QUrl::RemoveQuery);
+    if (verb == "GET")
+        return m_network->get(request);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    return m_network->post(request, body);
+}
+
+void HttpClient::finish(QNetworkReply *reply, bool wantJson,
+                        const std::function<void(Result<nlohmann::json>)> &done)
+{
+    connect(reply, &QNetworkReply::finished, this, [reply, wantJson, done] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        if (status == 0) {
+            done(networkError(reply));
+            return;
+        }
+        if (status < 200 || status > 299) {
+            if (auto error = oauthError(body))
+                done(*error);
+            else
+                done(Error{QStringLiteral("http_%1").arg(status),
+                           tr("%1 answered with HTTP status %2.").arg(hostOf(reply->url())).arg(status)});
+            return;
+        }
+        if (!wantJson) {
+            done(nlohmann::json::object());
+            return;
+        }
+        done(parseJsonObject(body, tr("response from %1").arg(reply->url().toDisplayString(QUrl::RemoveQuery))));
+    });
+}
+
+void HttpClient::getJson(const QUrl &url, Callback<nlohmann::json> done, const QByteArray &bearerToken)
+{
+    finish(send(url, "GET", {}, bearerToken.isEmpty() ? QByteArray() : "Bearer " + bearerToken), true,
+           std::move(done));
+}
+
+void HttpClient::postForm(const QUrl &url, const QUrlQuery &form, Callback<nlohmann::json> done,
+                          const QByteArray &basicAuth)
+{
+    const QByteArray body = formBody(form);
+    finish(send(url, "POST", body, basicAuth.isEmpty() ? QByteArray() : "Basic " + basicAuth), true,
+           std::move(done));
+}
+
+void HttpClient::postFormIgnoringBody(const QUrl &url, const QUrlQuery &form, Callback<Done> done)
+{
+    const QByteArray body = formBody(form);
+    finish(send(url, "POST", body, {}), false, [done = std::move(done)](Result<nlohmann::json> result) {
+        if (result)
+            done(Done{});
+        else
+            done(result.error());
+    });
+}
+
+} // namespace countersign::net

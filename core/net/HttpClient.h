@@ -1,0 +1,55 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace countersign::net {
+
+// The one place that builds HTTP requests (User-Agent, Accept, transfer timeout) and turns
+// replies into Results. Any 2xx is success. Every failure gets its own readable Error:
+//   code "network"       the server could not be reached / connection failed / timed out
+//   code "http_<status>" non-2xx without an OAuth error body
+//   code <error>         non-2xx with an OAuth error body {"error": ..., "error_description": ...}
+//   code "bad_json"      2xx whose body is not a JSON object
+class HttpClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HttpClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+    // GET `url` and parse a JSON object.
+    void getJson(const QUrl &url, Callback<nlohmann::json> done, const QByteArray &bearerToken = {});
+    // POST an application/x-www-form-urlencoded body and parse a JSON object (OAuth token endpoint style).
+    void postForm(const QUrl &url, const QUrlQuery &form, Callback<nlohmann::json> done,
+                  const QByteArray &basicAuth = {});
+    // POST a form where any 2xx counts and the body is ignored (RFC 7009 revocation).
+    void postFormIgnoringBody(const QUrl &url, const QUrlQuery &form, Callback<Done> done);
+
+    QNetworkAccessManager *network() const { return m_network; }
+
+private:
+    QNetworkReply *send(const QUrl &url, const QByteArray &verb, const QByteArray &body,
+                        const QByteArray &authorization);
+    void finish(QNetworkReply *reply, bool wantJson, const std::function<void(Result<nlohmann::json>)> &done);
+
+    QNetworkAccessManager *m_network;
+    std::chrono::milliseconds m_timeout{std::chrono::seconds(30)};
+};
+
+// Parses `body` as a JSON object, with a readable message naming `what` on failure.
+Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &what);
+
+} // namespace countersign::net

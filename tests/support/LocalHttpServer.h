@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QTcpServer>
+#include <QUrl>
+
+#include <functional>
+
+namespace countersign::test {
+
+// A tiny real HTTP/1.1 server on 127.0.0.1 and a free port, for tests that need a
+// server misbehaving in precise ways (malformed JSON, wrong status, slow answers) or
+// need to count requests. Each response closes the connection.
+class LocalHttpServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Request
+    {
+        QByteArray method;
+        QByteArray path; // path plus query, as sent
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray body;
+    };
+    struct Response
+    {
+        int status = 200;
+        QByteArray body;
+        QByteArray contentType = "application/json";
+        QList<QPair<QByteArray, QByteArray>> headers;
+        int delayMs = 0;
+    };
+    using Handler = std::function<Response(const Request &)>;
+
+    explicit LocalHttpServer(QObject *parent = nullptr);
+
+    bool start();
+    QUrl baseUrl() const;
+    quint16 port() const;
+
+    // Routes match the request path without its query string.
+    void route(const QByteArray &path, Handler handler);
+    void route(const QByteArray &path, Response fixed);
+
+    // How many requests reached `path` (without query).
+    int hits(const QByteArray &path) const { return m_hits.value(path); }
+    const QList<Request> &requests() const { return m_requests; }
+
+private:
+    void serve(class QTcpSocket *socket);
+
+    QTcpServer m_server;
+    QHash<QByteArray, Handler> m_routes;
+    QHash<QByteArray, int> m_hits;
+    QList<Request> m_requests;
+};
+
+} // namespace countersign::test

@@ -10,7 +10,10 @@ namespace countersign::net {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("HttpClient", text); }
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(HttpClient)
+};
 
 QString hostOf(const QUrl &url) { return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host(); }
 
@@ -19,19 +22,19 @@ Error networkError(QNetworkReply *reply)
     const QString host = hostOf(reply->url());
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
-        return {QStringLiteral("network"), tr("Could not connect to %1: the connection was refused. "
+        return {QStringLiteral("network"), Tr::tr("Could not connect to %1: the connection was refused. "
                                               "Is the server running?").arg(host)};
     case QNetworkReply::HostNotFoundError:
-        return {QStringLiteral("network"), tr("Could not find the server %1. Check the address and your "
+        return {QStringLiteral("network"), Tr::tr("Could not find the server %1. Check the address and your "
                                               "network connection.").arg(host)};
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
-        return {QStringLiteral("network"), tr("%1 did not answer in time.").arg(host)};
+        return {QStringLiteral("network"), Tr::tr("%1 did not answer in time.").arg(host)};
     case QNetworkReply::SslHandshakeFailedError:
-        return {QStringLiteral("network"), tr("The secure connection to %1 failed: %2")
+        return {QStringLiteral("network"), Tr::tr("The secure connection to %1 failed: %2")
                                                .arg(host, reply->errorString())};
     default:
-        return {QStringLiteral("network"), tr("Could not reach %1: %2").arg(host, reply->errorString())};
+        return {QStringLiteral("network"), Tr::tr("Could not reach %1: %2").arg(host, reply->errorString())};
     }
 }
 
@@ -68,11 +71,11 @@ Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &wh
     try {
         auto json = nlohmann::json::parse(body.constBegin(), body.constEnd());
         if (!json.is_object())
-            return Error{QStringLiteral("bad_json"), tr("The %1 is not a JSON object.").arg(what)};
+            return Error{QStringLiteral("bad_json"), Tr::tr("The %1 is not a JSON object.").arg(what)};
         return json;
     } catch (const nlohmann::json::parse_error &e) {
         return Error{QStringLiteral("bad_json"),
-                     tr("The %1 is not valid JSON (%2).").arg(what, QString::fromUtf8(e.what()))};
+                     Tr::tr("The %1 is not valid JSON (%2).").arg(what, QString::fromUtf8(e.what()))};
     }
 }
 
@@ -112,14 +115,14 @@ void HttpClient::finish(QNetworkReply *reply, bool wantJson,
                 done(*error);
             else
                 done(Error{QStringLiteral("http_%1").arg(status),
-                           tr("%1 answered with HTTP status %2.").arg(hostOf(reply->url())).arg(status)});
+                           Tr::tr("%1 answered with HTTP status %2.").arg(hostOf(reply->url())).arg(status)});
             return;
         }
         if (!wantJson) {
             done(nlohmann::json::object());
             return;
         }
-        done(parseJsonObject(body, tr("response from %1").arg(reply->url().toDisplayString(QUrl::RemoveQuery))));
+        done(parseJsonObject(body, Tr::tr("response from %1").arg(reply->url().toDisplayString(QUrl::RemoveQuery))));
     });
 }
 

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "common/Result.h"
+#include "config/ProviderConfig.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace countersign::session {
+class ProviderResolver;
+class SessionManager;
+} // namespace countersign::session
+namespace countersign::storage {
+class TokenStore;
+}
+
+namespace countersign::cli {
+
+// countersign-cli: parses the command line and runs one command against the core services.
+//   countersign-cli [--issuer URL] [--client-id ID] COMMAND
+//     login [--no-browser]   whoami [--json]   logout
+// Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
+class CliRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CliRunner(QObject *parent = nullptr);
+    ~CliRunner() override;
+
+    // Runs the command in `arguments` (argv, program name first); calls `finished` with the exit code.
+    void run(const QStringList &arguments, std::function<void(int)> finished);
+
+private:
+    void login(bool openBrowser);
+    void whoami(bool json);
+    void logout();
+    void restoreThen(const config::ProviderConfig &provider, std::function<void(bool)> next);
+    void fail(const Error &error, int exitCode = 1);
+    void exit(int code);
+
+    QNetworkAccessManager *m_network;
+    storage::TokenStore *m_store;
+    session::SessionManager *m_session;
+    session::ProviderResolver *m_resolver;
+    std::optional<config::ProviderConfig> m_explicitProvider;
+    std::function<void(int)> m_finished;
+};
+
+} // namespace countersign::cli

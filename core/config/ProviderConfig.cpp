@@ -1,0 +1,21 @@
+#include "ProviderConfig.h"
+
+#include <QHostAddress>
+
+namespace countersign::config {
+
+bool isSecureOrLoopback(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return false;
+    if (url.scheme() == u"https")
+        return true;
+    if (url.scheme() != u"http")
+        return false;
+    if (url.host() == u"localhost")
+        return true;
+    const QHostAddress address(url.host());
+    return !address.isNull() && address.isLoopback();
+}
+
+} // namespace countersign::config

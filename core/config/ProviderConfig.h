@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace countersign::config {
+
+// Which authorization server the app talks to, and as which client. Not secret.
+struct ProviderConfig
+{
+    enum class Kind { Sandbox, OpenIdProvider };
+
+    Kind kind = Kind::Sandbox;
+    QUrl issuer;
+    QString clientId = QStringLiteral("countersign-desktop");
+    QStringList scopes{QStringLiteral("openid"), QStringLiteral("profile"), QStringLiteral("email"),
+                       QStringLiteral("offline_access")};
+    // ID token signature algorithms this client accepts. "none" and HMAC are never accepted.
+    QStringList idTokenAlgorithms{QStringLiteral("RS256"), QStringLiteral("PS256"), QStringLiteral("ES256"),
+                                  QStringLiteral("EdDSA")};
+
+    static QString defaultSandboxClientId() { return QStringLiteral("countersign-desktop"); }
+};
+
+// https is required for every provider except one on this machine's loopback interface
+// (RFC 8252 §8.3 allows loopback http; anything else would expose codes and tokens).
+bool isSecureOrLoopback(const QUrl &url);
+
+} // namespace countersign::config

@@ -1,0 +1,50 @@
+#include "Settings.h"
+
+namespace countersign::config {
+
+namespace {
+QString kindName(ProviderConfig::Kind kind)
+{
+    return kind == ProviderConfig::Kind::Sandbox ? QStringLiteral("sandbox") : QStringLiteral("oidc");
+}
+} // namespace
+
+Settings::Settings() : m_settings(QSettings::UserScope, QStringLiteral("Countersign"), QStringLiteral("Countersign"))
+{
+}
+
+std::optional<ProviderConfig> Settings::lastProvider() const
+{
+    const QUrl issuer(m_settings.value(QStringLiteral("provider/issuer")).toString());
+    if (!issuer.isValid() || issuer.isEmpty())
+        return std::nullopt;
+    ProviderConfig provider;
+    provider.kind = m_settings.value(QStringLiteral("provider/kind")).toString() == u"sandbox"
+                        ? ProviderConfig::Kind::Sandbox
+                        : ProviderConfig::Kind::OpenIdProvider;
+    provider.issuer = issuer;
+    provider.clientId = m_settings.value(QStringLiteral("provider/clientId"), provider.clientId).toString();
+    return provider;
+}
+
+void Settings::setLastProvider(const ProviderConfig &provider)
+{
+    m_settings.setValue(QStringLiteral("provider/kind"), kindName(provider.kind));
+    m_settings.setValue(QStringLiteral("provider/issuer"), provider.issuer.toString());
+    m_settings.setValue(QStringLiteral("provider/clientId"), provider.clientId);
+}
+
+QString Settings::lastSubject() const { return m_settings.value(QStringLiteral("account/subject")).toString(); }
+
+void Settings::setLastSubject(const QString &subject) { m_settings.setValue(QStringLiteral("account/subject"), subject); }
+
+void Settings::clearLastSubject() { m_settings.remove(QStringLiteral("account/subject")); }
+
+quint16 Settings::sandboxPort() const
+{
+    return static_cast<quint16>(m_settings.value(QStringLiteral("sandbox/port"), 0).toUInt());
+}
+
+void Settings::setSandboxPort(quint16 port) { m_settings.setValue(QStringLiteral("sandbox/port"), port); }
+
+} // namespace countersign::config

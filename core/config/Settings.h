@@ -1,0 +1,35 @@
+#pragma once
+
+#include "config/ProviderConfig.h"
+
+#include <QSettings>
+
+#include <optional>
+
+namespace countersign::config {
+
+// Non-secret settings persisted with QSettings: the provider last used and the account last
+// signed in. Tokens never go here (see storage::TokenStore).
+class Settings
+{
+public:
+    Settings();
+
+    std::optional<ProviderConfig> lastProvider() const;
+    void setLastProvider(const ProviderConfig &provider);
+
+    // Subject of the account last signed in at lastProvider(), if any.
+    QString lastSubject() const;
+    void setLastSubject(const QString &subject);
+    void clearLastSubject();
+
+    // Loopback port of the embedded sandbox last time, so its issuer URL (and with it the
+    // stored session) stays the same across restarts when the port is still free.
+    quint16 sandboxPort() const;
+    void setSandboxPort(quint16 port);
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace countersign::config

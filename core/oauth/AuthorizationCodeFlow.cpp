@@ -1,0 +1,175 @@
+#include "AuthorizationCodeFlow.h"
+
+#include "logging/Logging.h"
+#include "oauth/JwksCache.h"
+#include "oauth/TokenClient.h"
+
+namespace countersign::oauth {
+
+namespace {
+
+QString claimText(const nlohmann::json &json, const char *name)
+{
+    return json.contains(name) && json[name].is_string() ? QString::fromStdString(json[name].get<std::string>())
+                                                         : QString();
+}
+
+} // namespace
+
+AuthorizationCodeFlow::AuthorizationCodeFlow(TokenClient *tokens, JwksCache *keys, config::ProviderConfig provider,
+                                             QObject *parent)
+    : QObject(parent), m_tokens(tokens), m_keys(keys), m_provider(std::move(provider))
+{
+}
+
+QUrl AuthorizationCodeFlow::buildAuthorizationUrl() const
+{
+    QUrl url = m_tokens->metadata().authorizationEndpoint;
+    QUrlQuery query(url);
+    query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+    query.addQueryItem(QStringLiteral("client_id"), m_provider.clientId);
+    query.addQueryItem(QStringLiteral("redirect_uri"), m_listener.redirectUri().toString());
+    query.addQueryItem(QStringLiteral("scope"), m_provider.scopes.join(u' '));
+    query.addQueryItem(QStringLiteral("state"), QString::fromLatin1(m_state));
+    query.addQueryItem(QStringLiteral("nonce"), QString::fromLatin1(m_nonce));
+    query.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(m_pkce.challenge));
+    query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
+    for (const auto &[name, value] : m_extra)
+        query.addQueryItem(name, value);
+    // Encode '+' and friends explicitly: QUrlQuery would leave them for the server to misread.
+    QString encoded;
+    for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (!encoded.isEmpty())
+            encoded += u'&';
+        encoded += QString::fromLatin1(QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value));
+    }
+    url.setQuery(encoded, QUrl::StrictMode);
+    return url;
+}
+
+void AuthorizationCodeFlow::start(Callback<SignInResult> done)
+{
+    m_done = std::move(done);
+    if (Status listening = m_listener.listen(); !listening) {
+        finish(listening.error());
+        return;
+    }
+    m_pkce = Pkce::generate();
+    m_state = randomUrlSafeToken();
+    m_nonce = randomUrlSafeToken();
+    m_authorizationUrl = buildAuthorizationUrl();
+
+    m_listener.waitForRedirect(m_state, m_timeout, [this](Result<QUrlQuery> redirect) { onRedirect(redirect); });
+    Q_EMIT authorizationUrlReady(m_authorizationUrl);
+    if (m_openBrowser && !m_openBrowser(m_authorizationUrl))
+        finish(Error{QStringLiteral("browser_failed"),
+                     tr("Could not open a web browser. Open this address yourself to sign in: %1")
+                         .arg(m_authorizationUrl.toString())});
+}
+
+void AuthorizationCodeFlow::cancel()
+{
+    if (m_done)
+        m_listener.cancel(); // reports "cancelled" through onRedirect
+}
+
+void AuthorizationCodeFlow::onRedirect(Result<QUrlQuery> redirect)
+{
+    if (!redirect) {
+        finish(redirect.error());
+        return;
+    }
+    const QUrlQuery &query = redirect.value();
+    // RFC 9207: when the provider names itself in the response, it must be the one we asked.
+    const QString iss = query.queryItemValue(QStringLiteral("iss"), QUrl::FullyDecoded);
+    if (!iss.isEmpty() && iss != m_tokens->metadata().issuer.toString()) {
+        finish(Error{QStringLiteral("iss_mismatch"),
+                     tr("The sign-in response came from %1, not from the provider you chose.").arg(iss)});
+        return;
+    }
+    const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
+    if (!error.isEmpty()) {
+        QString description = query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
+        if (error == u"access_denied")
+            description = description.isEmpty() ? tr("Sign-in was declined at the provider.")
+                                                : tr("Sign-in was declined at the provider: %1").arg(description);
+        else if (description.isEmpty())
+            description = tr("The provider refused the sign-in (%1).").arg(error);
+        finish(Error{error, description});
+        return;
+    }
+    const QByteArray code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded).toUtf8();
+    if (code.isEmpty()) {
+        finish(Error{QStringLiteral("invalid_response"), tr("The sign-in response carried no authorization code.")});
+        return;
+    }
+    m_tokens->exchangeCode(code, m_listener.redirectUri(), m_pkce.verifier,
+                           [this](Result<TokenSet> tokens) { onTokens(std::move(tokens)); });
+}
+
+void AuthorizationCodeFlow::onTokens(Result<TokenSet> tokens)
+{
+    if (!tokens) {
+        finish(tokens.error());
+        return;
+    }
+    if (tokens->idToken.isEmpty()) {
+        finish(Error{QStringLiteral("token_response_invalid"), tr("The provider returned no ID token.")});
+        return;
+    }
+    jose::IdTokenValidator::Expectations expect;
+    expect.issuer = m_tokens->metadata().issuer.toString();
+    expect.clientId = m_provider.clientId;
+    expect.nonce = m_nonce;
+    expect.allowedAlgorithms = m_provider.idTokenAlgorithms;
+    TokenSet set = std::move(tokens).value();
+    m_keys->validateIdToken(set.idToken, expect, [this, set](Result<jose::IdTokenClaims> claims) {
+        if (!claims) {
+            finish(claims.error());
+            return;
+        }
+        Identity identity{m_tokens->metadata().issuer.toString(), claims->subject, claims->name, claims->email};
+        onIdentity(set, identity);
+    });
+}
+
+void AuthorizationCodeFlow::onIdentity(TokenSet tokens, Identity identity)
+{
+    // Many providers keep profile claims out of the ID token; ask userinfo, and only believe it
+    // about the same subject (OIDC Core §5.3.2).
+    if (m_tokens->metadata().userinfoEndpoint.isEmpty() || (!identity.name.isEmpty() && !identity.email.isEmpty())) {
+        finish(SignInResult{tokens, identity});
+        return;
+    }
+    m_tokens->userinfo(tokens.accessToken, [this, tokens, identity](Result<nlohmann::json> info) mutable {
+        if (!info) {
+            qCWarning(lcOAuth) << "userinfo failed:" << info.error().message;
+        } else if (claimText(info.value(), "sub") != identity.subject) {
+            finish(Error{QStringLiteral("userinfo_mismatch"),
+                         tr("The provider's user information is about a different user than the sign-in.")});
+            return;
+        } else {
+            if (identity.name.isEmpty())
+                identity.name = claimText(info.value(), "name");
+            if (identity.email.isEmpty())
+                identity.email = claimText(info.value(), "email");
+        }
+        finish(SignInResult{tokens, identity});
+    });
+}
+
+void AuthorizationCodeFlow::finish(Result<SignInResult> result)
+{
+    if (!m_done)
+        return;
+    auto done = std::exchange(m_done, nullptr);
+    m_listener.respond(result.ok(), result.ok() ? tr("You are signed in as %1.")
+                                                      .arg(result->identity.name.isEmpty()
+                                                               ? result->identity.subject
+                                                               : result->identity.name)
+                                                : result.error().message);
+    m_listener.cancel(); // stop listening and waiting, whatever ended the flow
+    done(std::move(result));
+}
+
+} // namespace countersign::oauth

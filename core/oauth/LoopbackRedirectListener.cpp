@@ -1,0 +1,157 @@
+#include "LoopbackRedirectListener.h"
+
+#include "logging/Logging.h"
+
+#include <QCoreApplication>
+#include <QTcpSocket>
+
+namespace countersign::oauth {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(LoopbackRedirectListener)
+};
+
+constexpr qsizetype kMaxRequestHead = 16 * 1024;
+constexpr auto kCallbackPath = "/callback";
+
+void answer(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &html)
+{
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
+                  "\r\nContent-Type: text/html; charset=utf-8"
+                  "\r\nCache-Control: no-store"
+                  "\r\nReferrer-Policy: no-referrer"
+                  "\r\nContent-Security-Policy: default-src 'none'; style-src 'unsafe-inline'"
+                  "\r\nContent-Length: " +
+                  QByteArray::number(html.size()) + "\r\nConnection: close\r\n\r\n" + html);
+    socket->disconnectFromHost();
+}
+
+} // namespace
+
+QByteArray redirectResponsePage(bool success, const QString &message)
+{
+    const QString title = success ? Tr::tr("Signed in to Countersign") : Tr::tr("Sign-in failed");
+    const QString hint = success ? Tr::tr("You can close this tab and return to Countersign.")
+                                 : Tr::tr("Return to Countersign to try again.");
+    return QStringLiteral("<!doctype html><html><head><meta charset=\"utf-8\"><title>%1</title>"
+                          "<style>body{font-family:sans-serif;max-width:32em;margin:4em auto;color:#222}"
+                          "h1{font-size:1.4em}</style></head><body><h1>%1</h1><p>%2</p><p>%3</p></body></html>")
+        .arg(title.toHtmlEscaped(), message.toHtmlEscaped(), hint.toHtmlEscaped())
+        .toUtf8();
+}
+
+LoopbackRedirectListener::LoopbackRedirectListener(QObject *parent) : QObject(parent)
+{
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        finish(Error{QStringLiteral("timeout"),
+                     Tr::tr("No answer arrived from the browser in time. Sign in again to retry.")});
+    });
+    connect(&m_server, &QTcpServer::newConnection, this, &LoopbackRedirectListener::onNewConnection);
+}
+
+LoopbackRedirectListener::~LoopbackRedirectListener() { closeServer(); }
+
+Status LoopbackRedirectListener::listen()
+{
+    // LocalHost is 127.0.0.1 only. A bare listen() would bind every interface.
+    if (!m_server.listen(QHostAddress::LocalHost, 0))
+        return Error{QStringLiteral("listen_failed"),
+                     Tr::tr("Could not open a local port for the sign-in redirect: %1").arg(m_server.errorString())};
+    // Kept after the server closes: the token request must repeat it exactly.
+    m_redirectUri =
+        QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(QLatin1String(kCallbackPath)));
+    return Done{};
+}
+
+QUrl LoopbackRedirectListener::redirectUri() const { return m_redirectUri; }
+
+void LoopbackRedirectListener::waitForRedirect(const QByteArray &state, std::chrono::milliseconds timeout,
+                                               Callback<QUrlQuery> done)
+{
+    m_state = state;
+    m_done = std::move(done);
+    m_timeout.start(timeout);
+}
+
+void LoopbackRedirectListener::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        // A client that connects and says nothing must not hold anything open for long.
+        QTimer::singleShot(std::chrono::seconds(10), socket, [socket] { socket->abort(); });
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+            if (!socket->canReadLine()) {
+                if (socket->bytesAvailable() > kMaxRequestHead)
+                    socket->abort();
+                return;
+            }
+            const QByteArray requestLine = socket->readLine(kMaxRequestHead).trimmed();
+            disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+            handleRequest(socket, requestLine);
+        });
+    }
+}
+
+void LoopbackRedirectListener::handleRequest(QTcpSocket *socket, const QByteArray &requestLine)
+{
+    const QList<QByteArray> parts = requestLine.split(' ');
+    if (parts.size() != 3 || parts[0] != "GET" || !parts[2].startsWith("HTTP/1.")) {
+        answer(socket, 400, "Bad Request", redirectResponsePage(false, Tr::tr("This is not a sign-in redirect.")));
+        return;
+    }
+    const QUrl target(QString::fromLatin1(parts[1]), QUrl::StrictMode);
+    const QUrlQuery query(target);
+    if (target.path() != QLatin1String(kCallbackPath) || !m_done || m_pendingBrowser) {
+        answer(socket, 404, "Not Found", redirectResponsePage(false, Tr::tr("This is not a sign-in redirect.")));
+        return;
+    }
+    if (query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8() != m_state) {
+        // Someone else's (or a forged) redirect: refuse it and keep waiting for ours.
+        qCWarning(lcOAuth) << "Ignored a redirect with a wrong or missing state";
+        answer(socket, 400, "Bad Request",
+               redirectResponsePage(false, Tr::tr("This sign-in response does not belong to the sign-in in "
+                                              "progress.")));
+        return;
+    }
+    m_pendingBrowser = socket;
+    finish(query);
+}
+
+void LoopbackRedirectListener::finish(Result<QUrlQuery> result)
+{
+    m_timeout.stop();
+    m_server.close(); // one redirect only; later connections are refused by the OS
+    const bool failed = !result.ok();
+    const QString message = failed ? result.error().message : QString();
+    if (auto done = std::exchange(m_done, nullptr))
+        done(std::move(result));
+    if (failed && m_pendingBrowser)
+        respond(false, message);
+}
+
+void LoopbackRedirectListener::respond(bool success, const QString &message)
+{
+    if (QTcpSocket *socket = std::exchange(m_pendingBrowser, nullptr))
+        answer(socket, 200, "OK", redirectResponsePage(success, message));
+}
+
+void LoopbackRedirectListener::cancel()
+{
+    finish(Error{QStringLiteral("cancelled"), Tr::tr("Sign-in was cancelled.")});
+    respond(false, Tr::tr("Sign-in was cancelled."));
+    closeServer();
+}
+
+void LoopbackRedirectListener::closeServer()
+{
+    m_timeout.stop();
+    m_server.close();
+    if (m_pendingBrowser)
+        respond(false, Tr::tr("Countersign stopped waiting for this sign-in."));
+}
+
+} // namespace countersign::oauth

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QStringList>
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+namespace countersign::oauth {
+
+// The parts of an OpenID Provider's discovery document (OIDC Discovery 1.0 §3) we rely on.
+struct ProviderMetadata
+{
+    QUrl issuer;
+    QUrl authorizationEndpoint;
+    QUrl tokenEndpoint;
+    QUrl jwksUri;
+    QUrl userinfoEndpoint;   // optional
+    QUrl revocationEndpoint; // optional (RFC 7009)
+    QUrl endSessionEndpoint; // optional
+    QStringList codeChallengeMethods;
+    QStringList idTokenSigningAlgorithms;
+
+    // Validates `json` as the discovery document of `expectedIssuer`: the issuer must match
+    // exactly (OIDC Discovery §4.3), required endpoints present, every endpoint https or loopback,
+    // "code" among response types, S256 among PKCE methods when the provider lists them.
+    static Result<ProviderMetadata> fromJson(const nlohmann::json &json, const QUrl &expectedIssuer);
+
+    // <issuer>/.well-known/openid-configuration (path appended, per OIDC Discovery §4.1).
+    static QUrl discoveryUrl(const QUrl &issuer);
+};
+
+} // namespace countersign::oauth

@@ -1,0 +1,306 @@
+#include "SessionManager.h"
+
+#include "logging/Logging.h"
+#include "net/HttpClient.h"
+#include "oauth/DiscoveryClient.h"
+#include "oauth/JwksCache.h"
+#include "oauth/TokenClient.h"
+#include "storage/TokenStore.h"
+
+namespace countersign::session {
+
+namespace {
+
+storage::AccountKey accountKey(const config::ProviderConfig &provider, const QString &subject)
+{
+    return {provider.issuer.toString(), subject};
+}
+
+constexpr auto kRetryAfterNetworkError = std::chrono::seconds(30);
+
+} // namespace
+
+SessionManager::SessionManager(QNetworkAccessManager *network, storage::TokenStore *store, QObject *parent)
+    : QObject(parent), m_http(new net::HttpClient(network, this)), m_store(store),
+      m_discovery(new oauth::DiscoveryClient(m_http, this))
+{
+    m_renewalTimer.setSingleShot(true);
+    connect(&m_renewalTimer, &QTimer::timeout, this, [this] {
+        refresh([](Status) {});
+    });
+}
+
+SessionManager::~SessionManager() = default;
+
+void SessionManager::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SessionManager::restore(const config::ProviderConfig &provider, Callback<bool> done)
+{
+    const std::optional<config::ProviderConfig> last = m_settings.lastProvider();
+    const QString subject = m_settings.lastSubject();
+    if (!last || last->issuer != provider.issuer || last->clientId != provider.clientId || subject.isEmpty()) {
+        done(false);
+        return;
+    }
+    m_store->load(accountKey(provider, subject), [this, provider, done](Result<std::optional<QByteArray>> blob) {
+        if (!blob) {
+            done(blob.error());
+            return;
+        }
+        if (!blob.value()) {
+            done(false);
+            return;
+        }
+        const QByteArray &raw = **blob;
+        const auto json = nlohmann::json::parse(raw.constBegin(), raw.constEnd(), nullptr, false);
+        auto tokens = json.is_object() && json.contains("tokens") ? oauth::TokenSet::fromJson(json["tokens"])
+                                                                   : Result<oauth::TokenSet>::failure({}, {});
+        if (!tokens || !json.contains("identity")) {
+            done(Error{QStringLiteral("stored_session_invalid"),
+                       tr("The saved session could not be read. Sign in again.")});
+            return;
+        }
+        m_provider = provider;
+        m_tokens = std::move(tokens).value();
+        m_identity = oauth::Identity::fromJson(json["identity"]);
+        setState(State::SignedIn);
+        Q_EMIT identityChanged();
+        scheduleRenewal();
+        done(true);
+    });
+}
+
+void SessionManager::withMetadata(Callback<Done> done)
+{
+    if (m_tokenClient && m_tokenClient->metadata().issuer == m_provider.issuer) {
+        done(Done{});
+        return;
+    }
+    m_discovery->discover(m_provider.issuer, [this, done](Result<oauth::ProviderMetadata> metadata) {
+        if (!metadata) {
+            done(metadata.error());
+            return;
+        }
+        m_tokenClient = std::make_unique<oauth::TokenClient>(m_http, metadata.value(), m_provider.clientId);
+        m_jwks = std::make_unique<oauth::JwksCache>(m_http, metadata->jwksUri);
+        done(Done{});
+    });
+}
+
+void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oauth::Identity> done)
+{
+    if (m_state == State::SigningIn || m_state == State::SigningOut) {
+        done(Error{QStringLiteral("busy"), tr("Another sign-in or sign-out is in progress.")});
+        return;
+    }
+    clearSession();
+    m_provider = provider;
+    m_tokenClient.reset();
+    setState(State::SigningIn);
+    withMetadata([this, done](Status ready) {
+        if (!ready) {
+            setState(State::SignedOut);
+            done(ready.error());
+            return;
+        }
+        auto *flow = new oauth::AuthorizationCodeFlow(m_tokenClient.get(), m_jwks.get(), m_provider, this);
+        m_flow = flow;
+        flow->setBrowserOpener(m_openBrowser);
+        flow->setTimeout(m_signInTimeout);
+        connect(flow, &oauth::AuthorizationCodeFlow::authorizationUrlReady, this,
+                &SessionManager::authorizationUrlReady);
+        flow->start([this, flow, done](Result<oauth::SignInResult> result) {
+            flow->deleteLater();
+            if (!result) {
+                setState(State::SignedOut);
+                done(result.error());
+                return;
+            }
+            m_tokens = result->tokens;
+            m_identity = result->identity;
+            persist([this, done](Status saved) {
+                if (!saved) {
+                    // Without secure storage we do not keep a session at all (never plaintext).
+                    clearSession();
+                    setState(State::SignedOut);
+                    done(saved.error());
+                    return;
+                }
+                m_settings.setLastProvider(m_provider);
+                m_settings.setLastSubject(m_identity.subject);
+                setState(State::SignedIn);
+                Q_EMIT identityChanged();
+                scheduleRenewal();
+                done(m_identity);
+            });
+        });
+    });
+}
+
+void SessionManager::cancelSignIn()
+{
+    if (m_flow)
+        m_flow->cancel();
+}
+
+QByteArray SessionManager::serialize() const
+{
+    const nlohmann::json json{{"version", 1},
+                              {"client_id", m_provider.clientId.toStdString()},
+                              {"identity", m_identity.toJson()},
+                              {"tokens", m_tokens.toJson()}};
+    return QByteArray::fromStdString(json.dump());
+}
+
+void SessionManager::persist(Callback<Done> done)
+{
+    m_store->save(accountKey(m_provider, m_identity.subject), serialize(), std::move(done));
+}
+
+void SessionManager::accessToken(Callback<QByteArray> done)
+{
+    if (m_state != State::SignedIn) {
+        done(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+        return;
+    }
+    if (!m_tokens.accessTokenExpiresWithin(m_renewalMargin, QDateTime::currentDateTimeUtc())) {
+        done(m_tokens.accessToken);
+        return;
+    }
+    refresh([this, done](Status refreshed) {
+        if (!refreshed)
+            done(refreshed.error());
+        else
+            done(m_tokens.accessToken);
+    });
+}
+
+void SessionManager::refresh(Callback<Done> done)
+{
+    if (m_tokens.refreshToken.isEmpty()) {
+        done(Error{QStringLiteral("no_refresh_token"),
+                   tr("The session cannot be renewed (the provider gave no refresh token). Sign in again.")});
+        return;
+    }
+    m_refreshWaiters.append(std::move(done));
+    if (m_refreshWaiters.size() > 1)
+        return; // one refresh in flight; everyone gets its result
+    withMetadata([this](Status ready) {
+        if (!ready) {
+            onRefreshed(ready.error());
+            return;
+        }
+        m_tokenClient->refresh(m_tokens.refreshToken,
+                               [this](Result<oauth::TokenSet> refreshed) { onRefreshed(std::move(refreshed)); });
+    });
+}
+
+void SessionManager::onRefreshed(Result<oauth::TokenSet> refreshed)
+{
+    auto complete = [this](Status status) {
+        const auto waiters = std::exchange(m_refreshWaiters, {});
+        for (const auto &waiter : waiters)
+            waiter(status);
+    };
+    if (!refreshed) {
+        const Error error = refreshed.error();
+        if (error.code == u"invalid_grant") {
+            endSession(Error{error.code, tr("Your session has ended (the provider no longer accepts it). "
+                                            "Sign in again.")});
+        } else {
+            qCWarning(lcOAuth) << "Token renewal failed, will retry:" << error.message;
+            m_renewalTimer.start(kRetryAfterNetworkError);
+        }
+        complete(error);
+        return;
+    }
+    // Rotation: the old refresh token is dead now, so the new set must reach the keychain.
+    m_tokens = m_tokens.mergedWithRefresh(refreshed.value());
+    persist([this, complete](Status saved) {
+        if (!saved)
+            qCWarning(lcStorage) << "Could not save renewed tokens:" << saved.error().message;
+        scheduleRenewal();
+        Q_EMIT tokensRenewed();
+        complete(Done{});
+    });
+}
+
+void SessionManager::scheduleRenewal()
+{
+    if (!m_tokens.accessTokenExpiresAt.isValid() || m_tokens.refreshToken.isEmpty())
+        return;
+    const qint64 msLeft = QDateTime::currentDateTimeUtc().msecsTo(m_tokens.accessTokenExpiresAt) -
+                          std::chrono::milliseconds(m_renewalMargin).count();
+    m_renewalTimer.start(std::chrono::milliseconds(std::max<qint64>(msLeft, 1000)));
+}
+
+void SessionManager::endSession(const Error &reason)
+{
+    const auto key = accountKey(m_provider, m_identity.subject);
+    clearSession();
+    m_settings.clearLastSubject();
+    setState(State::SignedOut);
+    Q_EMIT identityChanged();
+    m_store->wipe(key, [](Status wiped) {
+        if (!wiped)
+            qCWarning(lcStorage) << "Could not delete the ended session's secrets:" << wiped.error().message;
+    });
+    Q_EMIT sessionEnded(reason);
+}
+
+void SessionManager::clearSession()
+{
+    m_renewalTimer.stop();
+    m_tokens = {};
+    m_identity = {};
+}
+
+void SessionManager::signOut(Callback<Done> done)
+{
+    if (m_state != State::SignedIn) {
+        done(Done{});
+        return;
+    }
+    setState(State::SigningOut);
+    const QByteArray refreshToken = m_tokens.refreshToken;
+    const QByteArray accessToken = m_tokens.accessToken;
+    const auto key = accountKey(m_provider, m_identity.subject);
+
+    // Revoke first (needs the token), then wipe locally whatever the provider said.
+    auto wipeLocally = [this, key, done](std::optional<Error> revokeError) {
+        m_store->wipe(key, [this, revokeError, done](Status wiped) {
+            clearSession();
+            m_settings.clearLastSubject();
+            setState(State::SignedOut);
+            Q_EMIT identityChanged();
+            if (!wiped)
+                done(wiped.error());
+            else if (revokeError)
+                done(Error{revokeError->code,
+                           tr("You are signed out on this computer, but the provider could not be told: %1")
+                               .arg(revokeError->message)});
+            else
+                done(Done{});
+        });
+    };
+    withMetadata([this, refreshToken, accessToken, wipeLocally](Status ready) {
+        if (!ready) {
+            wipeLocally(ready.error());
+            return;
+        }
+        // Revoking the refresh token ends the grant; the access token goes too where supported.
+        const QByteArray token = refreshToken.isEmpty() ? accessToken : refreshToken;
+        const QString hint = refreshToken.isEmpty() ? QStringLiteral("access_token") : QStringLiteral("refresh_token");
+        m_tokenClient->revoke(token, hint, [wipeLocally](Status revoked) {
+            wipeLocally(revoked ? std::nullopt : std::optional<Error>(revoked.error()));
+        });
+    });
+}
+
+} // namespace countersign::session

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "common/Result.h"
+#include "config/ProviderConfig.h"
+#include "config/Settings.h"
+#include "oauth/AuthorizationCodeFlow.h"
+#include "oauth/Identity.h"
+#include "oauth/ProviderMetadata.h"
+#include "oauth/TokenSet.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace countersign::net {
+class HttpClient;
+}
+namespace countersign::oauth {
+class DiscoveryClient;
+class JwksCache;
+class TokenClient;
+} // namespace countersign::oauth
+namespace countersign::storage {
+class TokenStore;
+}
+
+namespace countersign::session {
+
+// The signed-in session: signs in through the browser, keeps the tokens in the keychain (and only
+// there), renews the access token before it expires (refresh-token rotation, one refresh at a time),
+// ends the session cleanly when the provider says it is over, and signs out (revoke + wipe).
+class SessionManager : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { SignedOut, SigningIn, SignedIn, SigningOut };
+    Q_ENUM(State)
+
+    SessionManager(QNetworkAccessManager *network, storage::TokenStore *store, QObject *parent = nullptr);
+    ~SessionManager() override;
+
+    void setBrowserOpener(oauth::AuthorizationCodeFlow::BrowserOpener opener) { m_openBrowser = std::move(opener); }
+    void setSignInTimeout(std::chrono::milliseconds timeout) { m_signInTimeout = timeout; }
+    // How long before expiry the access token is renewed.
+    void setRenewalMargin(std::chrono::seconds margin) { m_renewalMargin = margin; }
+
+    State state() const { return m_state; }
+    const oauth::Identity &identity() const { return m_identity; }
+    const config::ProviderConfig &provider() const { return m_provider; }
+    // The scopes the provider granted in the current session.
+    QStringList grantedScopes() const { return m_tokens.scopes; }
+
+    // Loads the session last signed in at `provider` from the keychain, if any. Succeeds with
+    // false when there is none. Needs no network.
+    void restore(const config::ProviderConfig &provider, Callback<bool> done);
+    void signIn(const config::ProviderConfig &provider, Callback<oauth::Identity> done);
+    void cancelSignIn();
+    // Revokes the refresh token at the provider and deletes every stored secret of the account.
+    // Local secrets are deleted even when the provider cannot be reached (the error says so).
+    void signOut(Callback<Done> done);
+
+    // A valid access token for API calls, renewed first if it is about to expire.
+    void accessToken(Callback<QByteArray> done);
+
+Q_SIGNALS:
+    void stateChanged(countersign::session::SessionManager::State state);
+    void identityChanged();
+    void authorizationUrlReady(const QUrl &url);
+    // The provider ended the session (e.g. the refresh token was revoked); secrets are wiped.
+    void sessionEnded(const countersign::Error &reason);
+    // The access token was renewed (for views that show expiry).
+    void tokensRenewed();
+
+private:
+    void setState(State state);
+    void withMetadata(Callback<Done> done);
+    void persist(Callback<Done> done);
+    void refresh(Callback<Done> done);
+    void onRefreshed(Result<oauth::TokenSet> refreshed);
+    void scheduleRenewal();
+    void endSession(const Error &reason);
+    void clearSession();
+    QByteArray serialize() const;
+
+    net::HttpClient *m_http;
+    storage::TokenStore *m_store;
+    config::Settings m_settings;
+    oauth::DiscoveryClient *m_discovery;
+    std::unique_ptr<oauth::TokenClient> m_tokenClient;
+    std::unique_ptr<oauth::JwksCache> m_jwks;
+    QPointer<oauth::AuthorizationCodeFlow> m_flow;
+    oauth::AuthorizationCodeFlow::BrowserOpener m_openBrowser;
+    std::chrono::milliseconds m_signInTimeout{std::chrono::minutes(5)};
+    std::chrono::seconds m_renewalMargin{60};
+
+    State m_state = State::SignedOut;
+    config::ProviderConfig m_provider;
+    oauth::Identity m_identity;
+    oauth::TokenSet m_tokens;
+    QTimer m_renewalTimer;
+    QList<Callback<Done>> m_refreshWaiters; // single-flight: rotation forbids two refreshes at once
+};
+
+} // namespace countersign::session

@@ -1,0 +1,60 @@
+// Command-line parsing. Deliberately strict: an unknown or malformed flag is a
+// usage error (exit code 2) rather than something silently ignored, because
+// the sandbox is started by other programs that should fail loudly.
+
+export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--access-token-ttl SECONDS]
+
+  --port N                   TCP port on 127.0.0.1 (default 0 = pick a free port)
+  --data DIR                 state directory (keys, sessions, grants, tokens);
+                             default: a fresh temporary directory
+  --access-token-ttl SECONDS access token lifetime (default 600)
+  --help                     show this help`;
+
+export class UsageError extends Error {}
+
+function integer(flag, raw, { min, max }) {
+  if (raw === undefined || !/^\d+$/.test(raw)) throw new UsageError(`${flag} needs a non-negative integer`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new UsageError(`${flag} must be between ${min} and ${max}`);
+  return value;
+}
+
+/** Parses argv (without node and script); returns { port, data, accessTokenTTL, help }. */
+export function parseArgs(argv) {
+  const options = { port: 0, data: undefined, accessTokenTTL: 600, help: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    let arg = argv[i];
+    let value;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const takeValue = () => {
+      if (value !== undefined) return value;
+      i += 1;
+      if (i >= argv.length) throw new UsageError(`${arg} needs a value`);
+      return argv[i];
+    };
+    switch (arg) {
+      case '--port':
+        options.port = integer(arg, takeValue(), { min: 0, max: 65535 });
+        break;
+      case '--data':
+        options.data = takeValue();
+        if (!options.data) throw new UsageError('--data needs a directory');
+        break;
+      case '--access-token-ttl':
+        options.accessTokenTTL = integer(arg, takeValue(), { min: 1, max: 31 * 24 * 3600 });
+        break;
+      case '--help':
+      case '-h':
+        if (value !== undefined) throw new UsageError(`${arg} takes no value`);
+        options.help = true;
+        break;
+      default:
+        throw new UsageError(`unknown argument: ${argv[i]}`);
+    }
+  }
+  return options;
+}

@@ -1,0 +1,102 @@
+// The sandbox's HTML pages: login, consent, logout, errors.
+// Plain server-rendered forms: no JavaScript, no external resources (a system
+// browser driven by tests must not try to reach the network), a little inline
+// CSS. Every interpolated value goes through esc().
+
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function esc(value) {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+const STYLE = `
+body{font-family:system-ui,sans-serif;background:#f4f5f7;color:#1d2433;margin:0}
+main{max-width:22rem;margin:3rem auto;background:#fff;padding:1.5rem 2rem;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.15)}
+h1{font-size:1.3rem;margin:0 0 1rem}
+.demo{font-size:.8rem;color:#8a5a00;background:#fff4d6;padding:.4rem .6rem;border-radius:4px}
+label{display:block;margin:.8rem 0 .2rem;font-size:.9rem}
+input{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem}
+button{margin-top:1rem;padding:.55rem 1rem;font-size:1rem;border-radius:4px;border:1px solid #2b59c3;background:#2b59c3;color:#fff;cursor:pointer}
+button.secondary{background:#fff;color:#2b59c3}
+.error{color:#a4001d;background:#fde8eb;padding:.5rem .6rem;border-radius:4px}
+ul{padding-left:1.2rem}
+code{font-size:.85rem;overflow-wrap:anywhere}
+`;
+
+function page(title, body) {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)} - Countersign sandbox</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${esc(title)}</h1>
+${body}
+<p class="demo">Countersign sandbox: DEMO ONLY. Test accounts, not a real identity provider.</p>
+</main>
+</body>
+</html>
+`;
+}
+
+/** Login form; posts back to the same URL (/interaction/:uid). */
+export function loginPage({ clientName, login = '', error }) {
+  return page('Sign in', `
+<p>Sign in to continue to <strong>${esc(clientName)}</strong>.</p>
+${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+<form method="post" autocomplete="off">
+<label for="login">User name</label>
+<input id="login" name="login" type="text" value="${esc(login)}" required autofocus>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" required>
+<button type="submit">Sign in</button>
+</form>`);
+}
+
+/**
+ * Consent form. `scopes` are OpenID scopes, `resources` maps resource
+ * indicator -> list of API scopes.
+ */
+export function consentPage({ clientName, userName, scopes, resources }) {
+  const scopeItems = scopes.map((s) => `<li><code>${esc(s)}</code></li>`).join('');
+  const resourceItems = Object.entries(resources)
+    .map(([indicator, list]) => `<li><code>${esc(indicator)}</code>: ${list.map((s) => `<code>${esc(s)}</code>`).join(', ')}</li>`)
+    .join('');
+  return page('Allow access?', `
+<p><strong class="client">${esc(clientName)}</strong> wants to access your account${userName ? ` (<span class="user">${esc(userName)}</span>)` : ''}.</p>
+${scopeItems ? `<p>Requested scopes:</p><ul class="scopes">${scopeItems}</ul>` : ''}
+${resourceItems ? `<p>APIs:</p><ul class="resources">${resourceItems}</ul>` : ''}
+<form method="post">
+<button type="submit" name="decision" value="allow">Allow</button>
+<button type="submit" name="decision" value="deny" class="secondary">Deny</button>
+</form>`);
+}
+
+export function messagePage(title, message, status = 200) {
+  return { status, body: page(title, `<p>${esc(message)}</p>`) };
+}
+
+/** Error page for oidc-provider's renderError (errors that cannot be redirected). */
+export function errorPage(out) {
+  const rows = Object.entries(out)
+    .map(([k, v]) => `<p><strong>${esc(k)}</strong>: <span class="${esc(k)}">${esc(v)}</span></p>`)
+    .join('');
+  return page('Something went wrong', rows);
+}
+
+/** RP-initiated logout confirmation; `form` is oidc-provider's hidden form (trusted markup). */
+export function logoutPage(form, host) {
+  return page('Sign out?', `
+<p>Do you want to sign out from ${esc(host)}?</p>
+${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm" class="secondary">No, stay signed in</button>`);
+}
+
+export function logoutSuccessPage(clientName) {
+  return page('Signed out', `<p>You have been signed out${clientName ? ` of ${esc(clientName)}` : ''}.</p>`);
+}

@@ -1,0 +1,116 @@
+// oidc-provider configuration for the sandbox.
+// Every default that oidc-provider flags with "you SHOULD change it" is set
+// explicitly here: partly because we do want different behaviour, partly
+// because those notices are printed to *stdout*, which must carry nothing but
+// the ready line (see stdout-guard.mjs).
+import Provider from 'oidc-provider';
+
+import { findAccount } from './accounts.mjs';
+import { clients } from './clients.mjs';
+import { errorPage, logoutPage, logoutSuccessPage } from './html.mjs';
+import { treatMissingPromptAsConsent } from './offline-access.mjs';
+import { resourceServerInfoFor } from './resources.mjs';
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function setHtml(ctx, body) {
+  ctx.type = 'html';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'");
+  ctx.body = body;
+}
+
+/**
+ * @param {object} o
+ * @param {string} o.issuer          e.g. http://127.0.0.1:PORT
+ * @param {object} o.jwks            { keys: [private JWKs] } (RS256 first: the default for ID tokens)
+ * @param {string[]} o.cookieKeys    keygrip keys
+ * @param {Function} o.adapter       adapter class (FileStore#adapterClass())
+ * @param {number} o.accessTokenTTL  seconds
+ * @param {number} o.clockTolerance  seconds
+ */
+export function createProvider({
+  issuer, jwks, cookieKeys, adapter, accessTokenTTL, clockTolerance,
+}) {
+  const provider = new Provider(issuer, {
+    adapter,
+    clockTolerance,
+    clients,
+    jwks,
+    findAccount,
+    cookies: {
+      keys: cookieKeys,
+      long: { httpOnly: true, sameSite: 'lax', signed: true },
+      short: { httpOnly: true, sameSite: 'lax', signed: true },
+    },
+    // Scopes and the claims they release. `scopes` also restricts what
+    // discovery advertises; resource (API) scopes come from resources.mjs.
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    claims: {
+      openid: ['sub'],
+      profile: ['name'],
+      email: ['email', 'email_verified'],
+    },
+    responseTypes: ['code'], // authorization code flow only; no implicit/hybrid
+    pkce: { required: () => true },
+    // Put the granted profile/email claims into the ID token too (as most
+    // hosted providers do), not only into the userinfo response; with the
+    // default (true) the ID token carries nothing but `sub` whenever an access
+    // token is issued as well.
+    conformIdTokenClaims: false,
+    interactions: {
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+    },
+    features: {
+      devInteractions: { enabled: false }, // we serve our own pages (interactions.mjs)
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => setHtml(ctx, logoutPage(form, ctx.host)),
+        postLogoutSuccessSource: (ctx) => setHtml(ctx, logoutSuccessPage(ctx.oidc.client?.clientName)),
+      },
+      resourceIndicators: {
+        enabled: true,
+        // No resource given -> no default resource: the access token stays
+        // opaque and usable at userinfo.
+        defaultResource: () => undefined,
+        // A token request without `resource` does not silently inherit the
+        // resource from the authorization request (that would make the token
+        // useless at userinfo); ask for the resource explicitly to get a JWT.
+        useGrantedResource: () => false,
+        getResourceServerInfo: resourceServerInfoFor(accessTokenTTL),
+      },
+    },
+    // Refresh tokens: issued when the grant includes offline_access (the
+    // default issueRefreshToken policy). Rotation is always on for this public
+    // client: every use returns a new refresh token and consumes the old one;
+    // presenting a consumed one again revokes the whole grant.
+    rotateRefreshToken: () => true,
+    ttl: {
+      AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? accessTokenTTL,
+      AuthorizationCode: MINUTE,
+      IdToken: HOUR,
+      RefreshToken: 14 * DAY,
+      Interaction: HOUR,
+      Session: 14 * DAY,
+      Grant: 14 * DAY,
+      ClientCredentials: 10 * MINUTE,
+      DeviceCode: 10 * MINUTE,
+      BackchannelAuthenticationRequest: 10 * MINUTE,
+      PreAuthorizedCode: 10 * MINUTE,
+    },
+    // The desktop app talks to the token endpoint from native code, not from a
+    // web page: no CORS for clients.
+    clientBasedCORS: () => false,
+    renderError: (ctx, out) => setHtml(ctx, errorPage(out)),
+  });
+
+  // Listen only on 127.0.0.1 and never behind a proxy: do not trust X-Forwarded-*.
+  provider.proxy = false;
+  treatMissingPromptAsConsent(provider);
+  return provider;
+}

@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// Countersign sandbox: a local OAuth 2.0 / OpenID Connect authorization server
+// for developing and testing the desktop app. DEMO ONLY (see README.md).
+//
+//   node sandbox/server.mjs --port 0 --data DIR [--access-token-ttl SECONDS]
+//
+// Contract with the programs that start it:
+//  * stdout carries exactly one line, `ready issuer=http://127.0.0.1:PORT`,
+//    printed once the server accepts requests; all logging goes to stderr.
+//  * DIR/sandbox.json = {"issuer", "pid"} exists while it runs (written before
+//    the ready line, removed on SIGTERM/SIGINT).
+//  * exit 2 on a usage error, 1 on any other start-up failure, 0 after a
+//    clean shutdown.
+import './lib/stdout-guard.mjs'; // must stay the first import
+
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+
+import { parseArgs, UsageError, USAGE } from './lib/cli.mjs';
+import { writeFileAtomic } from './lib/atomic-file.mjs';
+import { writeStdoutLine } from './lib/stdout-guard.mjs';
+
+const HOST = '127.0.0.1';
+// oidc-provider accepts tokens up to clockTolerance seconds past `exp` (default
+// 15). Issuer and verifier share one clock here, and tests rely on
+// --access-token-ttl meaning what it says, so allow no skew.
+const CLOCK_TOLERANCE = 0;
+const SHUTDOWN_GRACE_MS = 2000;
+
+const log = (msg) => process.stderr.write(`[sandbox] ${msg}\n`);
+
+// A temporary data directory we created, to delete if start-up fails.
+let tempDataDir;
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+// One sandbox per data directory: the file adapter keeps records in memory and
+// two writers would overwrite each other's state.
+async function claimDataDir(infoFile) {
+  let info;
+  try {
+    info = JSON.parse(await readFile(infoFile, 'utf8'));
+  } catch {
+    return; // absent or unreadable: nobody (reachable) owns it
+  }
+  if (Number.isInteger(info?.pid) && info.pid !== process.pid && isAlive(info.pid)) {
+    throw new Error(`another sandbox (pid ${info.pid}, ${info.issuer}) is already using this data directory`);
+  }
+  log(`replacing stale ${infoFile} (pid ${info?.pid} is gone)`);
+}
+
+function listen(server, port) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host: HOST }, () => {
+      server.off('error', reject);
+      resolve(server.address().port);
+    });
+  });
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`sandbox: ${err.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (options.help) {
+    process.stderr.write(`${USAGE}\n`);
+    return;
+  }
+
+  // Loaded only after the arguments are known good: oidc-provider and koa take
+  // a few hundred milliseconds to import, which usage errors need not pay.
+  const [{ FileStore }, { createInteractionRoutes }, { loadOrCreateKeys }, { createProvider }] = await Promise.all([
+    import('./lib/file-adapter.mjs'),
+    import('./lib/interactions.mjs'),
+    import('./lib/keys.mjs'),
+    import('./lib/provider.mjs'),
+  ]);
+
+  const ownsDataDir = options.data === undefined;
+  const dataDir = path.resolve(options.data ?? await mkdtemp(path.join(os.tmpdir(), 'countersign-sandbox-')));
+  if (ownsDataDir) tempDataDir = dataDir;
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  log(`data directory: ${dataDir}${ownsDataDir ? ' (temporary, removed on exit)' : ''}`);
+  const infoFile = path.join(dataDir, 'sandbox.json');
+  await claimDataDir(infoFile);
+
+  const { jwks, cookieKeys } = await loadOrCreateKeys(dataDir);
+  const store = await FileStore.open(path.join(dataDir, 'store'), { clockTolerance: CLOCK_TOLERANCE, log });
+
+  // The issuer contains the port, which with --port 0 is only known after
+  // listen(); requests that arrive before the provider exists get a 503.
+  let app;
+  const server = http.createServer((req, res) => {
+    if (!app) {
+      res.writeHead(503, { 'Retry-After': '1' }).end();
+      return;
+    }
+    const started = Date.now();
+    res.on('finish', () => {
+      log(`${req.method} ${req.url.split('?')[0]} ${res.statusCode} ${Date.now() - started}ms`);
+    });
+    app(req, res);
+  });
+  server.keepAliveTimeout = 5000;
+
+  const port = await listen(server, options.port);
+  const issuer = `http://${HOST}:${port}`;
+  const provider = createProvider({
+    issuer, jwks, cookieKeys, adapter: store.adapterClass(),
+    accessTokenTTL: options.accessTokenTTL,
+    clockTolerance: CLOCK_TOLERANCE,
+  });
+  provider.on('server_error', (_ctx, err) => log(`server_error: ${err.stack ?? err}`));
+  for (const event of ['authorization.error', 'grant.error', 'userinfo.error', 'revocation.error', 'end_session.error']) {
+    provider.on(event, (_ctx, err) => log(`${event}: ${err.error ?? err.name}: ${err.error_description ?? err.message}${err.error_detail ? ` (${err.error_detail})` : ''}`));
+  }
+  const interactionRoutes = createInteractionRoutes(provider, { log });
+  const providerCallback = provider.callback();
+  app = (req, res) => {
+    if (!interactionRoutes(req, res)) providerCallback(req, res);
+  };
+
+  await writeFileAtomic(infoFile, `${JSON.stringify({ issuer, pid: process.pid })}\n`);
+  installShutdown({ server, store, infoFile, dataDir, ownsDataDir });
+  log(`listening on ${issuer} (access token TTL ${options.accessTokenTTL}s)`);
+  await writeStdoutLine(`ready issuer=${issuer}`);
+}
+
+function installShutdown({ server, store, infoFile, dataDir, ownsDataDir }) {
+  let stopping = false;
+
+  // Remove sandbox.json only if it still describes this process.
+  const removeInfo = () => {
+    try {
+      const info = JSON.parse(readFileSync(infoFile, 'utf8'));
+      if (info.pid === process.pid) rmSync(infoFile, { force: true });
+    } catch { /* already gone */ }
+  };
+
+  const stop = async (signal) => {
+    if (stopping) {
+      log(`${signal} again: exiting immediately`);
+      process.exit(1);
+    }
+    stopping = true;
+    log(`${signal}: shutting down`);
+    const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    forced.unref();
+    await new Promise((resolve) => { server.close(resolve); server.closeIdleConnections(); });
+    clearTimeout(forced);
+    await store.close();
+    removeInfo();
+    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => { stop('SIGTERM'); });
+  process.on('SIGINT', () => { stop('SIGINT'); });
+}
+
+main().catch((err) => {
+  log(`failed to start: ${err.stack ?? err}`);
+  if (tempDataDir) rmSync(tempDataDir, { recursive: true, force: true });
+  process.exit(1);
+});

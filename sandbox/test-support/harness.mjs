@@ -1,0 +1,222 @@
+// Test harness for the sandbox: start/stop a real server process, and drive
+// the OAuth flows over plain HTTP with a small cookie jar, the way a browser
+// would. Lives outside test/ because Node 20's test runner treats every .mjs
+// file under a directory named "test" as a test file.
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SANDBOX_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SERVER = path.join(SANDBOX_DIR, 'server.mjs');
+export const CLIENT_ID = 'countersign-desktop';
+// Nothing listens here: flows driven over HTTP stop at the redirect to it.
+export const REDIRECT_URI = 'http://127.0.0.1:49999/callback';
+export const PROFILE_API = 'https://api.sandbox.countersign.dev/profile';
+
+export async function makeTempDir(t, prefix = 'sandbox-test-') {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  t?.after(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * Spawns `node server.mjs --port PORT(0) --data DIR ...args` and resolves once the
+ * ready line arrives. Registers t.after() to stop it. Returns
+ * { issuer, port, proc, stdout(), stderr(), stop() }.
+ */
+export function startSandbox(t, {
+  data, port = 0, args = [], timeoutMs = 15000,
+} = {}) {
+  const argv = [SERVER, '--port', String(port), ...(data ? ['--data', data] : []), ...args];
+  const proc = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stdout.setEncoding('utf8').on('data', (d) => { out += d; });
+  proc.stderr.setEncoding('utf8').on('data', (d) => { err += d; });
+  const exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+
+  const stop = async (signal = 'SIGTERM') => {
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    const result = await exited;
+    clearTimeout(timer);
+    return result;
+  };
+  t?.after(() => stop());
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop('SIGKILL');
+      reject(new Error(`sandbox did not get ready in ${timeoutMs} ms; stderr:\n${err}`));
+    }, timeoutMs);
+    const onData = () => {
+      const m = /^ready issuer=(http:\/\/127\.0\.0\.1:(\d+))\n/.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      proc.stdout.off('data', onData);
+      resolve({
+        issuer: m[1], port: Number(m[2]), proc, exited, stop, stdout: () => out, stderr: () => err,
+      });
+    };
+    proc.stdout.on('data', onData);
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`sandbox exited early (code ${code}, signal ${signal}); stderr:\n${err}`));
+    });
+  });
+}
+
+/** Minimal cookie jar for a single host: honours Path and deletion, ignores Domain. */
+export class CookieJar {
+  #cookies = new Map();
+
+  store(response) {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair, ...attrs] = header.split(';').map((s) => s.trim());
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      let cookiePath = '/';
+      let expired = value === '';
+      for (const attr of attrs) {
+        const [k, v = ''] = attr.split('=');
+        const key = k.toLowerCase();
+        if (key === 'path') cookiePath = v;
+        if (key === 'expires' && Date.parse(v) <= Date.now()) expired = true;
+        if (key === 'max-age' && Number(v) <= 0) expired = true;
+      }
+      const id = `${name}\0${cookiePath}`;
+      if (expired) this.#cookies.delete(id);
+      else this.#cookies.set(id, { name, value, path: cookiePath });
+    }
+  }
+
+  header(url) {
+    const { pathname } = new URL(url);
+    return [...this.#cookies.values()]
+      .filter((c) => pathname === c.path || pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+  }
+}
+
+/** fetch without following redirects, sending and storing cookies. */
+export async function browserFetch(jar, url, { method = 'GET', form, headers = {} } = {}) {
+  const cookie = jar.header(url);
+  const init = { method, redirect: 'manual', headers: { ...headers, ...(cookie ? { cookie } : {}) } };
+  if (form) {
+    init.body = new URLSearchParams(form).toString();
+    init.headers['content-type'] = 'application/x-www-form-urlencoded';
+  }
+  const res = await fetch(url, init);
+  jar.store(res);
+  const text = await res.text();
+  return { status: res.status, location: res.headers.get('location'), headers: res.headers, text, url };
+}
+
+export function pkcePair() {
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  return { verifier, challenge };
+}
+
+export function authorizationUrl(issuer, {
+  scope = 'openid profile email offline_access', redirectUri = REDIRECT_URI, resource, extra = {}, challenge,
+  state = randomBytes(8).toString('hex'),
+} = {}) {
+  const url = new URL('/auth', issuer);
+  const params = {
+    client_id: CLIENT_ID,
+    response_type: 'code',
+    redirect_uri: redirectUri,
+    scope,
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...extra,
+  };
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
+  for (const r of [resource ?? []].flat()) url.searchParams.append('resource', r);
+  return url.href;
+}
+
+/** Follows redirects within the issuer; stops at a page (2xx/4xx) or at a redirect leaving the issuer. */
+export async function follow(jar, issuer, response, maxHops = 10) {
+  let res = response;
+  for (let hop = 0; hop < maxHops; hop += 1) {
+    if (res.status < 300 || res.status >= 400) return res;
+    const next = new URL(res.location, res.url).href;
+    if (!next.startsWith(`${issuer}/`)) return { ...res, redirectTo: next };
+    res = await browserFetch(jar, next);
+  }
+  throw new Error('too many redirects');
+}
+
+/** Text of the first element with class "error" on a page, if any. */
+export function errorText(html) {
+  return /<[^>]*class="error"[^>]*>([^<]*)</.exec(html)?.[1];
+}
+
+/**
+ * Runs the authorization request through login and consent with a fresh (or
+ * given) cookie jar. Returns { jar, redirect: URL, pkce, pages }.
+ */
+export async function authorize(issuer, {
+  user = 'alice', password = 'alice-demo', wrongPasswordFirst = false, decision = 'allow', jar = new CookieJar(), ...urlOptions
+} = {}) {
+  const pkce = pkcePair();
+  const pages = {};
+  let res = await follow(jar, issuer, await browserFetch(jar, authorizationUrl(issuer, { ...urlOptions, challenge: pkce.challenge })));
+  if (res.status === 200 && res.text.includes('name="password"')) {
+    pages.login = res;
+    if (wrongPasswordFirst) {
+      pages.wrongPassword = await browserFetch(jar, res.url, { method: 'POST', form: { login: user, password: `${password}-wrong` } });
+    }
+    res = await follow(jar, issuer, await browserFetch(jar, res.url, { method: 'POST', form: { login: user, password } }));
+  }
+  if (res.status === 200 && res.text.includes('name="decision"')) {
+    pages.consent = res;
+    res = await follow(jar, issuer, await browserFetch(jar, res.url, { method: 'POST', form: { decision } }));
+  }
+  if (!res.redirectTo) throw new Error(`flow did not reach the redirect URI: ${res.status} ${res.url}\n${res.text.slice(0, 500)}`);
+  return { jar, redirect: new URL(res.redirectTo), pkce, pages };
+}
+
+export async function tokenRequest(issuer, params) {
+  const res = await fetch(new URL('/token', issuer), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: CLIENT_ID, ...params }),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+export function exchangeCode(issuer, { redirect, pkce }, { redirectUri = REDIRECT_URI, resource } = {}) {
+  return tokenRequest(issuer, {
+    grant_type: 'authorization_code',
+    code: redirect.searchParams.get('code'),
+    redirect_uri: redirectUri,
+    code_verifier: pkce.verifier,
+    ...(resource ? { resource } : {}),
+  });
+}
+
+export function refresh(issuer, refreshToken, extra = {}) {
+  return tokenRequest(issuer, { grant_type: 'refresh_token', refresh_token: refreshToken, ...extra });
+}
+
+/** Login + consent + code exchange; returns the token response body. */
+export async function obtainTokens(issuer, options = {}) {
+  const flow = await authorize(issuer, options);
+  const { status, body } = await exchangeCode(issuer, flow, options);
+  if (status !== 200) throw new Error(`token request failed: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+export async function userinfo(issuer, accessToken) {
+  const res = await fetch(new URL('/me', issuer), { headers: { authorization: `Bearer ${accessToken}` } });
+  return { status: res.status, body: res.status === 200 ? await res.json() : await res.text(), headers: res.headers };
+}

@@ -1,0 +1,45 @@
+// Discovery document and JWKS.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { makeTempDir, startSandbox } from '../test-support/harness.mjs';
+
+test('discovery advertises the sandbox endpoints and capabilities', async (t) => {
+  const { issuer } = await startSandbox(t, { data: await makeTempDir(t) });
+  const res = await fetch(`${issuer}/.well-known/openid-configuration`);
+  assert.equal(res.status, 200);
+  const d = await res.json();
+
+  assert.equal(d.issuer, issuer);
+  const endpoints = {
+    authorization_endpoint: '/auth',
+    token_endpoint: '/token',
+    userinfo_endpoint: '/me',
+    jwks_uri: '/jwks',
+    revocation_endpoint: '/token/revocation',
+    introspection_endpoint: '/token/introspection',
+    end_session_endpoint: '/session/end',
+    pushed_authorization_request_endpoint: '/request',
+  };
+  for (const [key, p] of Object.entries(endpoints)) assert.equal(d[key], `${issuer}${p}`, key);
+  assert.equal(d.registration_endpoint, undefined, 'no dynamic registration');
+
+  assert.deepEqual(d.code_challenge_methods_supported, ['S256']);
+  assert.deepEqual(d.response_types_supported, ['code']);
+  assert.deepEqual([...d.grant_types_supported].sort(), ['authorization_code', 'refresh_token']);
+  for (const s of ['openid', 'profile', 'email', 'offline_access']) assert.ok(d.scopes_supported.includes(s), s);
+  assert.ok(d.id_token_signing_alg_values_supported.includes('RS256'));
+  assert.ok(d.token_endpoint_auth_methods_supported.includes('none'));
+  assert.equal(d.authorization_response_iss_parameter_supported, true);
+});
+
+test('JWKS publishes the RS256 and ES256 public keys only', async (t) => {
+  const { issuer } = await startSandbox(t, { data: await makeTempDir(t) });
+  const { keys } = await (await fetch(`${issuer}/jwks`)).json();
+  assert.deepEqual(keys.map((k) => [k.kty, k.alg, k.use]).sort(), [['EC', 'ES256', 'sig'], ['RSA', 'RS256', 'sig']]);
+  for (const key of keys) {
+    assert.ok(key.kid);
+    for (const priv of ['d', 'p', 'q', 'dp', 'dq', 'qi']) assert.equal(key[priv], undefined, `${key.alg} leaks ${priv}`);
+  }
+  assert.equal(keys.find((k) => k.kty === 'EC').crv, 'P-256');
+});

@@ -1,0 +1,319 @@
+// End to end: sign-in through the sandbox's real login form, driven by headless Chromium acting as
+// the system browser; tokens in the real secret service; refresh, rotation, revocation, sign-out.
+#include "Sandbox.h"
+#include "TestEnvironment.h"
+
+#include "net/HttpClient.h"
+#include "oauth/DiscoveryClient.h"
+#include "oauth/TokenClient.h"
+#include "session/SessionManager.h"
+#include "storage/TokenStore.h"
+
+#include <QDirIterator>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace countersign;
+using namespace std::chrono_literals;
+
+class SignInTest : public QObject
+{
+    Q_OBJECT
+
+    test::Sandbox m_sandbox{{QStringLiteral("--access-token-ttl"), QStringLiteral("120")}};
+    QNetworkAccessManager m_network;
+    QList<QProcess *> m_browsers;
+
+    config::ProviderConfig provider() const
+    {
+        config::ProviderConfig p;
+        p.kind = config::ProviderConfig::Kind::Sandbox;
+        p.issuer = m_sandbox.issuer();
+        return p;
+    }
+
+    // A browser opener that runs the headless-Chromium driver as `user` with `password`.
+    oauth::AuthorizationCodeFlow::BrowserOpener browser(const QString &user, const QString &password,
+                                                        const QStringList &extra = {})
+    {
+        return [=, this](const QUrl &url) {
+            m_browsers << test::startBrowser(url, user, password, extra, this);
+            return true;
+        };
+    }
+
+    template <typename T> static Result<T> wait(std::function<void(Callback<T>)> start, int timeoutMs = 40000)
+    {
+        std::optional<Result<T>> result;
+        start([&](Result<T> r) { result.emplace(std::move(r)); });
+        (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
+        if (!result)
+            return Error{QStringLiteral("test_timeout"), QStringLiteral("no result in time")};
+        return *result;
+    }
+
+    std::optional<nlohmann::json> storedSession(storage::TokenStore &store, const QString &subject)
+    {
+        auto blob = wait<std::optional<QByteArray>>([&](auto done) {
+            store.load({m_sandbox.issuer().toString(), subject}, done);
+        });
+        if (!blob || !blob.value())
+            return std::nullopt;
+        return nlohmann::json::parse(blob.value()->toStdString());
+    }
+
+    Result<oauth::TokenSet> refreshDirectly(const QByteArray &refreshToken)
+    {
+        net::HttpClient http(&m_network);
+        oauth::DiscoveryClient discovery(&http);
+        auto metadata = wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox.issuer(), done); });
+        if (!metadata)
+            return metadata.error();
+        oauth::TokenClient client(&http, metadata.value(), QStringLiteral("countersign-desktop"));
+        return wait<oauth::TokenSet>([&](auto done) { client.refresh(refreshToken, done); });
+    }
+
+    Result<oauth::Identity> signIn(session::SessionManager &session, const QString &user, const QString &password)
+    {
+        session.setBrowserOpener(browser(user, password));
+        return wait<oauth::Identity>([&](auto done) { session.signIn(provider(), done); });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!test::chromiumAvailable())
+            QSKIP("Chromium is not installed (scripts/test installs it)");
+        QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.error()));
+    }
+
+    void cleanup()
+    {
+        for (QProcess *browser : std::as_const(m_browsers)) {
+            browser->kill();
+            browser->waitForFinished(2000);
+            delete browser;
+        }
+        m_browsers.clear();
+    }
+
+    void signsInThroughTheBrowserAndKeepsTokensInTheKeychain()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        QSignalSpy urls(&session, &session::SessionManager::authorizationUrlReady);
+        auto identity = signIn(session, QStringLiteral("alice"), QStringLiteral("alice-demo"));
+        QVERIFY2(identity, qPrintable(identity ? QString() : identity.error().message));
+        QCOMPARE(identity->subject, QStringLiteral("alice"));
+        QCOMPARE(identity->name, QStringLiteral("Alice Adams"));
+        QCOMPARE(identity->email, QStringLiteral("alice@example.com"));
+        QCOMPARE(identity->issuer, m_sandbox.issuer().toString());
+        QCOMPARE(session.state(), session::SessionManager::State::SignedIn);
+
+        // The authorization request carried PKCE S256, state and nonce, and a 127.0.0.1 redirect.
+        QCOMPARE(urls.size(), 1);
+        const QUrlQuery query(urls.first().first().toUrl());
+        QCOMPARE(query.queryItemValue(QStringLiteral("code_challenge_method")), QStringLiteral("S256"));
+        QVERIFY(!query.queryItemValue(QStringLiteral("state")).isEmpty());
+        QVERIFY(!query.queryItemValue(QStringLiteral("nonce")).isEmpty());
+        QVERIFY(query.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded)
+                    .startsWith(QStringLiteral("http://127.0.0.1:")));
+
+        const auto stored = storedSession(store, QStringLiteral("alice"));
+        QVERIFY(stored);
+        QVERIFY(!(*stored)["tokens"]["refresh_token"].get<std::string>().empty());
+
+        // A fresh SessionManager (an app restart) restores it from the keychain.
+        session::SessionManager restarted(&m_network, &store);
+        auto restored = wait<bool>([&](auto done) { restarted.restore(provider(), done); });
+        QVERIFY(restored && restored.value());
+        QCOMPARE(restarted.identity().name, QStringLiteral("Alice Adams"));
+    }
+
+    void storesNoTokenInAnyFile()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        QVERIFY(signIn(session, QStringLiteral("bob"), QStringLiteral("bob-demo")));
+        const auto stored = storedSession(store, QStringLiteral("bob"));
+        QVERIFY(stored);
+        QList<QByteArray> secrets;
+        for (const char *name : {"access_token", "refresh_token", "id_token"})
+            secrets << QByteArray::fromStdString((*stored)["tokens"][name].get<std::string>());
+        // Every place the app could write to: config, data, cache, home (the keyring's own
+        // encrypted file lives under XDG_DATA_HOME/keyrings and holds no clear text).
+        const QStringList roots{qEnvironmentVariable("HOME"), qEnvironmentVariable("XDG_CONFIG_HOME"),
+                                qEnvironmentVariable("XDG_DATA_HOME"), qEnvironmentVariable("XDG_CACHE_HOME")};
+        int filesScanned = 0;
+        for (const QString &root : roots) {
+            QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile file(it.next());
+                if (!file.open(QIODevice::ReadOnly))
+                    continue;
+                ++filesScanned;
+                const QByteArray content = file.readAll();
+                for (const QByteArray &secret : std::as_const(secrets))
+                    QVERIFY2(!content.contains(secret), qPrintable(QStringLiteral("token found in ") + file.fileName()));
+            }
+        }
+        QVERIFY(filesScanned > 0); // QSettings wrote its file: the scan looked at something
+    }
+
+    void reportsWrongPasswordAsTimeoutWithoutSigningIn()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        session.setSignInTimeout(8s);
+        QSignalSpy urls(&session, &session::SessionManager::authorizationUrlReady);
+        session.setBrowserOpener({});
+        std::optional<Result<oauth::Identity>> result;
+        session.signIn(provider(), [&](Result<oauth::Identity> r) { result.emplace(std::move(r)); });
+        QTRY_COMPARE_WITH_TIMEOUT(urls.size(), 1, 10000);
+        const auto browser = test::runBrowser(urls.first().first().toUrl(), QStringLiteral("alice"),
+                                              QStringLiteral("wrong-password"));
+        QCOMPARE(browser.outcome, QStringLiteral("login_error"));
+        QCOMPARE(browser.detail, QStringLiteral("Wrong user name or password."));
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 15000);
+        QVERIFY(!result->ok());
+        QCOMPARE(result->error().code, QStringLiteral("timeout"));
+        QCOMPARE(session.state(), session::SessionManager::State::SignedOut);
+    }
+
+    void closedBrowserEndsInTimeout()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        session.setSignInTimeout(6s);
+        session.setBrowserOpener(browser(QStringLiteral("alice"), QStringLiteral("alice-demo"),
+                                         {QStringLiteral("--close-after-login-page")}));
+        auto result = wait<oauth::Identity>([&](auto done) { session.signIn(provider(), done); });
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, QStringLiteral("timeout"));
+    }
+
+    void denyingConsentReportsAccessDenied()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        session.setBrowserOpener(browser(QStringLiteral("alice"), QStringLiteral("alice-demo"), {QStringLiteral("--deny")}));
+        auto result = wait<oauth::Identity>([&](auto done) { session.signIn(provider(), done); });
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, QStringLiteral("access_denied"));
+    }
+
+    void cancellingStopsWaiting()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        session.setBrowserOpener({});
+        std::optional<Result<oauth::Identity>> result;
+        QSignalSpy urls(&session, &session::SessionManager::authorizationUrlReady);
+        session.signIn(provider(), [&](Result<oauth::Identity> r) { result.emplace(std::move(r)); });
+        QTRY_COMPARE_WITH_TIMEOUT(urls.size(), 1, 10000);
+        session.cancelSignIn();
+        QTRY_VERIFY(result.has_value());
+        QCOMPARE(result->error().code, QStringLiteral("cancelled"));
+        QCOMPARE(session.state(), session::SessionManager::State::SignedOut);
+    }
+
+    void refreshRotatesTheRefreshToken()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        QVERIFY(signIn(session, QStringLiteral("alice"), QStringLiteral("alice-demo")));
+        const auto before = storedSession(store, QStringLiteral("alice"));
+        QVERIFY(before);
+        const QByteArray oldRefresh = QByteArray::fromStdString((*before)["tokens"]["refresh_token"]);
+        const QByteArray oldAccess = QByteArray::fromStdString((*before)["tokens"]["access_token"]);
+
+        // Treat the 120 s token as about to expire: the next request for a token renews it.
+        session.setRenewalMargin(std::chrono::seconds(3600));
+        QSignalSpy renewed(&session, &session::SessionManager::tokensRenewed);
+        auto access = wait<QByteArray>([&](auto done) { session.accessToken(done); });
+        QVERIFY2(access, qPrintable(access ? QString() : access.error().message));
+        QVERIFY(access.value() != oldAccess);
+        QCOMPARE(renewed.size(), 1);
+
+        const auto after = storedSession(store, QStringLiteral("alice"));
+        const QByteArray newRefresh = QByteArray::fromStdString((*after)["tokens"]["refresh_token"]);
+        QVERIFY(newRefresh != oldRefresh);
+        QCOMPARE(QByteArray::fromStdString((*after)["tokens"]["access_token"]), access.value());
+
+        // Rotation: the old refresh token is refused now.
+        auto replay = refreshDirectly(oldRefresh);
+        QVERIFY(!replay);
+        QCOMPARE(replay.error().code, QStringLiteral("invalid_grant"));
+    }
+
+    void concurrentTokenRequestsShareOneRefresh()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        QVERIFY(signIn(session, QStringLiteral("alice"), QStringLiteral("alice-demo")));
+        session.setRenewalMargin(std::chrono::seconds(3600));
+        QSignalSpy renewed(&session, &session::SessionManager::tokensRenewed);
+        std::optional<Result<QByteArray>> first, second;
+        session.accessToken([&](Result<QByteArray> r) { first.emplace(std::move(r)); });
+        session.accessToken([&](Result<QByteArray> r) { second.emplace(std::move(r)); });
+        QTRY_VERIFY_WITH_TIMEOUT(first && second, 15000);
+        QVERIFY(first->ok() && second->ok());
+        QCOMPARE(first->value(), second->value());
+        QCOMPARE(renewed.size(), 1);
+        QCOMPARE(session.state(), session::SessionManager::State::SignedIn);
+    }
+
+    void revokedRefreshTokenSignsOutCleanly()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        QVERIFY(signIn(session, QStringLiteral("bob"), QStringLiteral("bob-demo")));
+        const auto stored = storedSession(store, QStringLiteral("bob"));
+        const QByteArray refresh = QByteArray::fromStdString((*stored)["tokens"]["refresh_token"]);
+
+        // The grant ends behind the app's back (e.g. revoked in another session).
+        net::HttpClient http(&m_network);
+        oauth::DiscoveryClient discovery(&http);
+        auto metadata = wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox.issuer(), done); });
+        QVERIFY(metadata);
+        oauth::TokenClient client(&http, metadata.value(), QStringLiteral("countersign-desktop"));
+        QVERIFY(wait<Done>([&](auto done) { client.revoke(refresh, QStringLiteral("refresh_token"), done); }));
+
+        QSignalSpy ended(&session, &session::SessionManager::sessionEnded);
+        session.setRenewalMargin(std::chrono::seconds(3600));
+        auto access = wait<QByteArray>([&](auto done) { session.accessToken(done); });
+        QVERIFY(!access);
+        QCOMPARE(access.error().code, QStringLiteral("invalid_grant"));
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(session.state(), session::SessionManager::State::SignedOut);
+        QTRY_VERIFY(!storedSession(store, QStringLiteral("bob")));
+    }
+
+    void signOutRevokesAndWipesTheKeychain()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        QVERIFY(signIn(session, QStringLiteral("alice"), QStringLiteral("alice-demo")));
+        const auto stored = storedSession(store, QStringLiteral("alice"));
+        const QByteArray refresh = QByteArray::fromStdString((*stored)["tokens"]["refresh_token"]);
+
+        auto signedOut = wait<Done>([&](auto done) { session.signOut(done); });
+        QVERIFY2(signedOut, qPrintable(signedOut ? QString() : signedOut.error().message));
+        QCOMPARE(session.state(), session::SessionManager::State::SignedOut);
+        QVERIFY(!storedSession(store, QStringLiteral("alice")));
+
+        auto replay = refreshDirectly(refresh);
+        QVERIFY(!replay);
+        QCOMPARE(replay.error().code, QStringLiteral("invalid_grant"));
+
+        session::SessionManager restarted(&m_network, &store);
+        auto restored = wait<bool>([&](auto done) { restarted.restore(provider(), done); });
+        QVERIFY(restored && !restored.value());
+    }
+};
+
+QTEST_GUILESS_MAIN(SignInTest)
+#include "tst_signin.moc"

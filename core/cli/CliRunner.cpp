@@ -177,8 +177,14 @@ void CliRunner::whoami(bool json)
             return;
         }
         const oauth::Identity &identity = m_session->identity();
-        if (json)
-            out() << QString::fromStdString(identity.toJson().dump()) << Qt::endl;
+        if (json) {
+            // Field order is part of the interface: issuer, sub, name, email.
+            const nlohmann::ordered_json document{{"issuer", identity.issuer.toStdString()},
+                                                  {"sub", identity.subject.toStdString()},
+                                                  {"name", identity.name.toStdString()},
+                                                  {"email", identity.email.toStdString()}};
+            out() << QString::fromStdString(document.dump()) << Qt::endl;
+        }
         else
             out() << describe(identity) << "\n" << tr("Subject: %1").arg(identity.subject) << "\n"
                   << tr("Issuer: %1").arg(identity.issuer) << Qt::endl;

@@ -1,0 +1,194 @@
+// countersign-cli as a user runs it: the real binary, a real sandbox, headless Chromium as the
+// browser, the real keyring of this test's private session.
+#include "Sandbox.h"
+#include "TestEnvironment.h"
+
+#include <QProcess>
+#include <QTcpServer>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace countersign;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QString browserCommand(const QString &user, const QString &password)
+{
+    return QStringLiteral("node %1 --user %2 --password %3").arg(test::browserDriver(), user, password);
+}
+
+} // namespace
+
+class CliTest : public QObject
+{
+    Q_OBJECT
+
+    test::Sandbox m_sandbox;
+
+    Run cli(const QStringList &arguments, const QProcessEnvironment &extra = {}, int timeoutMs = 60000)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("COUNTERSIGN_ISSUER"));
+        for (const QString &key : extra.keys())
+            env.insert(key, extra.value(key));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments);
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+        }
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    QStringList withIssuer(QStringList arguments) const
+    {
+        return QStringList{QStringLiteral("--issuer"), m_sandbox.issuer().toString()} + arguments;
+    }
+
+    QProcessEnvironment browser(const QString &user, const QString &password) const
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("COUNTERSIGN_BROWSER"), browserCommand(user, password));
+        return env;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!test::chromiumAvailable())
+            QSKIP("Chromium is not installed (scripts/test installs it)");
+        QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.error()));
+    }
+
+    void a_loginSignsInThroughTheBrowser()
+    {
+        const Run run = cli(withIssuer({QStringLiteral("login")}),
+                            browser(QStringLiteral("alice"), QStringLiteral("alice-demo")));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("Signed in as Alice Adams <alice@example.com>"), run.out.constData());
+    }
+
+    void b_whoamiJsonPrintsIssuerSubNameEmail()
+    {
+        const Run run = cli(withIssuer({QStringLiteral("whoami"), QStringLiteral("--json")}));
+        QCOMPARE(run.exitCode, 0);
+        // (No raw string literals in Q_OBJECT classes: Qt 6.4's moc loses the class after one.)
+        const QByteArray expected = "{\"issuer\":\"" + m_sandbox.issuer().toString().toUtf8() +
+                                    "\",\"sub\":\"alice\",\"name\":\"Alice Adams\",\"email\":\"alice@example.com\"}\n";
+        QCOMPARE(run.out, expected);
+    }
+
+    void c_whoamiPlainIsReadable()
+    {
+        const Run run = cli(withIssuer({QStringLiteral("whoami")}));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.startsWith("Alice Adams <alice@example.com>\n"));
+    }
+
+    void d_issuerFromEnvironment()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("COUNTERSIGN_ISSUER"), m_sandbox.issuer().toString());
+        const Run run = cli({QStringLiteral("whoami"), QStringLiteral("--json")}, env);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("\"sub\":\"alice\""));
+    }
+
+    void e_logoutRevokesAndForgets()
+    {
+        const Run logout = cli(withIssuer({QStringLiteral("logout")}));
+        QVERIFY2(logout.exitCode == 0, logout.err.constData());
+        const Run whoami = cli(withIssuer({QStringLiteral("whoami")}));
+        QCOMPARE(whoami.exitCode, 1);
+        QVERIFY(whoami.err.contains("Not signed in"));
+        QVERIFY(whoami.out.isEmpty());
+    }
+
+    void f_loginNoBrowserPrintsTheUrlAloneOnStdout()
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("COUNTERSIGN_BROWSER"), QStringLiteral("/bin/false")); // must not be used
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(COUNTERSIGN_CLI_BINARY),
+                      withIssuer({QStringLiteral("login"), QStringLiteral("--no-browser")}));
+        QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 20000);
+        const QByteArray line = process.readLine();
+        QVERIFY(line.endsWith('\n'));
+        const QUrl url(QString::fromUtf8(line.trimmed()), QUrl::StrictMode);
+        QVERIFY(url.isValid());
+        QVERIFY(url.toString().startsWith(m_sandbox.issuer().toString() + QStringLiteral("/auth?")));
+
+        const auto outcome = test::runBrowser(url, QStringLiteral("bob"), QStringLiteral("bob-demo"));
+        QCOMPARE(outcome.outcome, QStringLiteral("redirected"));
+        // (It may have finished while runBrowser() spun the event loop: waitForFinished() would say false.)
+        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 20000);
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(process.readAllStandardOutput().isEmpty()); // nothing after the URL line
+        QVERIFY(process.readAllStandardError().contains("Signed in as Bob Brown"));
+    }
+
+    void g_usesTheRunningLocalSandboxByDefault()
+    {
+        // scripts/run starts the sandbox on the app's default data directory; no flag needed then.
+        test::Sandbox local;
+        const QString dataDir = qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/Countersign/sandbox");
+        QVERIFY(QDir().mkpath(dataDir));
+        sandbox::SandboxLauncher launcher;
+        std::optional<Result<QUrl>> issuer;
+        launcher.start(dataDir, 0, [&](Result<QUrl> r) { issuer.emplace(std::move(r)); });
+        QTRY_VERIFY_WITH_TIMEOUT(issuer.has_value(), 30000);
+        QVERIFY(issuer->ok());
+        const Run login = cli({QStringLiteral("login")}, browser(QStringLiteral("alice"), QStringLiteral("alice-demo")));
+        QVERIFY2(login.exitCode == 0, login.err.constData());
+        QVERIFY(login.out.contains(issuer->value().toString().toUtf8()));
+        const Run whoami = cli({QStringLiteral("whoami"), QStringLiteral("--json")});
+        QVERIFY(whoami.out.contains(issuer->value().toString().toUtf8()));
+    }
+
+    void h_unreachableIssuerFailsWithAReason()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        const Run run = cli({QStringLiteral("--issuer"), QStringLiteral("http://127.0.0.1:%1").arg(port),
+                             QStringLiteral("login"), QStringLiteral("--no-browser")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains("Could not connect"), run.err.constData());
+    }
+
+    void i_usageErrorsExitWithTwo()
+    {
+        QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(cli({}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("whoami"), QStringLiteral("--no-browser")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("login"), QStringLiteral("--json")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("--bogus"), QStringLiteral("login")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("--help")}).exitCode, 0);
+    }
+
+    void j_plainHttpRemoteIssuerIsRefused()
+    {
+        const Run run = cli({QStringLiteral("--issuer"), QStringLiteral("http://idp.example.com"),
+                             QStringLiteral("login"), QStringLiteral("--no-browser")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("https"));
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "tst_cli.moc"

@@ -33,22 +33,25 @@ Error keychainError(QKeychain::Error error, const QString &detail)
     case QKeychain::AccessDenied:
         return make(errors::keychainAccessDenied,
                     QCoreApplication::translate(
-                        "SecretStore", "The system keychain refused access, probably because it is locked. "
-                                       "Unlock your keyring (for example with Seahorse or KWallet Manager, or "
-                                       "by logging in again) and try again."),
+                        "SecretStore",
+                        "The system keychain refused access, probably because it is locked. "
+                        "Unlock your keyring (for example with Seahorse or KWallet Manager, or "
+                        "by logging in again) and try again."),
                     detail);
     case QKeychain::AccessDeniedByUser:
         return make(errors::keychainAccessDeniedByUser,
                     QCoreApplication::translate(
-                        "SecretStore", "Access to the system keychain was declined. Countersign keeps sign-in "
-                                       "tokens only there; try again and allow access when your keyring asks."),
+                        "SecretStore",
+                        "Access to the system keychain was declined. Countersign keeps sign-in "
+                        "tokens only there; try again and allow access when your keyring asks."),
                     detail);
     case QKeychain::CouldNotDeleteEntry:
         return make(errors::keychainDeleteFailed,
                     QCoreApplication::translate(
-                        "SecretStore", "Countersign could not delete a saved secret from the system keychain. "
-                                       "Try again, or remove the entries labelled \"Countersign\" with your "
-                                       "keyring manager (for example Seahorse or KWallet Manager)."),
+                        "SecretStore",
+                        "Countersign could not delete a saved secret from the system keychain. "
+                        "Try again, or remove the entries labelled \"Countersign\" with your "
+                        "keyring manager (for example Seahorse or KWallet Manager)."),
                     detail);
     case QKeychain::EntryNotFound:
         return make(errors::keychainEntryNotFound,
@@ -60,9 +63,10 @@ Error keychainError(QKeychain::Error error, const QString &detail)
     case QKeychain::NotImplemented:
         return make(errors::keychainNotSupported,
                     QCoreApplication::translate(
-                        "SecretStore", "The system keychain on this computer does not support what Countersign "
-                                       "needs, so sign-in tokens cannot be stored securely. Use a keyring such "
-                                       "as GNOME Keyring or KWallet."),
+                        "SecretStore",
+                        "The system keychain on this computer does not support what Countersign "
+                        "needs, so sign-in tokens cannot be stored securely. Use a keyring such "
+                        "as GNOME Keyring or KWallet."),
                     detail);
     case QKeychain::NoError: // only reaches here if a caller asks to word a success; treat it as a bug
     case QKeychain::OtherError:
@@ -75,9 +79,10 @@ Error keychainError(QKeychain::Error error, const QString &detail)
         return make(errors::keychainUnavailable, unavailableMessage(), {});
     return make(errors::keychainUnavailable,
                 QCoreApplication::translate(
-                    "SecretStore", "The system keychain could not be used. Countersign stores sign-in tokens "
-                                   "only in the system keychain; make sure a keyring such as GNOME Keyring or "
-                                   "KWallet is running and unlocked, then try again."),
+                    "SecretStore",
+                    "The system keychain could not be used. Countersign stores sign-in tokens "
+                    "only in the system keychain; make sure a keyring such as GNOME Keyring or "
+                    "KWallet is running and unlocked, then try again."),
                 detail);
 }
 

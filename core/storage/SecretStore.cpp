@@ -26,9 +26,9 @@ Error failure(const char *operation, const QKeychain::Job *job)
 {
     // Entry names carry no secrets (TokenStore hashes account identities); errorString() comes from
     // the keychain daemon and never contains the stored value.
-    qCWarning(lcStorage).nospace() << "keychain " << operation << " of \"" << job->key() << "\" in \""
-                                   << job->service() << "\" failed: error " << int(job->error()) << ", "
-                                   << job->errorString();
+    qCWarning(lcStorage).noquote().nospace()
+        << "keychain " << operation << " of \"" << job->key() << "\" in \"" << job->service()
+        << "\" failed: error " << int(job->error()) << ", " << job->errorString();
     return keychainError(job->error(), job->errorString());
 }
 

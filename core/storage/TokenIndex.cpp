@@ -13,8 +13,14 @@ namespace {
 
 constexpr int kIndexVersion = 1;
 
-std::string utf8(const QString &text) { return text.toStdString(); }
-QString fromUtf8(const nlohmann::json &value) { return QString::fromStdString(value.get<std::string>()); }
+std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
+QString fromUtf8(const nlohmann::json &value)
+{
+    return QString::fromStdString(value.get<std::string>());
+}
 
 // Length-prefixed so that no two (issuer, subject) pairs encode alike; versioned so a future scheme
 // cannot collide with this one.
@@ -28,14 +34,21 @@ QByteArray accountIdentity(const AccountKey &account)
 
 bool isStringArray(const nlohmann::json &value)
 {
-    return value.is_array() && std::all_of(value.begin(), value.end(), [](const auto &v) { return v.is_string(); });
+    return value.is_array() &&
+           std::all_of(value.begin(), value.end(), [](const auto &v) { return v.is_string(); });
 }
 
 } // namespace
 
-QString indexEntryName() { return QStringLiteral("index"); }
+QString indexEntryName()
+{
+    return QStringLiteral("index");
+}
 
-QString unlockCheckEntryName() { return QStringLiteral("unlock-check"); }
+QString unlockCheckEntryName()
+{
+    return QStringLiteral("unlock-check");
+}
 
 bool isValidSlot(const QString &slot)
 {
@@ -77,8 +90,9 @@ QByteArray TokenIndex::toJson() const
         auto entries = nlohmann::json::array();
         for (const QString &entry : account.entries)
             entries.push_back(utf8(entry));
-        accounts.push_back(
-            {{"issuer", utf8(account.key.issuer)}, {"subject", utf8(account.key.subject)}, {"entries", entries}});
+        accounts.push_back({{"issuer", utf8(account.key.issuer)},
+                            {"subject", utf8(account.key.subject)},
+                            {"entries", entries}});
     }
     const nlohmann::json root = {{"version", kIndexVersion}, {"accounts", accounts}};
     return QByteArray::fromStdString(root.dump());

@@ -37,24 +37,37 @@ Error invalidSlot(const QString &slot)
                      .arg(slot)};
 }
 
-bool isValidAccount(const AccountKey &account) { return !account.issuer.isEmpty() && !account.subject.isEmpty(); }
+bool isValidAccount(const AccountKey &account)
+{
+    return !account.issuer.isEmpty() && !account.subject.isEmpty();
+}
+
+std::optional<Error> validate(const AccountKey &account, const QString &slot)
+{
+    if (!isValidAccount(account))
+        return invalidAccount();
+    if (!isValidSlot(slot))
+        return invalidSlot(slot);
+    return std::nullopt;
+}
 
 // The index could not be read, so Countersign does not know every entry it has written.
 Error indexCorruptBeforeSave()
 {
     return Error{QString(errors::indexCorrupt),
-                 QCoreApplication::translate("TokenStore",
-                                             "Countersign's list of saved sign-ins in the system keychain is "
-                                             "damaged. Sign out of all accounts to reset it, then sign in again.")};
+                 QCoreApplication::translate(
+                     "TokenStore", "Countersign's list of saved sign-ins in the system keychain is "
+                                   "damaged. Sign out of all accounts to reset it, then sign in again.")};
 }
 
 Error indexCorruptAfterWipe()
 {
     return Error{QString(errors::indexCorrupt),
                  QCoreApplication::translate(
-                     "TokenStore", "Countersign's list of saved sign-ins in the system keychain was damaged, so "
-                                   "some saved secrets may remain. Remove the entries labelled \"Countersign\" "
-                                   "with your keyring manager (for example Seahorse or KWallet Manager).")};
+                     "TokenStore",
+                     "Countersign's list of saved sign-ins in the system keychain was damaged, so "
+                     "some saved secrets may remain. Remove the entries labelled \"Countersign\" "
+                     "with your keyring manager (for example Seahorse or KWallet Manager).")};
 }
 
 } // namespace
@@ -80,9 +93,7 @@ void TokenStore::load(const AccountKey &account, Callback<std::optional<QByteArr
 void TokenStore::saveEntry(const AccountKey &account, const QString &slot, const QByteArray &secret,
                            Callback<Done> done)
 {
-    const std::optional<Error> invalid = !isValidAccount(account) ? std::optional(invalidAccount())
-                                         : !isValidSlot(slot)     ? std::optional(invalidSlot(slot))
-                                                                  : std::nullopt;
+    const std::optional<Error> invalid = validate(account, slot);
     const QString entryName = invalid ? QString() : accountEntryName(account, slot);
     enqueue<Done>(
         [this, invalid, account, entryName, secret](Callback<Done> finished) {
@@ -97,9 +108,7 @@ void TokenStore::saveEntry(const AccountKey &account, const QString &slot, const
 void TokenStore::loadEntry(const AccountKey &account, const QString &slot,
                            Callback<std::optional<QByteArray>> done)
 {
-    const std::optional<Error> invalid = !isValidAccount(account) ? std::optional(invalidAccount())
-                                         : !isValidSlot(slot)     ? std::optional(invalidSlot(slot))
-                                                                  : std::nullopt;
+    const std::optional<Error> invalid = validate(account, slot);
     const QString entryName = invalid ? QString() : accountEntryName(account, slot);
     enqueue<std::optional<QByteArray>>(
         [this, invalid, entryName](Callback<std::optional<QByteArray>> finished) {
@@ -130,8 +139,8 @@ void TokenStore::wipeAll(Callback<Done> done)
 
 void TokenStore::accounts(Callback<QList<AccountKey>> done)
 {
-    enqueue<QList<AccountKey>>([this](Callback<QList<AccountKey>> finished) { accountsNow(std::move(finished)); },
-                               std::move(done));
+    enqueue<QList<AccountKey>>(
+        [this](Callback<QList<AccountKey>> finished) { accountsNow(std::move(finished)); }, std::move(done));
 }
 
 // --- the queue ------------------------------------------------------------------------------------
@@ -200,16 +209,16 @@ void TokenStore::wipeNow(const AccountKey &account, Callback<Done> done)
             if (!names.contains(tokens))
                 names.append(tokens);
             removeEach(names, andThen<Done>(done, [this, account, done, corrupt, index](Done) mutable {
-                if (corrupt) {
-                    done(indexCorruptAfterWipe());
-                    return;
-                }
-                if (!index.removeAccount(account)) {
-                    done(Done{});
-                    return;
-                }
-                writeIndex(index, done);
-            }));
+                           if (corrupt) {
+                               done(indexCorruptAfterWipe());
+                               return;
+                           }
+                           if (!index.removeAccount(account)) {
+                               done(Done{});
+                               return;
+                           }
+                           writeIndex(index, done);
+                       }));
         });
     }));
 }
@@ -225,13 +234,13 @@ void TokenStore::wipeAllNow(Callback<Done> done)
             }
             const QStringList names = read.ok() ? read.value().allEntries() : QStringList();
             removeEach(names, andThen<Done>(done, [this, done, corrupt](Done) {
-                writeIndex(TokenIndex(), andThen<Done>(done, [done, corrupt](Done) {
-                    if (corrupt)
-                        done(indexCorruptAfterWipe());
-                    else
-                        done(Done{});
-                }));
-            }));
+                           writeIndex(TokenIndex(), andThen<Done>(done, [done, corrupt](Done) {
+                                          if (corrupt)
+                                              done(indexCorruptAfterWipe());
+                                          else
+                                              done(Done{});
+                                      }));
+                       }));
         });
     }));
 }

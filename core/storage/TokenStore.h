@@ -55,7 +55,8 @@ public:
     void load(const AccountKey &account, Callback<std::optional<QByteArray>> done);
 
     // The same for any slot: 1-64 characters of [a-z0-9._-] (errors::invalidArgument otherwise).
-    void saveEntry(const AccountKey &account, const QString &slot, const QByteArray &secret, Callback<Done> done);
+    void saveEntry(const AccountKey &account, const QString &slot, const QByteArray &secret,
+                   Callback<Done> done);
     void loadEntry(const AccountKey &account, const QString &slot, Callback<std::optional<QByteArray>> done);
 
     // Deletes every stored entry of `account` (sign-out). Other accounts are untouched.

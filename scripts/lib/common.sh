@@ -13,7 +13,7 @@ COUNTERSIGN_APT_PACKAGES=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     qml6-module-qttest qml6-module-qtqml qml6-module-qtqml-models
-    gnome-keyring libsecret-tools dbus dbus-x11 xvfb xauth imagemagick chromium
+    gnome-keyring libsecret-tools libglib2.0-bin dbus dbus-x11 xvfb xauth imagemagick chromium
     nodejs npm
 )
 

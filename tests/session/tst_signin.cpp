@@ -249,6 +249,27 @@ private Q_SLOTS:
         QCOMPARE(replay.error().code, QStringLiteral("invalid_grant"));
     }
 
+    void renewsTheAccessTokenBeforeItExpires()
+    {
+        // A provider whose access tokens live 8 s; renewal is due 5 s before expiry, unprompted.
+        test::Sandbox shortLived({QStringLiteral("--access-token-ttl"), QStringLiteral("8")});
+        QVERIFY2(shortLived.start(), qPrintable(shortLived.error()));
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        session.setRenewalMargin(5s);
+        session.setBrowserOpener(browser(QStringLiteral("alice"), QStringLiteral("alice-demo")));
+        config::ProviderConfig p = provider();
+        p.issuer = shortLived.issuer();
+        QVERIFY(wait<oauth::Identity>([&](auto done) { session.signIn(p, done); }));
+        QSignalSpy renewed(&session, &session::SessionManager::tokensRenewed);
+        QTRY_VERIFY_WITH_TIMEOUT(renewed.size() >= 1, 10000);
+        // The renewed token is what callers get, without another refresh.
+        auto access = wait<QByteArray>([&](auto done) { session.accessToken(done); });
+        QVERIFY(access);
+        QCOMPARE(renewed.size(), 1);
+        QCOMPARE(session.state(), session::SessionManager::State::SignedIn);
+    }
+
     void concurrentTokenRequestsShareOneRefresh()
     {
         storage::TokenStore store;

@@ -7,4 +7,6 @@ trap 'rm -rf "$d"' EXIT
 export XDG_DATA_HOME="$d/data" XDG_RUNTIME_DIR="$d/run" XDG_CONFIG_HOME="$d/config" XDG_CACHE_HOME="$d/cache" HOME="$d/home"
 mkdir -p -m 700 "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$HOME"
 unset DISPLAY
-dbus-run-session -- sh -c 'printf %s "countersign-test" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"' sh "$@"
+# Wait until the daemon owns its bus name: a test that ends before that would leave it orphaned.
+dbus-run-session -- sh -c 'printf %s "countersign-test" | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
+    gdbus wait --session --timeout 10 org.freedesktop.secrets && exec "$@"' sh "$@"

@@ -84,7 +84,7 @@ QString SandboxLauncher::sandboxDirectory()
 QString SandboxLauncher::defaultDataDirectory()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-           QStringLiteral("/Countersign/sandbox");
+           QStringLiteral("/countersign-sandbox");
 }
 
 std::optional<QUrl> SandboxLauncher::findRunning(const QString &dataDir)

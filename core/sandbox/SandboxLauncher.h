@@ -21,7 +21,9 @@ public:
 
     // Directory holding server.mjs: $COUNTERSIGN_SANDBOX_DIR, else the build-time default.
     static QString sandboxDirectory();
-    // Where the embedded sandbox keeps its state by default (app data location + "/sandbox").
+    // Where the embedded sandbox keeps its state by default: ~/.local/share/countersign-sandbox.
+    // Deliberately outside Countersign's own data directory: it is a server's database (it holds
+    // its own records of issued tokens), not the app's.
     static QString defaultDataDirectory();
     // The issuer of a sandbox already running on `dataDir` (its sandbox.json names a live process).
     static std::optional<QUrl> findRunning(const QString &dataDir);

@@ -142,7 +142,7 @@ private Q_SLOTS:
     {
         // scripts/run starts the sandbox on the app's default data directory; no flag needed then.
         test::Sandbox local;
-        const QString dataDir = qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/Countersign/sandbox");
+        const QString dataDir = qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/countersign-sandbox");
         QVERIFY(QDir().mkpath(dataDir));
         sandbox::SandboxLauncher launcher;
         std::optional<Result<QUrl>> issuer;

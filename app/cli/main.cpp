@@ -16,6 +16,7 @@ int main(int argc, char *argv[])
     countersign::i18n::installTranslations(app);
 
     countersign::cli::CliRunner runner;
-    QTimer::singleShot(0, &runner, [&] { runner.run(app.arguments(), [](int code) { QCoreApplication::exit(code); }); });
+    QTimer::singleShot(0, &runner,
+                       [&] { runner.run(app.arguments(), [](int code) { QCoreApplication::exit(code); }); });
     return app.exec();
 }

@@ -41,8 +41,7 @@ CliRunner::CliRunner(QObject *parent)
     : QObject(parent), m_network(new QNetworkAccessManager(this)), m_store(new storage::TokenStore(this)),
       m_session(new session::SessionManager(m_network, m_store, this)),
       m_resolver(new session::ProviderResolver(this))
-{
-}
+{}
 
 CliRunner::~CliRunner() = default;
 
@@ -57,10 +56,11 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
            "  logout                Sign out and delete the stored tokens."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption issuerOption(QStringLiteral("issuer"),
-                                          tr("OpenID provider (issuer URL). Default: the local sandbox, or the "
-                                             "provider last used."),
-                                          QStringLiteral("URL"));
+    const QCommandLineOption issuerOption(
+        QStringLiteral("issuer"),
+        tr("OpenID provider (issuer URL). Default: the local sandbox, or the "
+           "provider last used."),
+        QStringLiteral("URL"));
     const QCommandLineOption clientOption(QStringLiteral("client-id"), tr("OAuth client ID of this app."),
                                           QStringLiteral("ID"));
     const QCommandLineOption noBrowserOption(
@@ -136,14 +136,12 @@ void CliRunner::login(bool openBrowser)
             m_session->setBrowserOpener(oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
         } else {
             m_session->setBrowserOpener({});
-            connect(m_session, &session::SessionManager::authorizationUrlReady, this, [](const QUrl &url) {
-                out() << url.toString(QUrl::FullyEncoded) << Qt::endl;
-            });
+            connect(m_session, &session::SessionManager::authorizationUrlReady, this,
+                    [](const QUrl &url) { out() << url.toString(QUrl::FullyEncoded) << Qt::endl; });
         }
         if (openBrowser)
-            connect(m_session, &session::SessionManager::authorizationUrlReady, this, [](const QUrl &) {
-                err() << tr("Continue in your browser to sign in…") << Qt::endl;
-            });
+            connect(m_session, &session::SessionManager::authorizationUrlReady, this,
+                    [](const QUrl &) { err() << tr("Continue in your browser to sign in…") << Qt::endl; });
         m_session->signIn(provider.value(), [this, openBrowser](Result<oauth::Identity> identity) {
             if (!identity) {
                 fail(identity.error());
@@ -184,9 +182,9 @@ void CliRunner::whoami(bool json)
                                                   {"name", identity.name.toStdString()},
                                                   {"email", identity.email.toStdString()}};
             out() << QString::fromStdString(document.dump()) << Qt::endl;
-        }
-        else
-            out() << describe(identity) << "\n" << tr("Subject: %1").arg(identity.subject) << "\n"
+        } else
+            out() << describe(identity) << "\n"
+                  << tr("Subject: %1").arg(identity.subject) << "\n"
                   << tr("Issuer: %1").arg(identity.issuer) << Qt::endl;
         exit(0);
     });
@@ -196,7 +194,8 @@ void CliRunner::logout()
 {
     // Revocation needs the provider running: resolve() starts the local sandbox if it is the provider.
     m_resolver->resolve(m_explicitProvider, [this](Result<config::ProviderConfig> provider) {
-        const config::ProviderConfig chosen = provider ? provider.value() : m_resolver->choose(m_explicitProvider);
+        const config::ProviderConfig chosen =
+            provider ? provider.value() : m_resolver->choose(m_explicitProvider);
         restoreThen(chosen, [this](bool signedIn) {
             if (!signedIn) {
                 err() << tr("Not signed in; nothing to do.") << Qt::endl;

@@ -24,7 +24,10 @@ public:
     Result(T value) : m_state(std::move(value)) {}
     Result(Error error) : m_state(std::move(error)) {}
 
-    static Result failure(QString code, QString message) { return Error{std::move(code), std::move(message)}; }
+    static Result failure(QString code, QString message)
+    {
+        return Error{std::move(code), std::move(message)};
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

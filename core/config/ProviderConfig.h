@@ -9,7 +9,11 @@ namespace countersign::config {
 // Which authorization server the app talks to, and as which client. Not secret.
 struct ProviderConfig
 {
-    enum class Kind { Sandbox, OpenIdProvider };
+    enum class Kind
+    {
+        Sandbox,
+        OpenIdProvider
+    };
 
     Kind kind = Kind::Sandbox;
     QUrl issuer;

@@ -9,9 +9,9 @@ QString kindName(ProviderConfig::Kind kind)
 }
 } // namespace
 
-Settings::Settings() : m_settings(QSettings::UserScope, QStringLiteral("Countersign"), QStringLiteral("Countersign"))
-{
-}
+Settings::Settings()
+    : m_settings(QSettings::UserScope, QStringLiteral("Countersign"), QStringLiteral("Countersign"))
+{}
 
 std::optional<ProviderConfig> Settings::lastProvider() const
 {
@@ -34,17 +34,29 @@ void Settings::setLastProvider(const ProviderConfig &provider)
     m_settings.setValue(QStringLiteral("provider/clientId"), provider.clientId);
 }
 
-QString Settings::lastSubject() const { return m_settings.value(QStringLiteral("account/subject")).toString(); }
+QString Settings::lastSubject() const
+{
+    return m_settings.value(QStringLiteral("account/subject")).toString();
+}
 
-void Settings::setLastSubject(const QString &subject) { m_settings.setValue(QStringLiteral("account/subject"), subject); }
+void Settings::setLastSubject(const QString &subject)
+{
+    m_settings.setValue(QStringLiteral("account/subject"), subject);
+}
 
-void Settings::clearLastSubject() { m_settings.remove(QStringLiteral("account/subject")); }
+void Settings::clearLastSubject()
+{
+    m_settings.remove(QStringLiteral("account/subject"));
+}
 
 quint16 Settings::sandboxPort() const
 {
     return static_cast<quint16>(m_settings.value(QStringLiteral("sandbox/port"), 0).toUInt());
 }
 
-void Settings::setSandboxPort(quint16 port) { m_settings.setValue(QStringLiteral("sandbox/port"), port); }
+void Settings::setSandboxPort(quint16 port)
+{
+    m_settings.setValue(QStringLiteral("sandbox/port"), port);
+}
 
 } // namespace countersign::config

@@ -31,9 +31,11 @@ void redactingHandler(QtMsgType type, const QMessageLogContext &context, const Q
 
 QString redact(const QString &message)
 {
-    static const QRegularExpression jwt(QStringLiteral(R"([A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"));
+    static const QRegularExpression jwt(
+        QStringLiteral(R"([A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"));
     static const QRegularExpression authorization(
-        QStringLiteral(R"(\b(Bearer|Basic|DPoP)\s+[A-Za-z0-9._~+/=-]+)"), QRegularExpression::CaseInsensitiveOption);
+        QStringLiteral(R"(\b(Bearer|Basic|DPoP)\s+[A-Za-z0-9._~+/=-]+)"),
+        QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression parameter(
         QStringLiteral(R"(\b(code|code_verifier|refresh_token|access_token|id_token|client_secret|password|)"
                        R"(subject_token|device_code|auth_req_id|token)(["']?\s*[=:]\s*["']?)([^&\s"',}]+))"),

@@ -15,7 +15,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(HttpClient)
 };
 
-QString hostOf(const QUrl &url) { return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host(); }
+QString hostOf(const QUrl &url)
+{
+    return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
+}
 
 Error networkError(QNetworkReply *reply)
 {
@@ -23,16 +26,18 @@ Error networkError(QNetworkReply *reply)
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
         return {QStringLiteral("network"), Tr::tr("Could not connect to %1: the connection was refused. "
-                                              "Is the server running?").arg(host)};
+                                                  "Is the server running?")
+                                               .arg(host)};
     case QNetworkReply::HostNotFoundError:
         return {QStringLiteral("network"), Tr::tr("Could not find the server %1. Check the address and your "
-                                              "network connection.").arg(host)};
+                                                  "network connection.")
+                                               .arg(host)};
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
         return {QStringLiteral("network"), Tr::tr("%1 did not answer in time.").arg(host)};
     case QNetworkReply::SslHandshakeFailedError:
-        return {QStringLiteral("network"), Tr::tr("The secure connection to %1 failed: %2")
-                                               .arg(host, reply->errorString())};
+        return {QStringLiteral("network"),
+                Tr::tr("The secure connection to %1 failed: %2").arg(host, reply->errorString())};
     default:
         return {QStringLiteral("network"), Tr::tr("Could not reach %1: %2").arg(host, reply->errorString())};
     }
@@ -79,13 +84,15 @@ Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &wh
     }
 }
 
-HttpClient::HttpClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
+HttpClient::HttpClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
+{}
 
 QNetworkReply *HttpClient::send(const QUrl &url, const QByteArray &verb, const QByteArray &body,
                                 const QByteArray &authorization)
 {
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Countersign/" COUNTERSIGN_VERSION));
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArrayLiteral("Countersign/" COUNTERSIGN_VERSION));
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(static_cast<int>(m_timeout.count()));
     // OAuth endpoints must not redirect us somewhere else with our credentials.
@@ -95,7 +102,8 @@ QNetworkReply *HttpClient::send(const QUrl &url, const QByteArray &verb, const Q
     qCDebug(lcNet) << verb << url.toDisplayString(QUrl::RemoveQuery);
     if (verb == "GET")
         return m_network->get(request);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
     return m_network->post(request, body);
 }
 
@@ -122,7 +130,8 @@ void HttpClient::finish(QNetworkReply *reply, bool wantJson,
             done(nlohmann::json::object());
             return;
         }
-        done(parseJsonObject(body, Tr::tr("response from %1").arg(reply->url().toDisplayString(QUrl::RemoveQuery))));
+        done(parseJsonObject(
+            body, Tr::tr("response from %1").arg(reply->url().toDisplayString(QUrl::RemoveQuery))));
     });
 }
 

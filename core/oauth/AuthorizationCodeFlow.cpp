@@ -10,17 +10,17 @@ namespace {
 
 QString claimText(const nlohmann::json &json, const char *name)
 {
-    return json.contains(name) && json[name].is_string() ? QString::fromStdString(json[name].get<std::string>())
-                                                         : QString();
+    return json.contains(name) && json[name].is_string()
+               ? QString::fromStdString(json[name].get<std::string>())
+               : QString();
 }
 
 } // namespace
 
-AuthorizationCodeFlow::AuthorizationCodeFlow(TokenClient *tokens, JwksCache *keys, config::ProviderConfig provider,
-                                             QObject *parent)
+AuthorizationCodeFlow::AuthorizationCodeFlow(TokenClient *tokens, JwksCache *keys,
+                                             config::ProviderConfig provider, QObject *parent)
     : QObject(parent), m_tokens(tokens), m_keys(keys), m_provider(std::move(provider))
-{
-}
+{}
 
 QUrl AuthorizationCodeFlow::buildAuthorizationUrl() const
 {
@@ -59,7 +59,8 @@ void AuthorizationCodeFlow::start(Callback<SignInResult> done)
     m_nonce = randomUrlSafeToken();
     m_authorizationUrl = buildAuthorizationUrl();
 
-    m_listener.waitForRedirect(m_state, m_timeout, [this](Result<QUrlQuery> redirect) { onRedirect(redirect); });
+    m_listener.waitForRedirect(m_state, m_timeout,
+                               [this](Result<QUrlQuery> redirect) { onRedirect(redirect); });
     Q_EMIT authorizationUrlReady(m_authorizationUrl);
     if (m_openBrowser && !m_openBrowser(m_authorizationUrl))
         finish(Error{QStringLiteral("browser_failed"),
@@ -91,8 +92,9 @@ void AuthorizationCodeFlow::onRedirect(Result<QUrlQuery> redirect)
     if (!error.isEmpty()) {
         QString description = query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
         if (error == u"access_denied")
-            description = description.isEmpty() ? tr("Sign-in was declined at the provider.")
-                                                : tr("Sign-in was declined at the provider: %1").arg(description);
+            description = description.isEmpty()
+                              ? tr("Sign-in was declined at the provider.")
+                              : tr("Sign-in was declined at the provider: %1").arg(description);
         else if (description.isEmpty())
             description = tr("The provider refused the sign-in (%1).").arg(error);
         finish(Error{error, description});
@@ -100,7 +102,8 @@ void AuthorizationCodeFlow::onRedirect(Result<QUrlQuery> redirect)
     }
     const QByteArray code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded).toUtf8();
     if (code.isEmpty()) {
-        finish(Error{QStringLiteral("invalid_response"), tr("The sign-in response carried no authorization code.")});
+        finish(Error{QStringLiteral("invalid_response"),
+                     tr("The sign-in response carried no authorization code.")});
         return;
     }
     m_tokens->exchangeCode(code, m_listener.redirectUri(), m_pkce.verifier,
@@ -128,7 +131,8 @@ void AuthorizationCodeFlow::onTokens(Result<TokenSet> tokens)
             finish(claims.error());
             return;
         }
-        Identity identity{m_tokens->metadata().issuer.toString(), claims->subject, claims->name, claims->email};
+        Identity identity{m_tokens->metadata().issuer.toString(), claims->subject, claims->name,
+                          claims->email};
         onIdentity(set, identity);
     });
 }
@@ -137,7 +141,8 @@ void AuthorizationCodeFlow::onIdentity(TokenSet tokens, Identity identity)
 {
     // Many providers keep profile claims out of the ID token; ask userinfo, and only believe it
     // about the same subject (OIDC Core §5.3.2).
-    if (m_tokens->metadata().userinfoEndpoint.isEmpty() || (!identity.name.isEmpty() && !identity.email.isEmpty())) {
+    if (m_tokens->metadata().userinfoEndpoint.isEmpty() ||
+        (!identity.name.isEmpty() && !identity.email.isEmpty())) {
         finish(SignInResult{tokens, identity});
         return;
     }
@@ -163,11 +168,11 @@ void AuthorizationCodeFlow::finish(Result<SignInResult> result)
     if (!m_done)
         return;
     auto done = std::exchange(m_done, nullptr);
-    m_listener.respond(result.ok(), result.ok() ? tr("You are signed in as %1.")
-                                                      .arg(result->identity.name.isEmpty()
-                                                               ? result->identity.subject
-                                                               : result->identity.name)
-                                                : result.error().message);
+    m_listener.respond(result.ok(), result.ok()
+                                        ? tr("You are signed in as %1.")
+                                              .arg(result->identity.name.isEmpty() ? result->identity.subject
+                                                                                   : result->identity.name)
+                                        : result.error().message);
     m_listener.cancel(); // stop listening and waiting, whatever ended the flow
     done(std::move(result));
 }

@@ -30,9 +30,9 @@ void DiscoveryClient::discover(const QUrl &issuer, Callback<ProviderMetadata> do
         if (!json) {
             Error error = json.error();
             if (error.code != u"network")
-                error.message = QCoreApplication::translate("DiscoveryClient",
-                                                            "%1 is not an OpenID provider: %2")
-                                    .arg(issuer.toDisplayString(), error.message);
+                error.message =
+                    QCoreApplication::translate("DiscoveryClient", "%1 is not an OpenID provider: %2")
+                        .arg(issuer.toDisplayString(), error.message);
             done(error);
             return;
         }

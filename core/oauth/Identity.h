@@ -24,8 +24,9 @@ struct Identity
     static Identity fromJson(const nlohmann::json &json)
     {
         auto text = [&json](const char *key) {
-            return json.contains(key) && json[key].is_string() ? QString::fromStdString(json[key].get<std::string>())
-                                                               : QString();
+            return json.contains(key) && json[key].is_string()
+                       ? QString::fromStdString(json[key].get<std::string>())
+                       : QString();
         };
         return {text("issuer"), text("sub"), text("name"), text("email")};
     }

@@ -7,16 +7,15 @@ namespace countersign::oauth {
 
 JwksCache::JwksCache(net::HttpClient *http, QUrl jwksUri, QObject *parent)
     : QObject(parent), m_http(http), m_jwksUri(std::move(jwksUri))
-{
-}
+{}
 
 void JwksCache::fetch(Callback<Done> done)
 {
     ++m_fetchCount;
     m_http->getJson(m_jwksUri, [this, done](Result<nlohmann::json> json) {
         if (!json) {
-            done(Error{json.error().code, tr("Could not load the provider's signing keys: %1")
-                                              .arg(json.error().message)});
+            done(Error{json.error().code,
+                       tr("Could not load the provider's signing keys: %1").arg(json.error().message)});
             return;
         }
         auto keys = jose::JwkSet::parse(QByteArray::fromStdString(json->dump()));
@@ -29,7 +28,8 @@ void JwksCache::fetch(Callback<Done> done)
     });
 }
 
-void JwksCache::validateIdToken(const QByteArray &idToken, const jose::IdTokenValidator::Expectations &expectations,
+void JwksCache::validateIdToken(const QByteArray &idToken,
+                                const jose::IdTokenValidator::Expectations &expectations,
                                 Callback<jose::IdTokenClaims> done)
 {
     auto validateWithRefetch = [this, idToken, expectations, done](bool mayRefetch) {

@@ -36,9 +36,10 @@ QByteArray redirectResponsePage(bool success, const QString &message)
     const QString title = success ? Tr::tr("Signed in to Countersign") : Tr::tr("Sign-in failed");
     const QString hint = success ? Tr::tr("You can close this tab and return to Countersign.")
                                  : Tr::tr("Return to Countersign to try again.");
-    return QStringLiteral("<!doctype html><html><head><meta charset=\"utf-8\"><title>%1</title>"
-                          "<style>body{font-family:sans-serif;max-width:32em;margin:4em auto;color:#222}"
-                          "h1{font-size:1.4em}</style></head><body><h1>%1</h1><p>%2</p><p>%3</p></body></html>")
+    return QStringLiteral(
+               "<!doctype html><html><head><meta charset=\"utf-8\"><title>%1</title>"
+               "<style>body{font-family:sans-serif;max-width:32em;margin:4em auto;color:#222}"
+               "h1{font-size:1.4em}</style></head><body><h1>%1</h1><p>%2</p><p>%3</p></body></html>")
         .arg(title.toHtmlEscaped(), message.toHtmlEscaped(), hint.toHtmlEscaped())
         .toUtf8();
 }
@@ -53,21 +54,28 @@ LoopbackRedirectListener::LoopbackRedirectListener(QObject *parent) : QObject(pa
     connect(&m_server, &QTcpServer::newConnection, this, &LoopbackRedirectListener::onNewConnection);
 }
 
-LoopbackRedirectListener::~LoopbackRedirectListener() { closeServer(); }
+LoopbackRedirectListener::~LoopbackRedirectListener()
+{
+    closeServer();
+}
 
 Status LoopbackRedirectListener::listen()
 {
     // LocalHost is 127.0.0.1 only. A bare listen() would bind every interface.
     if (!m_server.listen(QHostAddress::LocalHost, 0))
-        return Error{QStringLiteral("listen_failed"),
-                     Tr::tr("Could not open a local port for the sign-in redirect: %1").arg(m_server.errorString())};
+        return Error{
+            QStringLiteral("listen_failed"),
+            Tr::tr("Could not open a local port for the sign-in redirect: %1").arg(m_server.errorString())};
     // Kept after the server closes: the token request must repeat it exactly.
-    m_redirectUri =
-        QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(QLatin1String(kCallbackPath)));
+    m_redirectUri = QUrl(
+        QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(QLatin1String(kCallbackPath)));
     return Done{};
 }
 
-QUrl LoopbackRedirectListener::redirectUri() const { return m_redirectUri; }
+QUrl LoopbackRedirectListener::redirectUri() const
+{
+    return m_redirectUri;
+}
 
 void LoopbackRedirectListener::waitForRedirect(const QByteArray &state, std::chrono::milliseconds timeout,
                                                Callback<QUrlQuery> done)
@@ -100,13 +108,15 @@ void LoopbackRedirectListener::handleRequest(QTcpSocket *socket, const QByteArra
 {
     const QList<QByteArray> parts = requestLine.split(' ');
     if (parts.size() != 3 || parts[0] != "GET" || !parts[2].startsWith("HTTP/1.")) {
-        answer(socket, 400, "Bad Request", redirectResponsePage(false, Tr::tr("This is not a sign-in redirect.")));
+        answer(socket, 400, "Bad Request",
+               redirectResponsePage(false, Tr::tr("This is not a sign-in redirect.")));
         return;
     }
     const QUrl target(QString::fromLatin1(parts[1]), QUrl::StrictMode);
     const QUrlQuery query(target);
     if (target.path() != QLatin1String(kCallbackPath) || !m_done || m_pendingBrowser) {
-        answer(socket, 404, "Not Found", redirectResponsePage(false, Tr::tr("This is not a sign-in redirect.")));
+        answer(socket, 404, "Not Found",
+               redirectResponsePage(false, Tr::tr("This is not a sign-in redirect.")));
         return;
     }
     if (query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8() != m_state) {
@@ -114,7 +124,7 @@ void LoopbackRedirectListener::handleRequest(QTcpSocket *socket, const QByteArra
         qCWarning(lcOAuth) << "Ignored a redirect with a wrong or missing state";
         answer(socket, 400, "Bad Request",
                redirectResponsePage(false, Tr::tr("This sign-in response does not belong to the sign-in in "
-                                              "progress.")));
+                                                  "progress.")));
         return;
     }
     m_pendingBrowser = socket;

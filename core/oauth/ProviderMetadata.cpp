@@ -13,7 +13,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ProviderMetadata)
 };
 
-Error invalid(const QString &message) { return {QStringLiteral("discovery_invalid"), message}; }
+Error invalid(const QString &message)
+{
+    return {QStringLiteral("discovery_invalid"), message};
+}
 
 // Reads a required or optional endpoint URL. Empty result with no error = optional and absent.
 Result<QUrl> endpoint(const nlohmann::json &json, const char *name, bool required)
@@ -25,12 +28,14 @@ Result<QUrl> endpoint(const nlohmann::json &json, const char *name, bool require
         return QUrl();
     }
     if (!json[name].is_string())
-        return invalid(Tr::tr("The provider's discovery document has a \"%1\" that is not a string.").arg(field));
+        return invalid(
+            Tr::tr("The provider's discovery document has a \"%1\" that is not a string.").arg(field));
     const QUrl url(QString::fromStdString(json[name].get<std::string>()), QUrl::StrictMode);
     if (!url.isValid() || url.isRelative())
         return invalid(Tr::tr("The provider's \"%1\" is not a valid absolute URL.").arg(field));
     if (!config::isSecureOrLoopback(url))
-        return invalid(Tr::tr("The provider's \"%1\" (%2) does not use https.").arg(field, url.toDisplayString()));
+        return invalid(
+            Tr::tr("The provider's \"%1\" (%2) does not use https.").arg(field, url.toDisplayString()));
     return url;
 }
 
@@ -70,10 +75,11 @@ Result<ProviderMetadata> ProviderMetadata::fromJson(const nlohmann::json &json, 
         return invalid(Tr::tr("The provider's discovery document has no \"issuer\"."));
     const QString issuer = QString::fromStdString(json["issuer"].get<std::string>());
     if (issuer != expectedIssuer.toString())
-        return Error{QStringLiteral("discovery_issuer_mismatch"),
-                     Tr::tr("The provider calls itself \"%1\", not \"%2\". Check the issuer URL (including any "
-                        "trailing slash).")
-                         .arg(issuer, expectedIssuer.toString())};
+        return Error{
+            QStringLiteral("discovery_issuer_mismatch"),
+            Tr::tr("The provider calls itself \"%1\", not \"%2\". Check the issuer URL (including any "
+                   "trailing slash).")
+                .arg(issuer, expectedIssuer.toString())};
 
     ProviderMetadata metadata;
     metadata.issuer = expectedIssuer;

@@ -8,8 +8,7 @@ namespace countersign::oauth {
 
 TokenClient::TokenClient(net::HttpClient *http, ProviderMetadata metadata, QString clientId, QObject *parent)
     : QObject(parent), m_http(http), m_metadata(std::move(metadata)), m_clientId(std::move(clientId))
-{
-}
+{}
 
 void TokenClient::requestTokens(const QUrlQuery &form, Callback<TokenSet> done)
 {
@@ -22,8 +21,8 @@ void TokenClient::requestTokens(const QUrlQuery &form, Callback<TokenSet> done)
     });
 }
 
-void TokenClient::exchangeCode(const QByteArray &code, const QUrl &redirectUri, const QByteArray &codeVerifier,
-                               Callback<TokenSet> done)
+void TokenClient::exchangeCode(const QByteArray &code, const QUrl &redirectUri,
+                               const QByteArray &codeVerifier, Callback<TokenSet> done)
 {
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));

@@ -17,7 +17,8 @@ class TokenClient : public QObject
 {
     Q_OBJECT
 public:
-    TokenClient(net::HttpClient *http, ProviderMetadata metadata, QString clientId, QObject *parent = nullptr);
+    TokenClient(net::HttpClient *http, ProviderMetadata metadata, QString clientId,
+                QObject *parent = nullptr);
 
     // RFC 6749 §4.1.3 with the PKCE verifier (RFC 7636 §4.5).
     void exchangeCode(const QByteArray &code, const QUrl &redirectUri, const QByteArray &codeVerifier,

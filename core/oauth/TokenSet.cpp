@@ -11,7 +11,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(TokenSet)
 };
 
-Error invalid(const QString &message) { return {QStringLiteral("token_response_invalid"), message}; }
+Error invalid(const QString &message)
+{
+    return {QStringLiteral("token_response_invalid"), message};
+}
 
 // Token values are opaque ASCII per RFC 6749 §A.12 (VSCHAR); reject anything else so a broken
 // server cannot smuggle control characters into headers later.
@@ -61,7 +64,8 @@ Result<TokenSet> TokenSet::fromTokenResponse(const nlohmann::json &json, const Q
     // RFC 6749 §7.1: the type is case-insensitive. We only know how to use bearer tokens.
     if (tokens.tokenType.compare(u"Bearer", Qt::CaseInsensitive) != 0 &&
         tokens.tokenType.compare(u"DPoP", Qt::CaseInsensitive) != 0)
-        return invalid(Tr::tr("The token response has an unsupported token_type \"%1\".").arg(tokens.tokenType));
+        return invalid(
+            Tr::tr("The token response has an unsupported token_type \"%1\".").arg(tokens.tokenType));
 
     if (json.contains("expires_in")) {
         const auto &expiresIn = json["expires_in"];
@@ -82,7 +86,8 @@ Result<TokenSet> TokenSet::fromTokenResponse(const nlohmann::json &json, const Q
     if (json.contains("scope")) {
         if (!json["scope"].is_string())
             return invalid(Tr::tr("The token response has a \"scope\" that is not a string."));
-        tokens.scopes = QString::fromStdString(json["scope"].get<std::string>()).split(u' ', Qt::SkipEmptyParts);
+        tokens.scopes =
+            QString::fromStdString(json["scope"].get<std::string>()).split(u' ', Qt::SkipEmptyParts);
     }
     return tokens;
 }
@@ -126,9 +131,10 @@ Result<TokenSet> TokenSet::fromJson(const nlohmann::json &json)
     if (!tokens)
         return tokens.error();
     TokenSet result = tokens.value();
-    result.accessTokenExpiresAt = json.contains("expires_at") && json["expires_at"].is_number_integer()
-                                      ? QDateTime::fromSecsSinceEpoch(json["expires_at"].get<qint64>(), Qt::UTC)
-                                      : QDateTime();
+    result.accessTokenExpiresAt =
+        json.contains("expires_at") && json["expires_at"].is_number_integer()
+            ? QDateTime::fromSecsSinceEpoch(json["expires_at"].get<qint64>(), Qt::UTC)
+            : QDateTime();
     return result;
 }
 

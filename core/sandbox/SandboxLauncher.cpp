@@ -25,7 +25,10 @@ struct Tr
 constexpr auto kReadyPrefix = "ready issuer=";
 constexpr auto kReadyTimeout = std::chrono::seconds(30);
 
-bool processAlive(qint64 pid) { return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0; }
+bool processAlive(qint64 pid)
+{
+    return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0;
+}
 
 } // namespace
 
@@ -33,7 +36,8 @@ SandboxLauncher::SandboxLauncher(QObject *parent) : QObject(parent)
 {
     m_readyTimeout.setSingleShot(true);
     connect(&m_readyTimeout, &QTimer::timeout, this, [this] {
-        fail({QStringLiteral("sandbox_timeout"), Tr::tr("The local sandbox did not start within 30 seconds.")});
+        fail({QStringLiteral("sandbox_timeout"),
+              Tr::tr("The local sandbox did not start within 30 seconds.")});
     });
     connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
         m_stdout += m_process.readAllStandardOutput();
@@ -42,7 +46,8 @@ SandboxLauncher::SandboxLauncher(QObject *parent) : QObject(parent)
             return;
         const QByteArray line = m_stdout.left(newline).trimmed();
         if (!line.startsWith(kReadyPrefix)) {
-            fail({QStringLiteral("sandbox_failed"), Tr::tr("The local sandbox printed something unexpected.")});
+            fail({QStringLiteral("sandbox_failed"),
+                  Tr::tr("The local sandbox printed something unexpected.")});
             return;
         }
         m_readyTimeout.stop();
@@ -50,14 +55,13 @@ SandboxLauncher::SandboxLauncher(QObject *parent) : QObject(parent)
         qCInfo(lcSandbox) << "Sandbox ready at" << m_issuer.toString();
         std::exchange(m_done, nullptr)(m_issuer);
     });
-    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
-        m_stderrTail = (m_stderrTail + m_process.readAllStandardError()).right(2000);
-    });
+    connect(&m_process, &QProcess::readyReadStandardError, this,
+            [this] { m_stderrTail = (m_stderrTail + m_process.readAllStandardError()).right(2000); });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            fail({QStringLiteral("node_missing"),
-                  Tr::tr("Could not start Node.js (\"node\"), which runs the local sandbox. Install Node.js 20 or "
-                     "newer, or configure another provider.")});
+            fail({QStringLiteral("node_missing"), Tr::tr("Could not start Node.js (\"node\"), which runs the "
+                                                         "local sandbox. Install Node.js 20 or "
+                                                         "newer, or configure another provider.")});
     });
     connect(&m_process, &QProcess::finished, this, [this](int exitCode) {
         if (!m_done)
@@ -68,13 +72,17 @@ SandboxLauncher::SandboxLauncher(QObject *parent) : QObject(parent)
             launch(0);
             return;
         }
-        fail({QStringLiteral("sandbox_failed"), Tr::tr("The local sandbox stopped (exit code %1): %2")
-                                                    .arg(exitCode)
-                                                    .arg(QString::fromUtf8(m_stderrTail.trimmed().right(400)))});
+        fail({QStringLiteral("sandbox_failed"),
+              Tr::tr("The local sandbox stopped (exit code %1): %2")
+                  .arg(exitCode)
+                  .arg(QString::fromUtf8(m_stderrTail.trimmed().right(400)))});
     });
 }
 
-SandboxLauncher::~SandboxLauncher() { stop(); }
+SandboxLauncher::~SandboxLauncher()
+{
+    stop();
+}
 
 QString SandboxLauncher::sandboxDirectory()
 {
@@ -94,8 +102,8 @@ std::optional<QUrl> SandboxLauncher::findRunning(const QString &dataDir)
         return std::nullopt;
     const QByteArray raw = file.readAll();
     const auto json = nlohmann::json::parse(raw.constBegin(), raw.constEnd(), nullptr, false);
-    if (!json.is_object() || !json.contains("issuer") || !json["issuer"].is_string() || !json.contains("pid") ||
-        !json["pid"].is_number_integer())
+    if (!json.is_object() || !json.contains("issuer") || !json["issuer"].is_string() ||
+        !json.contains("pid") || !json["pid"].is_number_integer())
         return std::nullopt;
     if (!processAlive(json["pid"].get<qint64>()))
         return std::nullopt;
@@ -116,7 +124,8 @@ void SandboxLauncher::start(const QString &dataDir, quint16 preferredPort, Callb
     }
     if (!QFileInfo::exists(sandboxDirectory() + QStringLiteral("/node_modules"))) {
         fail({QStringLiteral("sandbox_missing"),
-              Tr::tr("The local sandbox's packages are not installed: run \"npm ci\" in %1.").arg(sandboxDirectory())});
+              Tr::tr("The local sandbox's packages are not installed: run \"npm ci\" in %1.")
+                  .arg(sandboxDirectory())});
         return;
     }
     QDir().mkpath(dataDir);
@@ -128,8 +137,9 @@ void SandboxLauncher::launch(quint16 port)
     m_port = port;
     m_stdout.clear();
     m_process.setProgram(qEnvironmentVariable("COUNTERSIGN_NODE", QStringLiteral("node")));
-    m_process.setArguments(QStringList{sandboxDirectory() + QStringLiteral("/server.mjs"), QStringLiteral("--port"),
-                                       QString::number(port), QStringLiteral("--data"), m_dataDir} +
+    m_process.setArguments(QStringList{sandboxDirectory() + QStringLiteral("/server.mjs"),
+                                       QStringLiteral("--port"), QString::number(port),
+                                       QStringLiteral("--data"), m_dataDir} +
                            m_extraArguments);
     m_readyTimeout.start(kReadyTimeout);
     m_process.start();

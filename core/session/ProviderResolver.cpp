@@ -6,8 +6,7 @@ namespace countersign::session {
 
 ProviderResolver::ProviderResolver(QObject *parent)
     : QObject(parent), m_sandboxDataDir(sandbox::SandboxLauncher::defaultDataDirectory())
-{
-}
+{}
 
 ProviderResolver::~ProviderResolver() = default;
 
@@ -32,7 +31,8 @@ config::ProviderConfig ProviderResolver::sandboxProvider(const QUrl &issuer) con
     return provider;
 }
 
-config::ProviderConfig ProviderResolver::choose(const std::optional<config::ProviderConfig> &explicitChoice) const
+config::ProviderConfig
+ProviderResolver::choose(const std::optional<config::ProviderConfig> &explicitChoice) const
 {
     const std::optional<QUrl> running = sandbox::SandboxLauncher::findRunning(m_sandboxDataDir);
     if (explicitChoice) {

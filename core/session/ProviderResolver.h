@@ -32,7 +32,8 @@ public:
     config::ProviderConfig choose(const std::optional<config::ProviderConfig> &explicitChoice) const;
 
     // Like choose(), and makes sure a sandbox provider is running (starting one if needed).
-    void resolve(const std::optional<config::ProviderConfig> &explicitChoice, Callback<config::ProviderConfig> done);
+    void resolve(const std::optional<config::ProviderConfig> &explicitChoice,
+                 Callback<config::ProviderConfig> done);
 
     // Provider from COUNTERSIGN_ISSUER / COUNTERSIGN_CLIENT_ID, if set.
     static std::optional<config::ProviderConfig> fromEnvironment();

@@ -25,9 +25,7 @@ SessionManager::SessionManager(QNetworkAccessManager *network, storage::TokenSto
       m_discovery(new oauth::DiscoveryClient(m_http, this))
 {
     m_renewalTimer.setSingleShot(true);
-    connect(&m_renewalTimer, &QTimer::timeout, this, [this] {
-        refresh([](Status) {});
-    });
+    connect(&m_renewalTimer, &QTimer::timeout, this, [this] { refresh([](Status) {}); });
 }
 
 SessionManager::~SessionManager() = default;
@@ -44,11 +42,13 @@ void SessionManager::restore(const config::ProviderConfig &provider, Callback<bo
 {
     const std::optional<config::ProviderConfig> last = m_settings.lastProvider();
     const QString subject = m_settings.lastSubject();
-    if (!last || last->issuer != provider.issuer || last->clientId != provider.clientId || subject.isEmpty()) {
+    if (!last || last->issuer != provider.issuer || last->clientId != provider.clientId ||
+        subject.isEmpty()) {
         done(false);
         return;
     }
-    m_store->load(accountKey(provider, subject), [this, provider, done](Result<std::optional<QByteArray>> blob) {
+    m_store->load(accountKey(provider, subject), [this, provider,
+                                                  done](Result<std::optional<QByteArray>> blob) {
         if (!blob) {
             done(blob.error());
             return;
@@ -60,7 +60,7 @@ void SessionManager::restore(const config::ProviderConfig &provider, Callback<bo
         const QByteArray &raw = **blob;
         const auto json = nlohmann::json::parse(raw.constBegin(), raw.constEnd(), nullptr, false);
         auto tokens = json.is_object() && json.contains("tokens") ? oauth::TokenSet::fromJson(json["tokens"])
-                                                                   : Result<oauth::TokenSet>::failure({}, {});
+                                                                  : Result<oauth::TokenSet>::failure({}, {});
         if (!tokens || !json.contains("identity")) {
             done(Error{QStringLiteral("stored_session_invalid"),
                        tr("The saved session could not be read. Sign in again.")});
@@ -196,8 +196,9 @@ void SessionManager::refresh(Callback<Done> done)
             onRefreshed(ready.error());
             return;
         }
-        m_tokenClient->refresh(m_tokens.refreshToken,
-                               [this](Result<oauth::TokenSet> refreshed) { onRefreshed(std::move(refreshed)); });
+        m_tokenClient->refresh(m_tokens.refreshToken, [this](Result<oauth::TokenSet> refreshed) {
+            onRefreshed(std::move(refreshed));
+        });
     });
 }
 
@@ -296,7 +297,8 @@ void SessionManager::signOut(Callback<Done> done)
         }
         // Revoking the refresh token ends the grant; the access token goes too where supported.
         const QByteArray token = refreshToken.isEmpty() ? accessToken : refreshToken;
-        const QString hint = refreshToken.isEmpty() ? QStringLiteral("access_token") : QStringLiteral("refresh_token");
+        const QString hint =
+            refreshToken.isEmpty() ? QStringLiteral("access_token") : QStringLiteral("refresh_token");
         m_tokenClient->revoke(token, hint, [wipeLocally](Status revoked) {
             wipeLocally(revoked ? std::nullopt : std::optional<Error>(revoked.error()));
         });

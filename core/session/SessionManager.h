@@ -37,13 +37,22 @@ class SessionManager : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { SignedOut, SigningIn, SignedIn, SigningOut };
+    enum class State
+    {
+        SignedOut,
+        SigningIn,
+        SignedIn,
+        SigningOut
+    };
     Q_ENUM(State)
 
     SessionManager(QNetworkAccessManager *network, storage::TokenStore *store, QObject *parent = nullptr);
     ~SessionManager() override;
 
-    void setBrowserOpener(oauth::AuthorizationCodeFlow::BrowserOpener opener) { m_openBrowser = std::move(opener); }
+    void setBrowserOpener(oauth::AuthorizationCodeFlow::BrowserOpener opener)
+    {
+        m_openBrowser = std::move(opener);
+    }
     void setSignInTimeout(std::chrono::milliseconds timeout) { m_signInTimeout = timeout; }
     // How long before expiry the access token is renewed.
     void setRenewalMargin(std::chrono::seconds margin) { m_renewalMargin = margin; }

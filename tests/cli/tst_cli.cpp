@@ -83,8 +83,9 @@ private Q_SLOTS:
         const Run run = cli(withIssuer({QStringLiteral("whoami"), QStringLiteral("--json")}));
         QCOMPARE(run.exitCode, 0);
         // (No raw string literals in Q_OBJECT classes: Qt 6.4's moc loses the class after one.)
-        const QByteArray expected = "{\"issuer\":\"" + m_sandbox.issuer().toString().toUtf8() +
-                                    "\",\"sub\":\"alice\",\"name\":\"Alice Adams\",\"email\":\"alice@example.com\"}\n";
+        const QByteArray expected =
+            "{\"issuer\":\"" + m_sandbox.issuer().toString().toUtf8() +
+            "\",\"sub\":\"alice\",\"name\":\"Alice Adams\",\"email\":\"alice@example.com\"}\n";
         QCOMPARE(run.out, expected);
     }
 
@@ -142,14 +143,16 @@ private Q_SLOTS:
     {
         // scripts/run starts the sandbox on the app's default data directory; no flag needed then.
         test::Sandbox local;
-        const QString dataDir = qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/countersign-sandbox");
+        const QString dataDir =
+            qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/countersign-sandbox");
         QVERIFY(QDir().mkpath(dataDir));
         sandbox::SandboxLauncher launcher;
         std::optional<Result<QUrl>> issuer;
         launcher.start(dataDir, 0, [&](Result<QUrl> r) { issuer.emplace(std::move(r)); });
         QTRY_VERIFY_WITH_TIMEOUT(issuer.has_value(), 30000);
         QVERIFY(issuer->ok());
-        const Run login = cli({QStringLiteral("login")}, browser(QStringLiteral("alice"), QStringLiteral("alice-demo")));
+        const Run login =
+            cli({QStringLiteral("login")}, browser(QStringLiteral("alice"), QStringLiteral("alice-demo")));
         QVERIFY2(login.exitCode == 0, login.err.constData());
         QVERIFY(login.out.contains(issuer->value().toString().toUtf8()));
         const Run whoami = cli({QStringLiteral("whoami"), QStringLiteral("--json")});

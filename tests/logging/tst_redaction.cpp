@@ -6,7 +6,10 @@ using countersign::logging::redact;
 
 namespace {
 QStringList g_captured;
-void capture(QtMsgType, const QMessageLogContext &, const QString &message) { g_captured << message; }
+void capture(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    g_captured << message;
+}
 } // namespace
 
 class RedactionTest : public QObject
@@ -24,19 +27,23 @@ private Q_SLOTS:
                                   << QString::fromLatin1(kJwt);
         QTest::newRow("bearer header") << QStringLiteral("Authorization: Bearer 2YotnFZFEjr1zCsicMWpAA")
                                        << QStringLiteral("2YotnFZFEjr1zCsicMWpAA");
-        QTest::newRow("basic header") << QStringLiteral("authorization: basic ZGVtbzpzZWNyZXQ=")
-                                      << QStringLiteral("ZGVtbzpzZWNyZXQ=");
-        QTest::newRow("form refresh_token") << QStringLiteral("grant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA&client_id=x")
-                                            << QStringLiteral("tGzv3JOkF0XG5Qx2TlKWIA");
+        QTest::newRow("basic header")
+            << QStringLiteral("authorization: basic ZGVtbzpzZWNyZXQ=") << QStringLiteral("ZGVtbzpzZWNyZXQ=");
+        QTest::newRow("form refresh_token")
+            << QStringLiteral("grant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA&client_id=x")
+            << QStringLiteral("tGzv3JOkF0XG5Qx2TlKWIA");
         QTest::newRow("query code") << QStringLiteral("GET /callback?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz")
                                     << QStringLiteral("SplxlOBeZQQYbYS6WxSbIA");
-        QTest::newRow("code_verifier") << QStringLiteral("code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
-                                       << QStringLiteral("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
-        QTest::newRow("JSON access_token") << QStringLiteral("{\"access_token\":\"opaque-123456\",\"token_type\":\"Bearer\"}")
-                                           << QStringLiteral("opaque-123456");
-        QTest::newRow("client_secret") << QStringLiteral("client_secret=demo-agent-secret")
-                                       << QStringLiteral("demo-agent-secret");
-        QTest::newRow("password field") << QStringLiteral("password: alice-demo") << QStringLiteral("alice-demo");
+        QTest::newRow("code_verifier")
+            << QStringLiteral("code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
+            << QStringLiteral("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        QTest::newRow("JSON access_token")
+            << QStringLiteral("{\"access_token\":\"opaque-123456\",\"token_type\":\"Bearer\"}")
+            << QStringLiteral("opaque-123456");
+        QTest::newRow("client_secret")
+            << QStringLiteral("client_secret=demo-agent-secret") << QStringLiteral("demo-agent-secret");
+        QTest::newRow("password field")
+            << QStringLiteral("password: alice-demo") << QStringLiteral("alice-demo");
     }
 
     void redactsSecrets()
@@ -50,7 +57,8 @@ private Q_SLOTS:
 
     void leavesOrdinaryTextAlone()
     {
-        const QString text = QStringLiteral("Sandbox ready at http://127.0.0.1:4000 (state: signed in, 3 scopes)");
+        const QString text =
+            QStringLiteral("Sandbox ready at http://127.0.0.1:4000 (state: signed in, 3 scopes)");
         QCOMPARE(redact(text), text);
         QCOMPARE(redact(QStringLiteral("grant_type=authorization_code")),
                  QStringLiteral("grant_type=authorization_code"));

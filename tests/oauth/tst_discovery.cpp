@@ -47,8 +47,8 @@ class DiscoveryTest : public QObject
     }
 
     // Serves `body` as the discovery document of a fresh server and discovers it.
-    Result<oauth::ProviderMetadata> discoverServed(const std::function<QByteArray(const QString &issuer)> &body,
-                                                   int status = 200)
+    Result<oauth::ProviderMetadata>
+    discoverServed(const std::function<QByteArray(const QString &issuer)> &body, int status = 200)
     {
         LocalHttpServer server;
         if (!server.start())
@@ -96,23 +96,53 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("mutation");
         QTest::addColumn<QString>("expectedCode");
-        QTest::newRow("missing issuer") << "issuer" << "erase" << "discovery_invalid";
-        QTest::newRow("issuer not a string") << "issuer" << "number" << "discovery_invalid";
-        QTest::newRow("issuer of someone else") << "issuer" << "other-issuer" << "discovery_issuer_mismatch";
-        QTest::newRow("issuer with trailing slash") << "issuer" << "trailing-slash" << "discovery_issuer_mismatch";
-        QTest::newRow("missing authorization_endpoint") << "authorization_endpoint" << "erase" << "discovery_invalid";
-        QTest::newRow("missing token_endpoint") << "token_endpoint" << "erase" << "discovery_invalid";
-        QTest::newRow("missing jwks_uri") << "jwks_uri" << "erase" << "discovery_invalid";
-        QTest::newRow("token_endpoint not a string") << "token_endpoint" << "number" << "discovery_invalid";
-        QTest::newRow("token_endpoint relative") << "token_endpoint" << "relative" << "discovery_invalid";
-        QTest::newRow("token_endpoint plain http remote") << "token_endpoint" << "http-remote" << "discovery_invalid";
-        QTest::newRow("jwks_uri plain http remote") << "jwks_uri" << "http-remote" << "discovery_invalid";
-        QTest::newRow("userinfo plain http remote") << "userinfo_endpoint" << "http-remote" << "discovery_invalid";
-        QTest::newRow("response types without code") << "response_types_supported" << "implicit-only"
+        QTest::newRow("missing issuer") << "issuer"
+                                        << "erase"
+                                        << "discovery_invalid";
+        QTest::newRow("issuer not a string") << "issuer"
+                                             << "number"
+                                             << "discovery_invalid";
+        QTest::newRow("issuer of someone else") << "issuer"
+                                                << "other-issuer"
+                                                << "discovery_issuer_mismatch";
+        QTest::newRow("issuer with trailing slash") << "issuer"
+                                                    << "trailing-slash"
+                                                    << "discovery_issuer_mismatch";
+        QTest::newRow("missing authorization_endpoint") << "authorization_endpoint"
+                                                        << "erase"
+                                                        << "discovery_invalid";
+        QTest::newRow("missing token_endpoint") << "token_endpoint"
+                                                << "erase"
+                                                << "discovery_invalid";
+        QTest::newRow("missing jwks_uri") << "jwks_uri"
+                                          << "erase"
+                                          << "discovery_invalid";
+        QTest::newRow("token_endpoint not a string") << "token_endpoint"
+                                                     << "number"
                                                      << "discovery_invalid";
-        QTest::newRow("response types not a list") << "response_types_supported" << "number" << "discovery_invalid";
-        QTest::newRow("PKCE plain only") << "code_challenge_methods_supported" << "plain-only" << "discovery_invalid";
-        QTest::newRow("PKCE list with a number") << "code_challenge_methods_supported" << "list-with-number"
+        QTest::newRow("token_endpoint relative") << "token_endpoint"
+                                                 << "relative"
+                                                 << "discovery_invalid";
+        QTest::newRow("token_endpoint plain http remote") << "token_endpoint"
+                                                          << "http-remote"
+                                                          << "discovery_invalid";
+        QTest::newRow("jwks_uri plain http remote") << "jwks_uri"
+                                                    << "http-remote"
+                                                    << "discovery_invalid";
+        QTest::newRow("userinfo plain http remote") << "userinfo_endpoint"
+                                                    << "http-remote"
+                                                    << "discovery_invalid";
+        QTest::newRow("response types without code") << "response_types_supported"
+                                                     << "implicit-only"
+                                                     << "discovery_invalid";
+        QTest::newRow("response types not a list") << "response_types_supported"
+                                                   << "number"
+                                                   << "discovery_invalid";
+        QTest::newRow("PKCE plain only") << "code_challenge_methods_supported"
+                                         << "plain-only"
+                                         << "discovery_invalid";
+        QTest::newRow("PKCE list with a number") << "code_challenge_methods_supported"
+                                                 << "list-with-number"
                                                  << "discovery_invalid";
     }
 
@@ -164,7 +194,8 @@ private Q_SLOTS:
 
     void rejectsTruncatedJson()
     {
-        auto metadata = discoverServed([](const QString &) { return QByteArray("{\"issuer\": \"http://127."); });
+        auto metadata =
+            discoverServed([](const QString &) { return QByteArray("{\"issuer\": \"http://127."); });
         QVERIFY(!metadata);
         QCOMPARE(metadata.error().code, QStringLiteral("bad_json"));
     }
@@ -207,8 +238,9 @@ private Q_SLOTS:
 
     void appendsWellKnownPathToIssuerPath()
     {
-        QCOMPARE(oauth::ProviderMetadata::discoveryUrl(QUrl(QStringLiteral("https://idp.example.com/tenant/"))),
-                 QUrl(QStringLiteral("https://idp.example.com/tenant/.well-known/openid-configuration")));
+        QCOMPARE(
+            oauth::ProviderMetadata::discoveryUrl(QUrl(QStringLiteral("https://idp.example.com/tenant/"))),
+            QUrl(QStringLiteral("https://idp.example.com/tenant/.well-known/openid-configuration")));
         QCOMPARE(oauth::ProviderMetadata::discoveryUrl(QUrl(QStringLiteral("https://idp.example.com"))),
                  QUrl(QStringLiteral("https://idp.example.com/.well-known/openid-configuration")));
     }

@@ -10,8 +10,8 @@
 #include <QTest>
 
 using namespace countersign;
-using countersign::jose::test::jwks;
 using countersign::jose::test::json;
+using countersign::jose::test::jwks;
 using countersign::jose::test::signJwt;
 using countersign::jose::test::TestKey;
 using countersign::jose::test::validClaims;

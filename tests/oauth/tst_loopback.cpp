@@ -20,10 +20,12 @@ QByteArray rawRequest(quint16 port, const QByteArray &request)
         return "<no connection>";
     socket.write(request);
     QByteArray answer;
-    (void)QTest::qWaitFor([&] {
-        answer += socket.readAll();
-        return socket.state() == QAbstractSocket::UnconnectedState;
-    }, 5000);
+    (void)QTest::qWaitFor(
+        [&] {
+            answer += socket.readAll();
+            return socket.state() == QAbstractSocket::UnconnectedState;
+        },
+        5000);
     return answer + socket.readAll();
 }
 
@@ -79,7 +81,7 @@ private Q_SLOTS:
         QVERIFY(answer.startsWith("HTTP/1.1 200"));
         QVERIFY(answer.contains("Signed in to Countersign"));
         QVERIFY(answer.contains("Welcome &lt;b&gt;back&lt;/b&gt;")); // escaped, never markup
-        QVERIFY(!listener.isListening()); // one request, then closed
+        QVERIFY(!listener.isListening());                            // one request, then closed
     }
 
     void ignoresStrayConnectionsAndKeepsWaiting()
@@ -95,7 +97,8 @@ private Q_SLOTS:
         QVERIFY(get(port, "/favicon.ico").startsWith("HTTP/1.1 404"));
         QVERIFY(get(port, "/callback?code=x&state=forged").startsWith("HTTP/1.1 400"));
         QVERIFY(get(port, "/callback?code=x").startsWith("HTTP/1.1 400"));
-        QVERIFY(rawRequest(port, "POST /callback HTTP/1.1\r\nContent-Length: 0\r\n\r\n").startsWith("HTTP/1.1 400"));
+        QVERIFY(rawRequest(port, "POST /callback HTTP/1.1\r\nContent-Length: 0\r\n\r\n")
+                    .startsWith("HTTP/1.1 400"));
         QVERIFY(rawRequest(port, "\x16\x03\x01 garbage\r\n").startsWith("HTTP/1.1 400"));
         {
             // A client that connects and sends nothing must not block the real redirect.

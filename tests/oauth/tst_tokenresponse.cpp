@@ -13,8 +13,8 @@ class TokenResponseTest : public QObject
 
     static nlohmann::json valid()
     {
-        return {{"access_token", "at-123"}, {"token_type", "Bearer"}, {"expires_in", 600},
-                {"refresh_token", "rt-456"}, {"id_token", "a.b.c"},   {"scope", "openid profile"}};
+        return {{"access_token", "at-123"},  {"token_type", "Bearer"}, {"expires_in", 600},
+                {"refresh_token", "rt-456"}, {"id_token", "a.b.c"},    {"scope", "openid profile"}};
     }
 
 private Q_SLOTS:
@@ -51,22 +51,38 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("value"); // JSON text, or "<erase>"
-        QTest::newRow("missing access_token") << "access_token" << "<erase>";
-        QTest::newRow("access_token not a string") << "access_token" << "12";
-        QTest::newRow("empty access_token") << "access_token" << R"("")";
-        QTest::newRow("access_token with newline") << "access_token" << R"("abc\r\nX-Injected: 1")";
-        QTest::newRow("access_token with non-ASCII") << "access_token" << R"("t\u00f6ken")";
-        QTest::newRow("refresh_token an object") << "refresh_token" << R"({"a":1})";
-        QTest::newRow("id_token a number") << "id_token" << "5";
-        QTest::newRow("missing token_type") << "token_type" << "<erase>";
-        QTest::newRow("token_type unknown") << "token_type" << R"("MAC")";
-        QTest::newRow("token_type not a string") << "token_type" << "true";
-        QTest::newRow("expires_in zero") << "expires_in" << "0";
-        QTest::newRow("expires_in negative") << "expires_in" << "-5";
-        QTest::newRow("expires_in fractional") << "expires_in" << "1.5";
-        QTest::newRow("expires_in words") << "expires_in" << R"("soon")";
-        QTest::newRow("expires_in absurd") << "expires_in" << "99999999999";
-        QTest::newRow("scope a list") << "scope" << R"(["openid"])";
+        QTest::newRow("missing access_token") << "access_token"
+                                              << "<erase>";
+        QTest::newRow("access_token not a string") << "access_token"
+                                                   << "12";
+        QTest::newRow("empty access_token") << "access_token"
+                                            << R"("")";
+        QTest::newRow("access_token with newline") << "access_token"
+                                                   << R"("abc\r\nX-Injected: 1")";
+        QTest::newRow("access_token with non-ASCII") << "access_token"
+                                                     << R"("t\u00f6ken")";
+        QTest::newRow("refresh_token an object") << "refresh_token"
+                                                 << R"({"a":1})";
+        QTest::newRow("id_token a number") << "id_token"
+                                           << "5";
+        QTest::newRow("missing token_type") << "token_type"
+                                            << "<erase>";
+        QTest::newRow("token_type unknown") << "token_type"
+                                            << R"("MAC")";
+        QTest::newRow("token_type not a string") << "token_type"
+                                                 << "true";
+        QTest::newRow("expires_in zero") << "expires_in"
+                                         << "0";
+        QTest::newRow("expires_in negative") << "expires_in"
+                                             << "-5";
+        QTest::newRow("expires_in fractional") << "expires_in"
+                                               << "1.5";
+        QTest::newRow("expires_in words") << "expires_in"
+                                          << R"("soon")";
+        QTest::newRow("expires_in absurd") << "expires_in"
+                                           << "99999999999";
+        QTest::newRow("scope a list") << "scope"
+                                      << R"(["openid"])";
     }
 
     void rejectsMalformedResponse()
@@ -87,7 +103,8 @@ private Q_SLOTS:
     void refreshWithoutRotationKeepsOldRefreshToken()
     {
         auto original = TokenSet::fromTokenResponse(valid(), m_now);
-        auto refreshed = TokenSet::fromTokenResponse({{"access_token", "at-2"}, {"token_type", "Bearer"}}, m_now);
+        auto refreshed =
+            TokenSet::fromTokenResponse({{"access_token", "at-2"}, {"token_type", "Bearer"}}, m_now);
         const TokenSet merged = original->mergedWithRefresh(refreshed.value());
         QCOMPARE(merged.accessToken, QByteArray("at-2"));
         QCOMPARE(merged.refreshToken, QByteArray("rt-456"));

@@ -69,14 +69,16 @@ class SignInTest : public QObject
     {
         net::HttpClient http(&m_network);
         oauth::DiscoveryClient discovery(&http);
-        auto metadata = wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox.issuer(), done); });
+        auto metadata =
+            wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox.issuer(), done); });
         if (!metadata)
             return metadata.error();
         oauth::TokenClient client(&http, metadata.value(), QStringLiteral("countersign-desktop"));
         return wait<oauth::TokenSet>([&](auto done) { client.refresh(refreshToken, done); });
     }
 
-    Result<oauth::Identity> signIn(session::SessionManager &session, const QString &user, const QString &password)
+    Result<oauth::Identity> signIn(session::SessionManager &session, const QString &user,
+                                   const QString &password)
     {
         session.setBrowserOpener(browser(user, password));
         return wait<oauth::Identity>([&](auto done) { session.signIn(provider(), done); });
@@ -146,7 +148,8 @@ private Q_SLOTS:
         // Every place the app could write to: config, data, cache, home (the keyring's own
         // encrypted file lives under XDG_DATA_HOME/keyrings and holds no clear text).
         const QStringList roots{qEnvironmentVariable("HOME"), qEnvironmentVariable("XDG_CONFIG_HOME"),
-                                qEnvironmentVariable("XDG_DATA_HOME"), qEnvironmentVariable("XDG_CACHE_HOME")};
+                                qEnvironmentVariable("XDG_DATA_HOME"),
+                                qEnvironmentVariable("XDG_CACHE_HOME")};
         int filesScanned = 0;
         for (const QString &root : roots) {
             QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
@@ -157,7 +160,8 @@ private Q_SLOTS:
                 ++filesScanned;
                 const QByteArray content = file.readAll();
                 for (const QByteArray &secret : std::as_const(secrets))
-                    QVERIFY2(!content.contains(secret), qPrintable(QStringLiteral("token found in ") + file.fileName()));
+                    QVERIFY2(!content.contains(secret),
+                             qPrintable(QStringLiteral("token found in ") + file.fileName()));
             }
         }
         QVERIFY(filesScanned > 0); // QSettings wrote its file: the scan looked at something
@@ -199,7 +203,8 @@ private Q_SLOTS:
     {
         storage::TokenStore store;
         session::SessionManager session(&m_network, &store);
-        session.setBrowserOpener(browser(QStringLiteral("alice"), QStringLiteral("alice-demo"), {QStringLiteral("--deny")}));
+        session.setBrowserOpener(
+            browser(QStringLiteral("alice"), QStringLiteral("alice-demo"), {QStringLiteral("--deny")}));
         auto result = wait<oauth::Identity>([&](auto done) { session.signIn(provider(), done); });
         QVERIFY(!result);
         QCOMPARE(result.error().code, QStringLiteral("access_denied"));
@@ -298,10 +303,12 @@ private Q_SLOTS:
         // The grant ends behind the app's back (e.g. revoked in another session).
         net::HttpClient http(&m_network);
         oauth::DiscoveryClient discovery(&http);
-        auto metadata = wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox.issuer(), done); });
+        auto metadata =
+            wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox.issuer(), done); });
         QVERIFY(metadata);
         oauth::TokenClient client(&http, metadata.value(), QStringLiteral("countersign-desktop"));
-        QVERIFY(wait<Done>([&](auto done) { client.revoke(refresh, QStringLiteral("refresh_token"), done); }));
+        QVERIFY(
+            wait<Done>([&](auto done) { client.revoke(refresh, QStringLiteral("refresh_token"), done); }));
 
         QSignalSpy ended(&session, &session::SessionManager::sessionEnded);
         session.setRenewalMargin(std::chrono::seconds(3600));

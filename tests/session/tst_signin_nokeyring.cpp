@@ -34,7 +34,8 @@ private Q_SLOTS:
         session::SessionManager session(&m_network, &store);
         QList<QProcess *> browsers;
         session.setBrowserOpener([&](const QUrl &url) {
-            browsers << test::startBrowser(url, QStringLiteral("alice"), QStringLiteral("alice-demo"), {}, this);
+            browsers << test::startBrowser(url, QStringLiteral("alice"), QStringLiteral("alice-demo"), {},
+                                           this);
             return true;
         });
         config::ProviderConfig provider;

@@ -10,17 +10,28 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 302: return "Found";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
@@ -57,13 +68,25 @@ LocalHttpServer::LocalHttpServer(QObject *parent) : QObject(parent)
     });
 }
 
-bool LocalHttpServer::start() { return m_server.listen(QHostAddress::LocalHost, 0); }
+bool LocalHttpServer::start()
+{
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
 
-quint16 LocalHttpServer::port() const { return m_server.serverPort(); }
+quint16 LocalHttpServer::port() const
+{
+    return m_server.serverPort();
+}
 
-QUrl LocalHttpServer::baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port())); }
+QUrl LocalHttpServer::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
+}
 
-void LocalHttpServer::route(const QByteArray &path, Handler handler) { m_routes.insert(path, std::move(handler)); }
+void LocalHttpServer::route(const QByteArray &path, Handler handler)
+{
+    m_routes.insert(path, std::move(handler));
+}
 
 void LocalHttpServer::route(const QByteArray &path, Response fixed)
 {
@@ -90,8 +113,8 @@ void LocalHttpServer::serve(QTcpSocket *socket)
         if (const auto it = m_routes.constFind(path); it != m_routes.constEnd())
             response = (*it)(request);
 
-        QByteArray raw = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
-                         "\r\nContent-Type: " + response.contentType +
+        QByteArray raw = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                         reasonPhrase(response.status) + "\r\nContent-Type: " + response.contentType +
                          "\r\nContent-Length: " + QByteArray::number(response.body.size()) +
                          "\r\nConnection: close\r\n";
         for (const auto &[name, value] : response.headers)

@@ -20,7 +20,7 @@ public:
     struct Request
     {
         QByteArray method;
-        QByteArray path; // path plus query, as sent
+        QByteArray path;                       // path plus query, as sent
         QHash<QByteArray, QByteArray> headers; // lower-case names
         QByteArray body;
     };

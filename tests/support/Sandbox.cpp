@@ -12,19 +12,25 @@ namespace countersign::test {
 
 Sandbox::Sandbox(QStringList extraArguments) : m_extraArguments(std::move(extraArguments)) {}
 
-Sandbox::~Sandbox() { stop(); }
+Sandbox::~Sandbox()
+{
+    stop();
+}
 
 bool Sandbox::start()
 {
     m_launcher = std::make_unique<sandbox::SandboxLauncher>();
     bool finished = false;
-    m_launcher->start(m_dataDir.path(), 0, [&](Result<QUrl> issuer) {
-        finished = true;
-        if (issuer)
-            m_issuer = issuer.value();
-        else
-            m_error = issuer.error().message;
-    }, m_extraArguments);
+    m_launcher->start(
+        m_dataDir.path(), 0,
+        [&](Result<QUrl> issuer) {
+            finished = true;
+            if (issuer)
+                m_issuer = issuer.value();
+            else
+                m_error = issuer.error().message;
+        },
+        m_extraArguments);
     (void)QTest::qWaitFor([&] { return finished; }, 30000);
     if (!finished)
         m_error = QStringLiteral("sandbox did not answer");
@@ -42,8 +48,9 @@ QProcess *startBrowser(const QUrl &url, const QString &user, const QString &pass
 {
     auto *process = new QProcess(parent);
     process->setProgram(QStringLiteral("node"));
-    process->setArguments(QStringList{browserDriver(), url.toString(QUrl::FullyEncoded), QStringLiteral("--user"),
-                                      user, QStringLiteral("--password"), password} +
+    process->setArguments(QStringList{browserDriver(), url.toString(QUrl::FullyEncoded),
+                                      QStringLiteral("--user"), user, QStringLiteral("--password"),
+                                      password} +
                           extraArguments);
     process->setProcessChannelMode(QProcess::SeparateChannels);
     process->start();
@@ -69,8 +76,9 @@ BrowserOutcome runBrowser(const QUrl &url, const QString &user, const QString &p
     if (!json.is_object() || !json.contains("outcome"))
         return {QStringLiteral("error"), QString::fromUtf8(line + process->readAllStandardError()), {}};
     auto text = [&json](const char *key) {
-        return json.contains(key) && json[key].is_string() ? QString::fromStdString(json[key].get<std::string>())
-                                                           : QString();
+        return json.contains(key) && json[key].is_string()
+                   ? QString::fromStdString(json[key].get<std::string>())
+                   : QString();
     };
     return {text("outcome"), text("error").isEmpty() ? text("pageText") : text("error"), text("finalUrl")};
 }

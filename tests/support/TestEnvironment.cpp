@@ -4,13 +4,20 @@
 
 namespace countersign::test {
 
-QString sandboxDir() { return qEnvironmentVariable("COUNTERSIGN_SANDBOX_DIR", QStringLiteral(COUNTERSIGN_SANDBOX_DIR)); }
+QString sandboxDir()
+{
+    return qEnvironmentVariable("COUNTERSIGN_SANDBOX_DIR", QStringLiteral(COUNTERSIGN_SANDBOX_DIR));
+}
 
-QString browserDriver() { return qEnvironmentVariable("COUNTERSIGN_BROWSER_DRIVER"); }
+QString browserDriver()
+{
+    return qEnvironmentVariable("COUNTERSIGN_BROWSER_DRIVER");
+}
 
 bool chromiumAvailable()
 {
-    return QFileInfo(qEnvironmentVariable("COUNTERSIGN_CHROMIUM", QStringLiteral("/usr/bin/chromium"))).isExecutable();
+    return QFileInfo(qEnvironmentVariable("COUNTERSIGN_CHROMIUM", QStringLiteral("/usr/bin/chromium")))
+        .isExecutable();
 }
 
 } // namespace countersign::test

@@ -1,0 +1,162 @@
+// countersign: the desktop front end. Builds the core services, restores the last session and
+// shows the Countersign QML module. All behaviour lives in core/ and the view-models in qml/.
+#include "SessionViewModel.h"
+#include "i18n/Translations.h"
+#include "logging/Logging.h"
+#include "session/ProviderResolver.h"
+#include "session/SessionManager.h"
+#include "storage/TokenStore.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QNetworkAccessManager>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTextStream>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+#include <optional>
+
+Q_IMPORT_QML_PLUGIN(CountersignPlugin)
+
+using namespace Qt::StringLiterals;
+using namespace countersign;
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GuiCommandLine)
+};
+
+struct Options
+{
+    std::optional<config::ProviderConfig> provider;
+    QString screenshotFile;
+};
+
+// Exits with status 2 and a message on a usage error, like QCommandLineParser::process().
+Options parseArguments(const QGuiApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Tr::tr("Countersign: sign in to your OpenID provider."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption issuerOption(
+        u"issuer"_s,
+        Tr::tr("OpenID provider (issuer URL). Default: the local sandbox, or the provider last used."),
+        u"URL"_s);
+    const QCommandLineOption clientOption(u"client-id"_s, Tr::tr("OAuth client ID of this app."), u"ID"_s);
+    const QCommandLineOption screenshotOption(
+        u"screenshot"_s, Tr::tr("Save a picture of the window to FILE once it is shown, then quit."),
+        u"FILE"_s);
+    parser.addOptions({issuerOption, clientOption, screenshotOption});
+    parser.process(app);
+
+    auto usageError = [](const QString &message) {
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        std::exit(2);
+    };
+    Options options;
+    options.provider = session::ProviderResolver::fromEnvironment();
+    if (parser.isSet(issuerOption)) {
+        config::ProviderConfig provider;
+        provider.kind = config::ProviderConfig::Kind::OpenIdProvider;
+        provider.issuer = QUrl(parser.value(issuerOption), QUrl::StrictMode);
+        options.provider = provider;
+    }
+    if (options.provider && !config::isSecureOrLoopback(options.provider->issuer))
+        usageError(Tr::tr("The issuer must be an https:// URL (or http:// on this computer): %1")
+                       .arg(options.provider->issuer.toString()));
+    if (parser.isSet(clientOption)) {
+        if (!options.provider)
+            usageError(Tr::tr("--client-id needs --issuer (or COUNTERSIGN_ISSUER)."));
+        options.provider->clientId = parser.value(clientOption);
+    }
+    options.screenshotFile = parser.value(screenshotOption);
+    return options;
+}
+
+// Once the saved session is restored and that state has been drawn, saves the window to
+// `file` and quits (status 1 if the picture could not be written).
+void screenshotWhenSettled(QQuickWindow *window, gui::SessionViewModel *session, bool restored,
+                           const QString &file)
+{
+    auto shoot = [window, file] {
+        // Ask for one more frame so the picture shows the settled state, not the frame before it.
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, window,
+            [window, file] {
+                const QImage image = window->grabWindow();
+                if (image.isNull() || !image.save(file)) {
+                    std::fprintf(stderr, "%s\n",
+                                 qPrintable(Tr::tr("Could not save the screenshot to %1").arg(file)));
+                    QCoreApplication::exit(1);
+                    return;
+                }
+                QTextStream(stdout) << "screenshot " << file << " " << image.width() << "x" << image.height()
+                                    << Qt::endl;
+                QCoreApplication::quit();
+            },
+            static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
+        window->update();
+    };
+    if (restored)
+        shoot();
+    else
+        QObject::connect(session, &gui::SessionViewModel::restoreFinished, window, shoot,
+                         Qt::SingleShotConnection);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    logging::installRedactingMessageHandler();
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(u"Countersign"_s);
+    QGuiApplication::setApplicationName(u"Countersign"_s);
+    QGuiApplication::setApplicationDisplayName(u"Countersign"_s);
+    QGuiApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
+    QGuiApplication::setDesktopFileName(u"countersign"_s);
+    i18n::installTranslations(app);
+    const Options options = parseArguments(app);
+
+    QNetworkAccessManager network;
+    storage::TokenStore store;
+    session::SessionManager manager(&network, &store);
+    session::ProviderResolver resolver;
+    gui::SessionViewModel session(&manager, &resolver);
+    gui::SessionViewModel::setInstance(&session);
+
+    bool restored = false;
+    QObject::connect(&session, &gui::SessionViewModel::restoreFinished, &app,
+                     [&restored] { restored = true; });
+    session.restore(options.provider);
+
+    // Declared after the services so that QML (which binds to them) goes first at exit.
+    QQmlApplicationEngine engine;
+    engine.addImportPath(u"qrc:/qt/qml"_s); // a default from Qt 6.5 on
+    engine.load(QUrl(u"qrc:/qt/qml/Countersign/Main.qml"_s));
+    auto *window =
+        engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (!window)
+        return 1;
+
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, &app,
+        [&sinceStart] { qCInfo(lcApp) << "First frame after" << sinceStart.elapsed() << "ms"; },
+        Qt::SingleShotConnection);
+    if (!options.screenshotFile.isEmpty()) {
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, &app,
+            [&sinceStart] { QTextStream(stdout) << "first-frame-ms " << sinceStart.elapsed() << Qt::endl; },
+            Qt::SingleShotConnection);
+        screenshotWhenSettled(window, &session, restored, options.screenshotFile);
+    }
+    return app.exec();
+}

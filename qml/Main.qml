@@ -1,0 +1,81 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Countersign
+
+ApplicationWindow {
+    id: window
+
+    readonly property bool signedIn: Session.state === Session.SignedIn || Session.state === Session.SigningOut
+
+    title: qsTr("Countersign")
+    width: 720
+    height: 640
+    minimumWidth: 420
+    minimumHeight: 480
+    visible: true
+    color: "#f3f4f8"
+
+    header: ToolBar {
+        Material.background: Material.color(Material.Indigo, Material.Shade700)
+        Material.foreground: "white"
+        Material.elevation: 0
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 20
+            anchors.rightMargin: 20
+            spacing: 12
+
+            // The mark: a counter-signature tick in a rounded square.
+            Rectangle {
+                implicitWidth: 30
+                implicitHeight: 30
+                radius: 7
+                color: "white"
+                Accessible.ignored: true
+
+                Label {
+                    anchors.centerIn: parent
+                    text: "✓"
+                    font.pixelSize: 20
+                    font.bold: true
+                    color: Material.color(Material.Indigo, Material.Shade700)
+                }
+            }
+            Label {
+                text: qsTr("Countersign")
+                font.pixelSize: 20
+                font.weight: Font.DemiBold
+                Layout.fillWidth: true
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+        }
+    }
+
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: Session.restoring ? 0 : window.signedIn ? 2 : 1
+
+        Item {
+            BusyIndicator {
+                anchors.centerIn: parent
+                running: Session.restoring
+                Accessible.name: qsTr("Loading your saved session")
+            }
+        }
+
+        SignInPage {
+            objectName: "signInPage"
+            focus: !window.signedIn
+        }
+
+        SignedInPage {
+            objectName: "signedInPage"
+            focus: window.signedIn
+        }
+    }
+}

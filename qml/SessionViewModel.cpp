@@ -1,0 +1,257 @@
+#include "SessionViewModel.h"
+
+#include "logging/Logging.h"
+#include "oauth/BrowserCommand.h"
+#include "session/ProviderResolver.h"
+#include "session/SessionManager.h"
+
+#include <QDesktopServices>
+#include <QJSEngine>
+
+namespace countersign::gui {
+
+namespace {
+
+SessionViewModel::State fromManager(session::SessionManager::State state)
+{
+    switch (state) {
+    case session::SessionManager::State::SignedOut:
+        return SessionViewModel::State::SignedOut;
+    case session::SessionManager::State::SigningIn:
+        return SessionViewModel::State::SigningIn;
+    case session::SessionManager::State::SignedIn:
+        return SessionViewModel::State::SignedIn;
+    case session::SessionManager::State::SigningOut:
+        return SessionViewModel::State::SigningOut;
+    }
+    return SessionViewModel::State::SignedOut;
+}
+
+} // namespace
+
+SessionViewModel::SessionViewModel(session::SessionManager *manager, session::ProviderResolver *resolver,
+                                   QObject *parent)
+    : QObject(parent), m_manager(manager), m_resolver(resolver), m_form(new ProviderForm(this)),
+      m_state(fromManager(manager->state()))
+{
+    const auto open = oauth::browserFromEnvironment().value_or(
+        [](const QUrl &url) { return QDesktopServices::openUrl(url); });
+    // A cancel that arrives while the provider is still being contacted takes effect when the
+    // flow announces its URL; the browser must not pop up after the person said stop.
+    m_manager->setBrowserOpener([self = QPointer(this), open](const QUrl &url) {
+        if (self && self->m_cancelRequested)
+            return true;
+        return open(url);
+    });
+
+    connect(m_manager, &session::SessionManager::stateChanged, this,
+            &SessionViewModel::onManagerStateChanged);
+    connect(m_manager, &session::SessionManager::identityChanged, this, &SessionViewModel::identityChanged);
+    connect(m_manager, &session::SessionManager::authorizationUrlReady, this, [this](const QUrl &url) {
+        if (m_cancelRequested)
+            m_manager->cancelSignIn();
+        else
+            setAuthorizationUrl(url);
+    });
+    connect(m_manager, &session::SessionManager::sessionEnded, this,
+            [this](const Error &reason) { setErrorMessage(reason.message); });
+}
+
+SessionViewModel::~SessionViewModel() = default;
+
+void SessionViewModel::setInstance(SessionViewModel *instance)
+{
+    s_instance = instance;
+}
+
+SessionViewModel *SessionViewModel::create(QQmlEngine *, QJSEngine *)
+{
+    if (!s_instance)
+        qFatal("SessionViewModel::setInstance() must be called before QML uses the Session singleton");
+    // The program owns the view-model; the engine must never delete it.
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+QString SessionViewModel::name() const
+{
+    return m_manager->identity().name;
+}
+
+QString SessionViewModel::email() const
+{
+    return m_manager->identity().email;
+}
+
+QString SessionViewModel::issuer() const
+{
+    return m_manager->identity().issuer;
+}
+
+void SessionViewModel::setState(State state)
+{
+    if (m_state == state)
+        return;
+    const bool wasBusy = busy();
+    m_state = state;
+    Q_EMIT stateChanged();
+    if (busy() != wasBusy)
+        Q_EMIT busyChanged();
+}
+
+void SessionViewModel::setRestoring(bool restoring)
+{
+    if (m_restoring == restoring)
+        return;
+    m_restoring = restoring;
+    Q_EMIT busyChanged();
+}
+
+void SessionViewModel::setErrorMessage(const QString &message)
+{
+    if (m_errorMessage == message)
+        return;
+    m_errorMessage = message;
+    Q_EMIT errorMessageChanged();
+}
+
+void SessionViewModel::setAuthorizationUrl(const QUrl &url)
+{
+    if (m_authorizationUrl == url)
+        return;
+    m_authorizationUrl = url;
+    Q_EMIT authorizationUrlChanged();
+}
+
+void SessionViewModel::clearError()
+{
+    setErrorMessage({});
+}
+
+void SessionViewModel::onManagerStateChanged()
+{
+    // While this object runs a sign-in or sign-out it reports the state when that ends; other
+    // changes (a restored session, a session the provider ended) show at once.
+    if (m_state == State::SigningIn || m_state == State::SigningOut)
+        return;
+    setState(fromManager(m_manager->state()));
+}
+
+void SessionViewModel::restore(const std::optional<config::ProviderConfig> &explicitChoice)
+{
+    const config::ProviderConfig provider = m_resolver->choose(explicitChoice);
+    m_form->setProviderConfig(provider);
+    if (provider.issuer.isEmpty()) { // a sandbox never started: nothing can be saved for it
+        Q_EMIT restoreFinished();
+        return;
+    }
+    setRestoring(true);
+    m_manager->restore(provider, [self = QPointer(this), provider](Result<bool> restored) {
+        if (!self)
+            return;
+        self->setRestoring(false);
+        if (!restored)
+            self->setErrorMessage(restored.error().message);
+        else if (*restored && provider.kind == config::ProviderConfig::Kind::Sandbox)
+            // Renewal and sign-out need the sandbox that issued the session: bring it up now.
+            self->m_resolver->resolve(provider, [](Result<config::ProviderConfig>) {});
+        Q_EMIT self->restoreFinished();
+    });
+}
+
+std::optional<config::ProviderConfig> SessionViewModel::explicitChoice() const
+{
+    std::optional<config::ProviderConfig> chosen = m_form->providerConfig();
+    // Letting the resolver choose keeps the sandbox on the port (and issuer) it had last time.
+    if (chosen && chosen->kind == config::ProviderConfig::Kind::Sandbox &&
+        m_resolver->choose(std::nullopt).kind == config::ProviderConfig::Kind::Sandbox)
+        return std::nullopt;
+    return chosen;
+}
+
+bool SessionViewModel::signIn()
+{
+    if (busy() || m_state == State::SignedIn || !m_form->isValid())
+        return false;
+    clearError();
+    m_cancelRequested = false;
+    setState(State::SigningIn);
+    const quint64 attempt = ++m_attempt;
+    m_resolver->resolve(explicitChoice(),
+                        [self = QPointer(this), attempt](Result<config::ProviderConfig> provider) {
+                            if (!self || attempt != self->m_attempt)
+                                return; // cancelled while the sandbox was starting
+                            if (!provider)
+                                self->finishSignIn(provider.error());
+                            else
+                                self->startSignIn(provider.value());
+                        });
+    return true;
+}
+
+void SessionViewModel::startSignIn(const config::ProviderConfig &provider)
+{
+    qCInfo(lcApp) << "Signing in at" << provider.issuer.toString();
+    m_manager->signIn(provider, [self = QPointer(this)](Result<oauth::Identity> identity) {
+        if (self)
+            self->finishSignIn(identity ? std::nullopt : std::optional<Error>(identity.error()));
+    });
+}
+
+void SessionViewModel::finishSignIn(const std::optional<Error> &error)
+{
+    setAuthorizationUrl({});
+    // Cancelling is something the person did, not something that went wrong; nor is whatever
+    // failed after they had asked to stop.
+    if (error && error->code != u"cancelled" && !m_cancelRequested)
+        setErrorMessage(error->message);
+    m_cancelRequested = false;
+    setState(fromManager(m_manager->state()));
+}
+
+void SessionViewModel::cancelSignIn()
+{
+    if (m_state != State::SigningIn)
+        return;
+    m_cancelRequested = true;
+    if (m_manager->state() != session::SessionManager::State::SigningIn) {
+        // Still finding (or starting) the provider: abandon that and go back at once.
+        ++m_attempt;
+        finishSignIn(std::nullopt);
+        return;
+    }
+    m_manager->cancelSignIn();
+}
+
+void SessionViewModel::signOut()
+{
+    if (m_state != State::SignedIn || busy())
+        return;
+    clearError();
+    setState(State::SigningOut);
+    auto signOutNow = [self = QPointer(this)] {
+        if (!self)
+            return;
+        self->m_manager->signOut([self](Status done) {
+            if (self)
+                self->finishSignOut(done ? std::nullopt : std::optional<Error>(done.error()));
+        });
+    };
+    const config::ProviderConfig provider = m_manager->provider();
+    if (provider.kind != config::ProviderConfig::Kind::Sandbox) {
+        signOutNow();
+        return;
+    }
+    // The refresh token is revoked at the sandbox, so it has to be running. If it cannot be
+    // started, signing out still wipes the local secrets and says the provider was not told.
+    m_resolver->resolve(provider, [signOutNow](Result<config::ProviderConfig>) { signOutNow(); });
+}
+
+void SessionViewModel::finishSignOut(const std::optional<Error> &error)
+{
+    if (error)
+        setErrorMessage(error->message);
+    setState(fromManager(m_manager->state()));
+}
+
+} // namespace countersign::gui

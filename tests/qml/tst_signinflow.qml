@@ -1,0 +1,52 @@
+import QtQuick
+import QtTest
+import Countersign
+
+// The app's window the whole way through: the local sandbox is started on demand, headless
+// Chromium ($COUNTERSIGN_BROWSER) signs in as alice, the signed-in page shows who, sign-out ends it.
+TestCase {
+    id: testCase
+
+    function child(parentItem: QtObject, objectName: string): QtObject {
+        const item = findChild(parentItem, objectName);
+        verify(item, "no child named " + objectName);
+        return item;
+    }
+
+    function test_signInThroughTheBrowserShowsWhoIsSignedInAndSignOutEndsIt(): void {
+        const window = createTemporaryObject(mainComponent, testCase);
+        verify(window);
+        tryVerify(() => !Session.restoring);
+        compare(Session.state, Session.SignedOut);
+
+        mouseClick(testCase.child(window.contentItem, "signInButton"));
+        tryVerify(() => Session.state === Session.SignedIn || Session.errorMessage !== "", 90000);
+        compare(Session.errorMessage, "");
+        compare(Session.state, Session.SignedIn);
+        compare(Session.errorMessage, "");
+        compare(Session.name, "Alice Adams");
+        compare(Session.email, "alice@example.com");
+        verify(Session.issuer.startsWith("http://127.0.0.1:"), Session.issuer);
+
+        const signedIn = testCase.child(window.contentItem, "signedInPage");
+        tryVerify(() => signedIn.visible);
+        compare(testCase.child(signedIn, "nameValue").text, "Alice Adams");
+        compare(testCase.child(signedIn, "emailValue").text, "alice@example.com");
+        compare(testCase.child(signedIn, "issuerValue").text, Session.issuer);
+
+        mouseClick(testCase.child(signedIn, "signOutButton"));
+        tryCompare(Session, "state", Session.SignedOut, 30000);
+        compare(Session.errorMessage, "", "the sandbox was told: " + Session.errorMessage);
+        compare(Session.name, "");
+        tryVerify(() => testCase.child(window.contentItem, "signInPage").visible);
+    }
+
+    name: "SignInFlow"
+    when: windowShown
+
+    Component {
+        id: mainComponent
+
+        Main {}
+    }
+}

@@ -1,0 +1,870 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>DiscoveryClient</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid issuer URL.</source>
+        <translation>„%1“ ist keine gültige Aussteller-URL.</translation>
+    </message>
+    <message>
+        <source>The issuer %1 does not use https. Only providers on this computer (127.0.0.1) may use plain http.</source>
+        <translation>Der Aussteller %1 verwendet kein https. Nur Anbieter auf diesem Computer (127.0.0.1) dürfen einfaches http verwenden.</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenID provider: %2</source>
+        <translation>%1 ist kein OpenID-Anbieter: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GuiCommandLine</name>
+    <message>
+        <source>Countersign: sign in to your OpenID provider.</source>
+        <translation>Countersign: Melden Sie sich bei Ihrem OpenID-Anbieter an.</translation>
+    </message>
+    <message>
+        <source>OpenID provider (issuer URL). Default: the local sandbox, or the provider last used.</source>
+        <translation>OpenID-Anbieter (Aussteller-URL). Standard: die lokale Sandbox oder der zuletzt verwendete Anbieter.</translation>
+    </message>
+    <message>
+        <source>OAuth client ID of this app.</source>
+        <translation>OAuth-Client-ID dieser Anwendung.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE once it is shown, then quit.</source>
+        <translation>Ein Bild des Fensters in DATEI speichern, sobald es angezeigt wird, und dann beenden.</translation>
+    </message>
+    <message>
+        <source>The issuer must be an https:// URL (or http:// on this computer): %1</source>
+        <translation>Der Aussteller muss eine https://-URL sein (oder http:// auf diesem Computer): %1</translation>
+    </message>
+    <message>
+        <source>--client-id needs --issuer (or COUNTERSIGN_ISSUER).</source>
+        <translation>--client-id erfordert --issuer (oder COUNTERSIGN_ISSUER).</translation>
+    </message>
+    <message>
+        <source>Could not save the screenshot to %1</source>
+        <translation>Das Bildschirmfoto konnte nicht unter %1 gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>HttpClient</name>
+    <message>
+        <source>Could not connect to %1: the connection was refused. Is the server running?</source>
+        <translation>Keine Verbindung zu %1: Die Verbindung wurde abgelehnt. Läuft der Server?</translation>
+    </message>
+    <message>
+        <source>Could not find the server %1. Check the address and your network connection.</source>
+        <translation>Der Server %1 wurde nicht gefunden. Prüfen Sie die Adresse und Ihre Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The %1 is not a JSON object.</source>
+        <translation>%1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The %1 is not valid JSON (%2).</source>
+        <translation>%1 ist kein gültiges JSON (%2).</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2.</source>
+        <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>response from %1</source>
+        <translation>Die Antwort von %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoopbackRedirectListener</name>
+    <message>
+        <source>Signed in to Countersign</source>
+        <translation>Bei Countersign angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>You can close this tab and return to Countersign.</source>
+        <translation>Sie können diesen Tab schließen und zu Countersign zurückkehren.</translation>
+    </message>
+    <message>
+        <source>Return to Countersign to try again.</source>
+        <translation>Kehren Sie zu Countersign zurück, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>No answer arrived from the browser in time. Sign in again to retry.</source>
+        <translation>Vom Browser kam nicht rechtzeitig eine Antwort. Melden Sie sich erneut an, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Could not open a local port for the sign-in redirect: %1</source>
+        <translation>Für die Weiterleitung nach der Anmeldung konnte kein lokaler Port geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>This is not a sign-in redirect.</source>
+        <translation>Dies ist keine Weiterleitung nach einer Anmeldung.</translation>
+    </message>
+    <message>
+        <source>This sign-in response does not belong to the sign-in in progress.</source>
+        <translation>Diese Anmeldeantwort gehört nicht zur laufenden Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Countersign stopped waiting for this sign-in.</source>
+        <translation>Countersign wartet nicht mehr auf diese Anmeldung.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Countersign</source>
+        <translation>Countersign</translation>
+    </message>
+    <message>
+        <source>Loading your saved session</source>
+        <translation>Ihre gespeicherte Sitzung wird geladen</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderMetadata</name>
+    <message>
+        <source>The provider&apos;s discovery document has no &quot;%1&quot;.</source>
+        <translation>Dem Discovery-Dokument des Anbieters fehlt „%1“.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s discovery document has a &quot;%1&quot; that is not a string.</source>
+        <translation>Im Discovery-Dokument des Anbieters ist „%1“ keine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s &quot;%1&quot; is not a valid absolute URL.</source>
+        <translation>„%1“ des Anbieters ist keine gültige absolute URL.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s &quot;%1&quot; (%2) does not use https.</source>
+        <translation>„%1“ des Anbieters (%2) verwendet kein https.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s &quot;%1&quot; is not a list.</source>
+        <translation>„%1“ des Anbieters ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s &quot;%1&quot; contains a value that is not a string.</source>
+        <translation>„%1“ des Anbieters enthält einen Wert, der keine Zeichenkette ist.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s discovery document is not a JSON object.</source>
+        <translation>Das Discovery-Dokument des Anbieters ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s discovery document has no &quot;issuer&quot;.</source>
+        <translation>Dem Discovery-Dokument des Anbieters fehlt „issuer“.</translation>
+    </message>
+    <message>
+        <source>The provider calls itself &quot;%1&quot;, not &quot;%2&quot;. Check the issuer URL (including any trailing slash).</source>
+        <translation>Der Anbieter nennt sich „%1“, nicht „%2“. Prüfen Sie die Aussteller-URL (auch einen abschließenden Schrägstrich).</translation>
+    </message>
+    <message>
+        <source>The provider does not support the authorization code flow.</source>
+        <translation>Der Anbieter unterstützt den Autorisierungscode-Ablauf (Authorization Code Flow) nicht.</translation>
+    </message>
+    <message>
+        <source>The provider does not support PKCE with S256, which Countersign requires.</source>
+        <translation>Der Anbieter unterstützt kein PKCE mit S256, das Countersign voraussetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxLauncher</name>
+    <message>
+        <source>The local sandbox did not start within 30 seconds.</source>
+        <translation>Die lokale Sandbox ist nicht innerhalb von 30 Sekunden gestartet.</translation>
+    </message>
+    <message>
+        <source>The local sandbox printed something unexpected.</source>
+        <translation>Die lokale Sandbox hat eine unerwartete Ausgabe gemacht.</translation>
+    </message>
+    <message>
+        <source>Could not start Node.js (&quot;node&quot;), which runs the local sandbox. Install Node.js 20 or newer, or configure another provider.</source>
+        <translation>Node.js („node“), das die lokale Sandbox ausführt, konnte nicht gestartet werden. Installieren Sie Node.js 20 oder neuer, oder richten Sie einen anderen Anbieter ein.</translation>
+    </message>
+    <message>
+        <source>The local sandbox stopped (exit code %1): %2</source>
+        <translation>Die lokale Sandbox wurde beendet (Exit-Code %1): %2</translation>
+    </message>
+    <message>
+        <source>The local sandbox is not installed (no server.mjs in %1).</source>
+        <translation>Die lokale Sandbox ist nicht installiert (keine server.mjs in %1).</translation>
+    </message>
+    <message>
+        <source>The local sandbox&apos;s packages are not installed: run &quot;npm ci&quot; in %1.</source>
+        <translation>Die Pakete der lokalen Sandbox sind nicht installiert: Führen Sie „npm ci“ in %1 aus.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>(The keychain said: %1)</source>
+        <translation>(Meldung des Schlüsselbunds: %1)</translation>
+    </message>
+    <message>
+        <source>No secure storage (secret service) is available. Countersign stores sign-in tokens only in the system keychain; start a keyring such as GNOME Keyring or KWallet and try again.</source>
+        <translation>Es ist kein sicherer Speicher (Secret Service) verfügbar. Countersign speichert Anmelde-Tokens ausschließlich im Schlüsselbund des Systems. Starten Sie einen Schlüsselbund wie GNOME Keyring oder KWallet und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The system keychain refused access, probably because it is locked. Unlock your keyring (for example with Seahorse or KWallet Manager, or by logging in again) and try again.</source>
+        <translation>Der Schlüsselbund des Systems hat den Zugriff verweigert, vermutlich weil er gesperrt ist. Entsperren Sie Ihren Schlüsselbund (zum Beispiel mit Seahorse oder der KWallet-Verwaltung oder durch erneutes Anmelden am System) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Access to the system keychain was declined. Countersign keeps sign-in tokens only there; try again and allow access when your keyring asks.</source>
+        <translation>Der Zugriff auf den Schlüsselbund des Systems wurde abgelehnt. Countersign bewahrt Anmelde-Tokens nur dort auf. Versuchen Sie es erneut und erlauben Sie den Zugriff, wenn Ihr Schlüsselbund danach fragt.</translation>
+    </message>
+    <message>
+        <source>Countersign could not delete a saved secret from the system keychain. Try again, or remove the entries labelled &quot;Countersign&quot; with your keyring manager (for example Seahorse or KWallet Manager).</source>
+        <translation>Countersign konnte ein gespeichertes Geheimnis nicht aus dem Schlüsselbund des Systems löschen. Versuchen Sie es erneut, oder entfernen Sie die Einträge mit der Bezeichnung „Countersign“ mit Ihrer Schlüsselbundverwaltung (zum Beispiel Seahorse oder der KWallet-Verwaltung).</translation>
+    </message>
+    <message>
+        <source>The system keychain could not find an entry Countersign was working with. Try again; if this keeps happening, sign out and sign in again.</source>
+        <translation>Der Schlüsselbund des Systems hat einen Eintrag nicht gefunden, mit dem Countersign gerade arbeitete. Versuchen Sie es erneut. Wenn das weiterhin passiert, melden Sie sich ab und wieder an.</translation>
+    </message>
+    <message>
+        <source>The system keychain on this computer does not support what Countersign needs, so sign-in tokens cannot be stored securely. Use a keyring such as GNOME Keyring or KWallet.</source>
+        <translation>Der Schlüsselbund des Systems auf diesem Computer unterstützt nicht, was Countersign benötigt. Anmelde-Tokens können daher nicht sicher gespeichert werden. Verwenden Sie einen Schlüsselbund wie GNOME Keyring oder KWallet.</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be used. Countersign stores sign-in tokens only in the system keychain; make sure a keyring such as GNOME Keyring or KWallet is running and unlocked, then try again.</source>
+        <translation>Der Schlüsselbund des Systems konnte nicht verwendet werden. Countersign speichert Anmelde-Tokens ausschließlich im Schlüsselbund des Systems. Stellen Sie sicher, dass ein Schlüsselbund wie GNOME Keyring oder KWallet läuft und entsperrt ist, und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Address copied</source>
+        <translation>Adresse kopiert</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Countersign opens your web browser so you can sign in with your provider. Your password is never entered here.</source>
+        <translation>Countersign öffnet Ihren Webbrowser, damit Sie sich bei Ihrem Anbieter anmelden können. Ihr Passwort geben Sie niemals hier ein.</translation>
+    </message>
+    <message>
+        <source>Where is your account?</source>
+        <translation>Wo befindet sich Ihr Konto?</translation>
+    </message>
+    <message>
+        <source>Local sandbox</source>
+        <translation>Lokale Sandbox</translation>
+    </message>
+    <message>
+        <source>Auth0</source>
+        <translation>Auth0</translation>
+    </message>
+    <message>
+        <source>Other OpenID provider</source>
+        <translation>Anderer OpenID-Anbieter</translation>
+    </message>
+    <message>
+        <source>Auth0 domain</source>
+        <translation>Auth0-Domain</translation>
+    </message>
+    <message>
+        <source>example.eu.auth0.com</source>
+        <translation>beispiel.eu.auth0.com</translation>
+    </message>
+    <message>
+        <source>Issuer URL</source>
+        <translation>Aussteller-URL</translation>
+    </message>
+    <message>
+        <source>https://login.example.com</source>
+        <translation>https://login.example.com</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>As registered at your provider</source>
+        <translation>Wie bei Ihrem Anbieter registriert</translation>
+    </message>
+    <message>
+        <source>Opens your web browser to sign in</source>
+        <translation>Öffnet Ihren Webbrowser zur Anmeldung</translation>
+    </message>
+    <message>
+        <source>Contacting the provider…</source>
+        <translation>Verbindung zum Anbieter wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Waiting for you to finish signing in in your browser…</source>
+        <translation>Warten, bis Sie die Anmeldung in Ihrem Browser abgeschlossen haben …</translation>
+    </message>
+    <message>
+        <source>If your browser did not open, copy this address into it:</source>
+        <translation>Falls sich Ihr Browser nicht geöffnet hat, kopieren Sie diese Adresse hinein:</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Anmeldeadresse</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy sign-in address</source>
+        <translation>Anmeldeadresse kopieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>A demo server on this computer, for trying things out.</source>
+        <translation>Ein Demo-Server auf diesem Computer zum Ausprobieren.</translation>
+    </message>
+</context>
+<context>
+    <name>SignedInPage</name>
+    <message>
+        <source>Signed in as</source>
+        <translation>Angemeldet als</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation>E-Mail: %1</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Abmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Ends the session at the provider and deletes it from this computer</source>
+        <translation>Beendet die Sitzung beim Anbieter und löscht sie von diesem Computer</translation>
+    </message>
+</context>
+<context>
+    <name>TokenClient</name>
+    <message>
+        <source>The provider has no userinfo endpoint.</source>
+        <translation>Der Anbieter hat keinen Userinfo-Endpunkt.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenSet</name>
+    <message>
+        <source>The token response has no &quot;%1&quot;.</source>
+        <translation>Der Token-Antwort fehlt „%1“.</translation>
+    </message>
+    <message>
+        <source>The token response has a malformed &quot;%1&quot;.</source>
+        <translation>Die Token-Antwort enthält ein fehlerhaftes „%1“.</translation>
+    </message>
+    <message>
+        <source>The token response has no &quot;token_type&quot;.</source>
+        <translation>Der Token-Antwort fehlt „token_type“.</translation>
+    </message>
+    <message>
+        <source>The token response has an unsupported token_type &quot;%1&quot;.</source>
+        <translation>Die Token-Antwort hat einen nicht unterstützten token_type „%1“.</translation>
+    </message>
+    <message>
+        <source>The token response has an invalid &quot;expires_in&quot;.</source>
+        <translation>Die Token-Antwort hat ein ungültiges „expires_in“.</translation>
+    </message>
+    <message>
+        <source>The token response has a &quot;scope&quot; that is not a string.</source>
+        <translation>In der Token-Antwort ist „scope“ keine Zeichenkette.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>Cannot store secrets for an account without an issuer and a subject.</source>
+        <translation>Für ein Konto ohne Aussteller und Subjekt können keine Geheimnisse gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid name for a stored secret.</source>
+        <translation>„%1“ ist kein gültiger Name für ein gespeichertes Geheimnis.</translation>
+    </message>
+    <message>
+        <source>Countersign&apos;s list of saved sign-ins in the system keychain is damaged. Sign out of all accounts to reset it, then sign in again.</source>
+        <translation>Die Liste der gespeicherten Anmeldungen von Countersign im Schlüsselbund des Systems ist beschädigt. Melden Sie sich von allen Konten ab, um sie zurückzusetzen, und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>Countersign&apos;s list of saved sign-ins in the system keychain was damaged, so some saved secrets may remain. Remove the entries labelled &quot;Countersign&quot; with your keyring manager (for example Seahorse or KWallet Manager).</source>
+        <translation>Die Liste der gespeicherten Anmeldungen von Countersign im Schlüsselbund des Systems war beschädigt, daher sind möglicherweise noch gespeicherte Geheimnisse vorhanden. Entfernen Sie die Einträge mit der Bezeichnung „Countersign“ mit Ihrer Schlüsselbundverwaltung (zum Beispiel Seahorse oder der KWallet-Verwaltung).</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::cli::CliRunner</name>
+    <message>
+        <source>Countersign: approve what AI agents do on your behalf.
+
+Commands:
+  login [--no-browser]  Sign in through the browser.
+  whoami [--json]       Show who is signed in.
+  logout                Sign out and delete the stored tokens.</source>
+        <translation>Countersign: Genehmigen Sie, was KI-Agenten in Ihrem Namen tun.
+
+Befehle:
+  login [--no-browser]  Über den Browser anmelden.
+  whoami [--json]       Anzeigen, wer angemeldet ist.
+  logout                Abmelden und die gespeicherten Tokens löschen.</translation>
+    </message>
+    <message>
+        <source>OpenID provider (issuer URL). Default: the local sandbox, or the provider last used.</source>
+        <translation>OpenID-Anbieter (Aussteller-URL). Standard: die lokale Sandbox oder der zuletzt verwendete Anbieter.</translation>
+    </message>
+    <message>
+        <source>OAuth client ID of this app.</source>
+        <translation>OAuth-Client-ID dieser Anwendung.</translation>
+    </message>
+    <message>
+        <source>login: print the sign-in URL instead of opening a browser.</source>
+        <translation>login: Die Anmelde-URL ausgeben, statt einen Browser zu öffnen.</translation>
+    </message>
+    <message>
+        <source>whoami: print JSON.</source>
+        <translation>whoami: JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>login, whoami or logout</source>
+        <translation>login, whoami oder logout</translation>
+    </message>
+    <message>
+        <source>--client-id needs --issuer (or COUNTERSIGN_ISSUER).</source>
+        <translation>--client-id erfordert --issuer (oder COUNTERSIGN_ISSUER).</translation>
+    </message>
+    <message>
+        <source>--%1 only applies to &quot;%2&quot;.</source>
+        <translation>--%1 gilt nur für „%2“.</translation>
+    </message>
+    <message>
+        <source>Give one command: login, whoami or logout. See --help.</source>
+        <translation>Geben Sie einen Befehl an: login, whoami oder logout. Siehe --help.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. See --help.</source>
+        <translation>Unbekannter Befehl „%1“. Siehe --help.</translation>
+    </message>
+    <message>
+        <source>Continue in your browser to sign in…</source>
+        <translation>Fahren Sie in Ihrem Browser mit der Anmeldung fort …</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 at %2.</source>
+        <translation>Angemeldet als %1 bei %2.</translation>
+    </message>
+    <message>
+        <source>Not signed in. Run &quot;countersign-cli login&quot;.</source>
+        <translation>Nicht angemeldet. Führen Sie „countersign-cli login“ aus.</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Subjekt: %1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>Aussteller: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in; nothing to do.</source>
+        <translation>Nicht angemeldet; nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Signed out. The stored tokens are deleted.</source>
+        <translation>Abgemeldet. Die gespeicherten Tokens wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::gui::ProviderForm</name>
+    <message>
+        <source>Enter your Auth0 domain, for example example.eu.auth0.com.</source>
+        <translation>Geben Sie Ihre Auth0-Domain ein, zum Beispiel beispiel.eu.auth0.com.</translation>
+    </message>
+    <message>
+        <source>This is not a domain name. Enter it like example.eu.auth0.com, without a path.</source>
+        <translation>Das ist kein Domainname. Geben Sie ihn wie beispiel.eu.auth0.com ein, ohne Pfad.</translation>
+    </message>
+    <message>
+        <source>Enter the issuer URL of your provider.</source>
+        <translation>Geben Sie die Aussteller-URL Ihres Anbieters ein.</translation>
+    </message>
+    <message>
+        <source>Enter a full URL, for example https://login.example.com.</source>
+        <translation>Geben Sie eine vollständige URL ein, zum Beispiel https://login.example.com.</translation>
+    </message>
+    <message>
+        <source>An issuer URL has no query (?…) or fragment (#…).</source>
+        <translation>Eine Aussteller-URL hat keine Abfrage (?…) und kein Fragment (#…).</translation>
+    </message>
+    <message>
+        <source>The issuer must use https://. Plain http is only allowed for a provider on this computer.</source>
+        <translation>Der Aussteller muss https:// verwenden. Einfaches http ist nur für einen Anbieter auf diesem Computer erlaubt.</translation>
+    </message>
+    <message>
+        <source>Enter the client ID of the application registered at your provider.</source>
+        <translation>Geben Sie die Client-ID der Anwendung ein, die bei Ihrem Anbieter registriert ist.</translation>
+    </message>
+    <message>
+        <source>A client ID contains no spaces.</source>
+        <translation>Eine Client-ID enthält keine Leerzeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::jose</name>
+    <message>
+        <source>The sign-in token has no &quot;%1&quot; claim.</source>
+        <translation>Dem Anmelde-Token fehlt der Claim „%1“.</translation>
+    </message>
+    <message>
+        <source>The sign-in token&apos;s &quot;%1&quot; claim has an invalid value.</source>
+        <translation>Der Claim „%1“ des Anmelde-Tokens hat einen ungültigen Wert.</translation>
+    </message>
+    <message>
+        <source>The sign-in token wraps other content, which an ID token never does.</source>
+        <translation>Das Anmelde-Token umhüllt einen anderen Inhalt, was ein ID-Token niemals tut.</translation>
+    </message>
+    <message>
+        <source>The token is another kind of token (such as an access token), not an ID token.</source>
+        <translation>Das Token ist eine andere Art von Token (etwa ein Zugriffstoken), kein ID-Token.</translation>
+    </message>
+    <message>
+        <source>The sign-in token was issued by a different identity provider.</source>
+        <translation>Das Anmelde-Token wurde von einem anderen Identitätsanbieter ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The sign-in token was issued for a different application.</source>
+        <translation>Das Anmelde-Token wurde für eine andere Anwendung ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The sign-in token is meant for several applications but does not say which one requested it.</source>
+        <translation>Das Anmelde-Token ist für mehrere Anwendungen bestimmt, gibt aber nicht an, welche es angefordert hat.</translation>
+    </message>
+    <message>
+        <source>The sign-in token was requested by a different application.</source>
+        <translation>Das Anmelde-Token wurde von einer anderen Anwendung angefordert.</translation>
+    </message>
+    <message>
+        <source>The sign-in token has expired. If this keeps happening, check that this computer&apos;s clock is correct.</source>
+        <translation>Das Anmelde-Token ist abgelaufen. Wenn das weiterhin passiert, prüfen Sie, ob die Uhr dieses Computers richtig geht.</translation>
+    </message>
+    <message>
+        <source>The sign-in token claims to be issued in the future. Check that this computer&apos;s clock is correct.</source>
+        <translation>Das Anmelde-Token gibt an, in der Zukunft ausgestellt worden zu sein. Prüfen Sie, ob die Uhr dieses Computers richtig geht.</translation>
+    </message>
+    <message>
+        <source>The sign-in token was issued too long ago.</source>
+        <translation>Das Anmelde-Token wurde vor zu langer Zeit ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The sign-in token is not valid yet. Check that this computer&apos;s clock is correct.</source>
+        <translation>Das Anmelde-Token ist noch nicht gültig. Prüfen Sie, ob die Uhr dieses Computers richtig geht.</translation>
+    </message>
+    <message>
+        <source>The sign-in token does not carry the sign-in request&apos;s nonce.</source>
+        <translation>Das Anmelde-Token enthält nicht die Nonce der Anmeldeanfrage.</translation>
+    </message>
+    <message>
+        <source>The sign-in token belongs to a different sign-in attempt (nonce mismatch).</source>
+        <translation>Das Anmelde-Token gehört zu einem anderen Anmeldeversuch (Nonce stimmt nicht überein).</translation>
+    </message>
+    <message>
+        <source>The sign-in token does not identify the user (&quot;sub&quot;).</source>
+        <translation>Das Anmelde-Token identifiziert den Benutzer nicht („sub“).</translation>
+    </message>
+    <message>
+        <source>The sign-in cannot be checked: the identity provider&apos;s issuer or this app&apos;s client id is not configured.</source>
+        <translation>Die Anmeldung kann nicht geprüft werden: Der Aussteller des Identitätsanbieters oder die Client-ID dieser Anwendung ist nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The sign-in token&apos;s claims are not a JSON object.</source>
+        <translation>Die Claims des Anmelde-Tokens sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>A key without an id</source>
+        <translation>Ein Schlüssel ohne ID</translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot;</source>
+        <translation>Schlüssel „%1“</translation>
+    </message>
+    <message>
+        <source>%1 is an RSA key without a valid modulus and exponent.</source>
+        <translation>%1 ist ein RSA-Schlüssel ohne gültigen Modulus und Exponenten.</translation>
+    </message>
+    <message>
+        <source>%1 is an RSA key of an unsupported size.</source>
+        <translation>%1 ist ein RSA-Schlüssel mit nicht unterstützter Größe.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid RSA public key.</source>
+        <translation>%1 ist kein gültiger öffentlicher RSA-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>%1 is an RSA key of %2 bits; at least %3 bits are required.</source>
+        <translation>%1 ist ein RSA-Schlüssel mit %2 Bit; mindestens %3 Bit sind erforderlich.</translation>
+    </message>
+    <message>
+        <source>%1 is an EC key without valid coordinates.</source>
+        <translation>%1 ist ein EC-Schlüssel ohne gültige Koordinaten.</translation>
+    </message>
+    <message>
+        <source>%1 does not describe a point on curve %2.</source>
+        <translation>%1 beschreibt keinen Punkt auf der Kurve %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid EC public key.</source>
+        <translation>%1 ist kein gültiger öffentlicher EC-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid %2 public key.</source>
+        <translation>%1 ist kein gültiger öffentlicher %2-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>%1 is an %2 key without a valid public value.</source>
+        <translation>%1 ist ein %2-Schlüssel ohne gültigen öffentlichen Wert.</translation>
+    </message>
+    <message>
+        <source>An entry of the key set is not a JSON object.</source>
+        <translation>Ein Eintrag des Schlüsselsatzes ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>A key has a &quot;kid&quot; that is not a string.</source>
+        <translation>Ein Schlüssel hat eine „kid“, die keine Zeichenkette ist.</translation>
+    </message>
+    <message>
+        <source>%1 has no key type (&quot;kty&quot;).</source>
+        <translation>%1 hat keinen Schlüsseltyp („kty“).</translation>
+    </message>
+    <message>
+        <source>%1 has key type &quot;%2&quot;, which is not used for signatures here.</source>
+        <translation>%1 hat den Schlüsseltyp „%2“, der hier nicht für Signaturen verwendet wird.</translation>
+    </message>
+    <message>
+        <source>%1 contains private key material, which an identity provider must never publish; the key is ignored.</source>
+        <translation>%1 enthält privates Schlüsselmaterial, das ein Identitätsanbieter niemals veröffentlichen darf; der Schlüssel wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>%1 is not meant for verifying signatures.</source>
+        <translation>%1 ist nicht zum Prüfen von Signaturen bestimmt.</translation>
+    </message>
+    <message>
+        <source>%1 uses curve &quot;%2&quot;, which is not supported.</source>
+        <translation>%1 verwendet die Kurve „%2“, die nicht unterstützt wird.</translation>
+    </message>
+    <message>
+        <source>%1 is declared for algorithm &quot;%2&quot;, which is not supported for this key type.</source>
+        <translation>%1 ist für den Algorithmus „%2“ deklariert, der für diesen Schlüsseltyp nicht unterstützt wird.</translation>
+    </message>
+    <message>
+        <source>The token is unreasonably large.</source>
+        <translation>Das Token ist unangemessen groß.</translation>
+    </message>
+    <message>
+        <source>The token does not consist of three parts.</source>
+        <translation>Das Token besteht nicht aus drei Teilen.</translation>
+    </message>
+    <message>
+        <source>The token is not valid base64url.</source>
+        <translation>Das Token ist kein gültiges base64url.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s header is not a JSON object.</source>
+        <translation>Der Header des Tokens ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s header does not name its algorithm.</source>
+        <translation>Der Header des Tokens nennt keinen Algorithmus.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s key id is not a string.</source>
+        <translation>Die Schlüssel-ID des Tokens ist keine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>The token uses algorithm &quot;%1&quot;, which is never accepted.</source>
+        <translation>Das Token verwendet den Algorithmus „%1“, der niemals akzeptiert wird.</translation>
+    </message>
+    <message>
+        <source>The token uses algorithm &quot;%1&quot;, which is not allowed.</source>
+        <translation>Das Token verwendet den Algorithmus „%1“, der nicht erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>The token brings its own key (&quot;%1&quot;), which is never trusted.</source>
+        <translation>Das Token bringt seinen eigenen Schlüssel mit („%1“), dem niemals vertraut wird.</translation>
+    </message>
+    <message>
+        <source>The token requires extensions (&quot;crit&quot;) that are not supported.</source>
+        <translation>Das Token erfordert Erweiterungen („crit“), die nicht unterstützt werden.</translation>
+    </message>
+    <message>
+        <source>The token names a key the identity provider does not publish (key id &quot;%1&quot;).</source>
+        <translation>Das Token nennt einen Schlüssel, den der Identitätsanbieter nicht veröffentlicht (Schlüssel-ID „%1“).</translation>
+    </message>
+    <message>
+        <source>The token&apos;s algorithm &quot;%1&quot; does not fit key &quot;%2&quot;.</source>
+        <translation>Der Algorithmus „%1“ des Tokens passt nicht zum Schlüssel „%2“.</translation>
+    </message>
+    <message>
+        <source>The identity provider publishes no key for algorithm &quot;%1&quot;.</source>
+        <translation>Der Identitätsanbieter veröffentlicht keinen Schlüssel für den Algorithmus „%1“.</translation>
+    </message>
+    <message>
+        <source>The token does not say which of the identity provider&apos;s keys signed it.</source>
+        <translation>Das Token gibt nicht an, welcher Schlüssel des Identitätsanbieters es signiert hat.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s signature is not valid.</source>
+        <translation>Die Signatur des Tokens ist ungültig.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::jose::JwkSet</name>
+    <message>
+        <source>The identity provider&apos;s key set is unreasonably large.</source>
+        <translation>Der Schlüsselsatz des Identitätsanbieters ist unangemessen groß.</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s key set is not a JSON object with a &quot;keys&quot; list.</source>
+        <translation>Der Schlüsselsatz des Identitätsanbieters ist kein JSON-Objekt mit einer „keys“-Liste.</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s key set lists too many keys.</source>
+        <translation>Der Schlüsselsatz des Identitätsanbieters enthält zu viele Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The key set is empty.</source>
+        <translation>Der Schlüsselsatz ist leer.</translation>
+    </message>
+    <message>
+        <source>The identity provider publishes no key this app can verify signatures with. %1</source>
+        <translation>Der Identitätsanbieter veröffentlicht keinen Schlüssel, mit dem diese Anwendung Signaturen prüfen kann. %1</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::oauth::AuthorizationCodeFlow</name>
+    <message>
+        <source>Could not open a web browser. Open this address yourself to sign in: %1</source>
+        <translation>Es konnte kein Webbrowser geöffnet werden. Öffnen Sie diese Adresse selbst, um sich anzumelden: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in response came from %1, not from the provider you chose.</source>
+        <translation>Die Anmeldeantwort kam von %1, nicht von dem Anbieter, den Sie gewählt haben.</translation>
+    </message>
+    <message>
+        <source>Sign-in was declined at the provider.</source>
+        <translation>Die Anmeldung wurde beim Anbieter abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Sign-in was declined at the provider: %1</source>
+        <translation>Die Anmeldung wurde beim Anbieter abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The provider refused the sign-in (%1).</source>
+        <translation>Der Anbieter hat die Anmeldung verweigert (%1).</translation>
+    </message>
+    <message>
+        <source>The sign-in response carried no authorization code.</source>
+        <translation>Die Anmeldeantwort enthielt keinen Autorisierungscode.</translation>
+    </message>
+    <message>
+        <source>The provider returned no ID token.</source>
+        <translation>Der Anbieter hat kein ID-Token zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s user information is about a different user than the sign-in.</source>
+        <translation>Die Benutzerinformationen des Anbieters betreffen einen anderen Benutzer als die Anmeldung.</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1.</source>
+        <translation>Sie sind als %1 angemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::oauth::JwksCache</name>
+    <message>
+        <source>Could not load the provider&apos;s signing keys: %1</source>
+        <translation>Die Signaturschlüssel des Anbieters konnten nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::session::SessionManager</name>
+    <message>
+        <source>The saved session could not be read. Sign in again.</source>
+        <translation>Die gespeicherte Sitzung konnte nicht gelesen werden. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Another sign-in or sign-out is in progress.</source>
+        <translation>Es läuft bereits eine andere An- oder Abmeldung.</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>Sie sind nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>The session cannot be renewed (the provider gave no refresh token). Sign in again.</source>
+        <translation>Die Sitzung kann nicht verlängert werden (der Anbieter hat kein Aktualisierungstoken ausgegeben). Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Your session has ended (the provider no longer accepts it). Sign in again.</source>
+        <translation>Ihre Sitzung ist beendet (der Anbieter akzeptiert sie nicht mehr). Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>You are signed out on this computer, but the provider could not be told: %1</source>
+        <translation>Sie sind auf diesem Computer abgemeldet, aber der Anbieter konnte nicht benachrichtigt werden: %1</translation>
+    </message>
+</context>
+</TS>

@@ -87,6 +87,239 @@
     </message>
 </context>
 <context>
+    <name>IdTokenValidator</name>
+    <message>
+        <source>The sign-in token has no &quot;%1&quot; claim.</source>
+        <translation>Dem Anmelde-Token fehlt der Claim „%1“.</translation>
+    </message>
+    <message>
+        <source>The sign-in token&apos;s &quot;%1&quot; claim has an invalid value.</source>
+        <translation>Der Claim „%1“ des Anmelde-Tokens hat einen ungültigen Wert.</translation>
+    </message>
+    <message>
+        <source>The sign-in token wraps other content, which an ID token never does.</source>
+        <translation>Das Anmelde-Token umhüllt einen anderen Inhalt, was ein ID-Token niemals tut.</translation>
+    </message>
+    <message>
+        <source>The token is another kind of token (such as an access token), not an ID token.</source>
+        <translation>Das Token ist eine andere Art von Token (etwa ein Zugriffstoken), kein ID-Token.</translation>
+    </message>
+    <message>
+        <source>The sign-in token was issued by a different identity provider.</source>
+        <translation>Das Anmelde-Token wurde von einem anderen Identitätsanbieter ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The sign-in token was issued for a different application.</source>
+        <translation>Das Anmelde-Token wurde für eine andere Anwendung ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The sign-in token is meant for several applications but does not say which one requested it.</source>
+        <translation>Das Anmelde-Token ist für mehrere Anwendungen bestimmt, gibt aber nicht an, welche es angefordert hat.</translation>
+    </message>
+    <message>
+        <source>The sign-in token was requested by a different application.</source>
+        <translation>Das Anmelde-Token wurde von einer anderen Anwendung angefordert.</translation>
+    </message>
+    <message>
+        <source>The sign-in token has expired. If this keeps happening, check that this computer&apos;s clock is correct.</source>
+        <translation>Das Anmelde-Token ist abgelaufen. Wenn das weiterhin passiert, prüfen Sie, ob die Uhr dieses Computers richtig geht.</translation>
+    </message>
+    <message>
+        <source>The sign-in token claims to be issued in the future. Check that this computer&apos;s clock is correct.</source>
+        <translation>Das Anmelde-Token gibt an, in der Zukunft ausgestellt worden zu sein. Prüfen Sie, ob die Uhr dieses Computers richtig geht.</translation>
+    </message>
+    <message>
+        <source>The sign-in token was issued too long ago.</source>
+        <translation>Das Anmelde-Token wurde vor zu langer Zeit ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The sign-in token is not valid yet. Check that this computer&apos;s clock is correct.</source>
+        <translation>Das Anmelde-Token ist noch nicht gültig. Prüfen Sie, ob die Uhr dieses Computers richtig geht.</translation>
+    </message>
+    <message>
+        <source>The sign-in token does not carry the sign-in request&apos;s nonce.</source>
+        <translation>Das Anmelde-Token enthält nicht die Nonce der Anmeldeanfrage.</translation>
+    </message>
+    <message>
+        <source>The sign-in token belongs to a different sign-in attempt (nonce mismatch).</source>
+        <translation>Das Anmelde-Token gehört zu einem anderen Anmeldeversuch (Nonce stimmt nicht überein).</translation>
+    </message>
+    <message>
+        <source>The sign-in token does not identify the user (&quot;sub&quot;).</source>
+        <translation>Das Anmelde-Token identifiziert den Benutzer nicht („sub“).</translation>
+    </message>
+    <message>
+        <source>The sign-in cannot be checked: the identity provider&apos;s issuer or this app&apos;s client id is not configured.</source>
+        <translation>Die Anmeldung kann nicht geprüft werden: Der Aussteller des Identitätsanbieters oder die Client-ID dieser Anwendung ist nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The sign-in token&apos;s claims are not a JSON object.</source>
+        <translation>Die Claims des Anmelde-Tokens sind kein JSON-Objekt.</translation>
+    </message>
+</context>
+<context>
+    <name>JwkSet</name>
+    <message>
+        <source>A key without an id</source>
+        <translation>Ein Schlüssel ohne ID</translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot;</source>
+        <translation>Schlüssel „%1“</translation>
+    </message>
+    <message>
+        <source>%1 is an RSA key without a valid modulus and exponent.</source>
+        <translation>%1 ist ein RSA-Schlüssel ohne gültigen Modulus und Exponenten.</translation>
+    </message>
+    <message>
+        <source>%1 is an RSA key of an unsupported size.</source>
+        <translation>%1 ist ein RSA-Schlüssel mit nicht unterstützter Größe.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid RSA public key.</source>
+        <translation>%1 ist kein gültiger öffentlicher RSA-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>%1 is an RSA key of %2 bits; at least %3 bits are required.</source>
+        <translation>%1 ist ein RSA-Schlüssel mit %2 Bit; mindestens %3 Bit sind erforderlich.</translation>
+    </message>
+    <message>
+        <source>%1 is an EC key without valid coordinates.</source>
+        <translation>%1 ist ein EC-Schlüssel ohne gültige Koordinaten.</translation>
+    </message>
+    <message>
+        <source>%1 does not describe a point on curve %2.</source>
+        <translation>%1 beschreibt keinen Punkt auf der Kurve %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid EC public key.</source>
+        <translation>%1 ist kein gültiger öffentlicher EC-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid %2 public key.</source>
+        <translation>%1 ist kein gültiger öffentlicher %2-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>%1 is an %2 key without a valid public value.</source>
+        <translation>%1 ist ein %2-Schlüssel ohne gültigen öffentlichen Wert.</translation>
+    </message>
+    <message>
+        <source>An entry of the key set is not a JSON object.</source>
+        <translation>Ein Eintrag des Schlüsselsatzes ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>A key has a &quot;kid&quot; that is not a string.</source>
+        <translation>Ein Schlüssel hat eine „kid“, die keine Zeichenkette ist.</translation>
+    </message>
+    <message>
+        <source>%1 has no key type (&quot;kty&quot;).</source>
+        <translation>%1 hat keinen Schlüsseltyp („kty“).</translation>
+    </message>
+    <message>
+        <source>%1 has key type &quot;%2&quot;, which is not used for signatures here.</source>
+        <translation>%1 hat den Schlüsseltyp „%2“, der hier nicht für Signaturen verwendet wird.</translation>
+    </message>
+    <message>
+        <source>%1 contains private key material, which an identity provider must never publish; the key is ignored.</source>
+        <translation>%1 enthält privates Schlüsselmaterial, das ein Identitätsanbieter niemals veröffentlichen darf; der Schlüssel wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>%1 is not meant for verifying signatures.</source>
+        <translation>%1 ist nicht zum Prüfen von Signaturen bestimmt.</translation>
+    </message>
+    <message>
+        <source>%1 uses curve &quot;%2&quot;, which is not supported.</source>
+        <translation>%1 verwendet die Kurve „%2“, die nicht unterstützt wird.</translation>
+    </message>
+    <message>
+        <source>%1 is declared for algorithm &quot;%2&quot;, which is not supported for this key type.</source>
+        <translation>%1 ist für den Algorithmus „%2“ deklariert, der für diesen Schlüsseltyp nicht unterstützt wird.</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s key set is unreasonably large.</source>
+        <translation>Der Schlüsselsatz des Identitätsanbieters ist unangemessen groß.</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s key set is not a JSON object with a &quot;keys&quot; list.</source>
+        <translation>Der Schlüsselsatz des Identitätsanbieters ist kein JSON-Objekt mit einer „keys“-Liste.</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s key set lists too many keys.</source>
+        <translation>Der Schlüsselsatz des Identitätsanbieters enthält zu viele Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The key set is empty.</source>
+        <translation>Der Schlüsselsatz ist leer.</translation>
+    </message>
+    <message>
+        <source>The identity provider publishes no key this app can verify signatures with. %1</source>
+        <translation>Der Identitätsanbieter veröffentlicht keinen Schlüssel, mit dem diese Anwendung Signaturen prüfen kann. %1</translation>
+    </message>
+</context>
+<context>
+    <name>JwsVerifier</name>
+    <message>
+        <source>The token is unreasonably large.</source>
+        <translation>Das Token ist unangemessen groß.</translation>
+    </message>
+    <message>
+        <source>The token does not consist of three parts.</source>
+        <translation>Das Token besteht nicht aus drei Teilen.</translation>
+    </message>
+    <message>
+        <source>The token is not valid base64url.</source>
+        <translation>Das Token ist kein gültiges base64url.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s header is not a JSON object.</source>
+        <translation>Der Header des Tokens ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s header does not name its algorithm.</source>
+        <translation>Der Header des Tokens nennt keinen Algorithmus.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s key id is not a string.</source>
+        <translation>Die Schlüssel-ID des Tokens ist keine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>The token uses algorithm &quot;%1&quot;, which is never accepted.</source>
+        <translation>Das Token verwendet den Algorithmus „%1“, der niemals akzeptiert wird.</translation>
+    </message>
+    <message>
+        <source>The token uses algorithm &quot;%1&quot;, which is not allowed.</source>
+        <translation>Das Token verwendet den Algorithmus „%1“, der nicht erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>The token brings its own key (&quot;%1&quot;), which is never trusted.</source>
+        <translation>Das Token bringt seinen eigenen Schlüssel mit („%1“), dem niemals vertraut wird.</translation>
+    </message>
+    <message>
+        <source>The token requires extensions (&quot;crit&quot;) that are not supported.</source>
+        <translation>Das Token erfordert Erweiterungen („crit“), die nicht unterstützt werden.</translation>
+    </message>
+    <message>
+        <source>The token names a key the identity provider does not publish (key id &quot;%1&quot;).</source>
+        <translation>Das Token nennt einen Schlüssel, den der Identitätsanbieter nicht veröffentlicht (Schlüssel-ID „%1“).</translation>
+    </message>
+    <message>
+        <source>The token&apos;s algorithm &quot;%1&quot; does not fit key &quot;%2&quot;.</source>
+        <translation>Der Algorithmus „%1“ des Tokens passt nicht zum Schlüssel „%2“.</translation>
+    </message>
+    <message>
+        <source>The identity provider publishes no key for algorithm &quot;%1&quot;.</source>
+        <translation>Der Identitätsanbieter veröffentlicht keinen Schlüssel für den Algorithmus „%1“.</translation>
+    </message>
+    <message>
+        <source>The token does not say which of the identity provider&apos;s keys signed it.</source>
+        <translation>Das Token gibt nicht an, welcher Schlüssel des Identitätsanbieters es signiert hat.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s signature is not valid.</source>
+        <translation>Die Signatur des Tokens ist ungültig.</translation>
+    </message>
+</context>
+<context>
     <name>LoopbackRedirectListener</name>
     <message>
         <source>Signed in to Countersign</source>
@@ -565,236 +798,6 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>countersign::jose</name>
-    <message>
-        <source>The sign-in token has no &quot;%1&quot; claim.</source>
-        <translation>Dem Anmelde-Token fehlt der Claim „%1“.</translation>
-    </message>
-    <message>
-        <source>The sign-in token&apos;s &quot;%1&quot; claim has an invalid value.</source>
-        <translation>Der Claim „%1“ des Anmelde-Tokens hat einen ungültigen Wert.</translation>
-    </message>
-    <message>
-        <source>The sign-in token wraps other content, which an ID token never does.</source>
-        <translation>Das Anmelde-Token umhüllt einen anderen Inhalt, was ein ID-Token niemals tut.</translation>
-    </message>
-    <message>
-        <source>The token is another kind of token (such as an access token), not an ID token.</source>
-        <translation>Das Token ist eine andere Art von Token (etwa ein Zugriffstoken), kein ID-Token.</translation>
-    </message>
-    <message>
-        <source>The sign-in token was issued by a different identity provider.</source>
-        <translation>Das Anmelde-Token wurde von einem anderen Identitätsanbieter ausgestellt.</translation>
-    </message>
-    <message>
-        <source>The sign-in token was issued for a different application.</source>
-        <translation>Das Anmelde-Token wurde für eine andere Anwendung ausgestellt.</translation>
-    </message>
-    <message>
-        <source>The sign-in token is meant for several applications but does not say which one requested it.</source>
-        <translation>Das Anmelde-Token ist für mehrere Anwendungen bestimmt, gibt aber nicht an, welche es angefordert hat.</translation>
-    </message>
-    <message>
-        <source>The sign-in token was requested by a different application.</source>
-        <translation>Das Anmelde-Token wurde von einer anderen Anwendung angefordert.</translation>
-    </message>
-    <message>
-        <source>The sign-in token has expired. If this keeps happening, check that this computer&apos;s clock is correct.</source>
-        <translation>Das Anmelde-Token ist abgelaufen. Wenn das weiterhin passiert, prüfen Sie, ob die Uhr dieses Computers richtig geht.</translation>
-    </message>
-    <message>
-        <source>The sign-in token claims to be issued in the future. Check that this computer&apos;s clock is correct.</source>
-        <translation>Das Anmelde-Token gibt an, in der Zukunft ausgestellt worden zu sein. Prüfen Sie, ob die Uhr dieses Computers richtig geht.</translation>
-    </message>
-    <message>
-        <source>The sign-in token was issued too long ago.</source>
-        <translation>Das Anmelde-Token wurde vor zu langer Zeit ausgestellt.</translation>
-    </message>
-    <message>
-        <source>The sign-in token is not valid yet. Check that this computer&apos;s clock is correct.</source>
-        <translation>Das Anmelde-Token ist noch nicht gültig. Prüfen Sie, ob die Uhr dieses Computers richtig geht.</translation>
-    </message>
-    <message>
-        <source>The sign-in token does not carry the sign-in request&apos;s nonce.</source>
-        <translation>Das Anmelde-Token enthält nicht die Nonce der Anmeldeanfrage.</translation>
-    </message>
-    <message>
-        <source>The sign-in token belongs to a different sign-in attempt (nonce mismatch).</source>
-        <translation>Das Anmelde-Token gehört zu einem anderen Anmeldeversuch (Nonce stimmt nicht überein).</translation>
-    </message>
-    <message>
-        <source>The sign-in token does not identify the user (&quot;sub&quot;).</source>
-        <translation>Das Anmelde-Token identifiziert den Benutzer nicht („sub“).</translation>
-    </message>
-    <message>
-        <source>The sign-in cannot be checked: the identity provider&apos;s issuer or this app&apos;s client id is not configured.</source>
-        <translation>Die Anmeldung kann nicht geprüft werden: Der Aussteller des Identitätsanbieters oder die Client-ID dieser Anwendung ist nicht eingerichtet.</translation>
-    </message>
-    <message>
-        <source>The sign-in token&apos;s claims are not a JSON object.</source>
-        <translation>Die Claims des Anmelde-Tokens sind kein JSON-Objekt.</translation>
-    </message>
-    <message>
-        <source>A key without an id</source>
-        <translation>Ein Schlüssel ohne ID</translation>
-    </message>
-    <message>
-        <source>Key &quot;%1&quot;</source>
-        <translation>Schlüssel „%1“</translation>
-    </message>
-    <message>
-        <source>%1 is an RSA key without a valid modulus and exponent.</source>
-        <translation>%1 ist ein RSA-Schlüssel ohne gültigen Modulus und Exponenten.</translation>
-    </message>
-    <message>
-        <source>%1 is an RSA key of an unsupported size.</source>
-        <translation>%1 ist ein RSA-Schlüssel mit nicht unterstützter Größe.</translation>
-    </message>
-    <message>
-        <source>%1 is not a valid RSA public key.</source>
-        <translation>%1 ist kein gültiger öffentlicher RSA-Schlüssel.</translation>
-    </message>
-    <message>
-        <source>%1 is an RSA key of %2 bits; at least %3 bits are required.</source>
-        <translation>%1 ist ein RSA-Schlüssel mit %2 Bit; mindestens %3 Bit sind erforderlich.</translation>
-    </message>
-    <message>
-        <source>%1 is an EC key without valid coordinates.</source>
-        <translation>%1 ist ein EC-Schlüssel ohne gültige Koordinaten.</translation>
-    </message>
-    <message>
-        <source>%1 does not describe a point on curve %2.</source>
-        <translation>%1 beschreibt keinen Punkt auf der Kurve %2.</translation>
-    </message>
-    <message>
-        <source>%1 is not a valid EC public key.</source>
-        <translation>%1 ist kein gültiger öffentlicher EC-Schlüssel.</translation>
-    </message>
-    <message>
-        <source>%1 is not a valid %2 public key.</source>
-        <translation>%1 ist kein gültiger öffentlicher %2-Schlüssel.</translation>
-    </message>
-    <message>
-        <source>%1 is an %2 key without a valid public value.</source>
-        <translation>%1 ist ein %2-Schlüssel ohne gültigen öffentlichen Wert.</translation>
-    </message>
-    <message>
-        <source>An entry of the key set is not a JSON object.</source>
-        <translation>Ein Eintrag des Schlüsselsatzes ist kein JSON-Objekt.</translation>
-    </message>
-    <message>
-        <source>A key has a &quot;kid&quot; that is not a string.</source>
-        <translation>Ein Schlüssel hat eine „kid“, die keine Zeichenkette ist.</translation>
-    </message>
-    <message>
-        <source>%1 has no key type (&quot;kty&quot;).</source>
-        <translation>%1 hat keinen Schlüsseltyp („kty“).</translation>
-    </message>
-    <message>
-        <source>%1 has key type &quot;%2&quot;, which is not used for signatures here.</source>
-        <translation>%1 hat den Schlüsseltyp „%2“, der hier nicht für Signaturen verwendet wird.</translation>
-    </message>
-    <message>
-        <source>%1 contains private key material, which an identity provider must never publish; the key is ignored.</source>
-        <translation>%1 enthält privates Schlüsselmaterial, das ein Identitätsanbieter niemals veröffentlichen darf; der Schlüssel wird ignoriert.</translation>
-    </message>
-    <message>
-        <source>%1 is not meant for verifying signatures.</source>
-        <translation>%1 ist nicht zum Prüfen von Signaturen bestimmt.</translation>
-    </message>
-    <message>
-        <source>%1 uses curve &quot;%2&quot;, which is not supported.</source>
-        <translation>%1 verwendet die Kurve „%2“, die nicht unterstützt wird.</translation>
-    </message>
-    <message>
-        <source>%1 is declared for algorithm &quot;%2&quot;, which is not supported for this key type.</source>
-        <translation>%1 ist für den Algorithmus „%2“ deklariert, der für diesen Schlüsseltyp nicht unterstützt wird.</translation>
-    </message>
-    <message>
-        <source>The token is unreasonably large.</source>
-        <translation>Das Token ist unangemessen groß.</translation>
-    </message>
-    <message>
-        <source>The token does not consist of three parts.</source>
-        <translation>Das Token besteht nicht aus drei Teilen.</translation>
-    </message>
-    <message>
-        <source>The token is not valid base64url.</source>
-        <translation>Das Token ist kein gültiges base64url.</translation>
-    </message>
-    <message>
-        <source>The token&apos;s header is not a JSON object.</source>
-        <translation>Der Header des Tokens ist kein JSON-Objekt.</translation>
-    </message>
-    <message>
-        <source>The token&apos;s header does not name its algorithm.</source>
-        <translation>Der Header des Tokens nennt keinen Algorithmus.</translation>
-    </message>
-    <message>
-        <source>The token&apos;s key id is not a string.</source>
-        <translation>Die Schlüssel-ID des Tokens ist keine Zeichenkette.</translation>
-    </message>
-    <message>
-        <source>The token uses algorithm &quot;%1&quot;, which is never accepted.</source>
-        <translation>Das Token verwendet den Algorithmus „%1“, der niemals akzeptiert wird.</translation>
-    </message>
-    <message>
-        <source>The token uses algorithm &quot;%1&quot;, which is not allowed.</source>
-        <translation>Das Token verwendet den Algorithmus „%1“, der nicht erlaubt ist.</translation>
-    </message>
-    <message>
-        <source>The token brings its own key (&quot;%1&quot;), which is never trusted.</source>
-        <translation>Das Token bringt seinen eigenen Schlüssel mit („%1“), dem niemals vertraut wird.</translation>
-    </message>
-    <message>
-        <source>The token requires extensions (&quot;crit&quot;) that are not supported.</source>
-        <translation>Das Token erfordert Erweiterungen („crit“), die nicht unterstützt werden.</translation>
-    </message>
-    <message>
-        <source>The token names a key the identity provider does not publish (key id &quot;%1&quot;).</source>
-        <translation>Das Token nennt einen Schlüssel, den der Identitätsanbieter nicht veröffentlicht (Schlüssel-ID „%1“).</translation>
-    </message>
-    <message>
-        <source>The token&apos;s algorithm &quot;%1&quot; does not fit key &quot;%2&quot;.</source>
-        <translation>Der Algorithmus „%1“ des Tokens passt nicht zum Schlüssel „%2“.</translation>
-    </message>
-    <message>
-        <source>The identity provider publishes no key for algorithm &quot;%1&quot;.</source>
-        <translation>Der Identitätsanbieter veröffentlicht keinen Schlüssel für den Algorithmus „%1“.</translation>
-    </message>
-    <message>
-        <source>The token does not say which of the identity provider&apos;s keys signed it.</source>
-        <translation>Das Token gibt nicht an, welcher Schlüssel des Identitätsanbieters es signiert hat.</translation>
-    </message>
-    <message>
-        <source>The token&apos;s signature is not valid.</source>
-        <translation>Die Signatur des Tokens ist ungültig.</translation>
-    </message>
-</context>
-<context>
-    <name>countersign::jose::JwkSet</name>
-    <message>
-        <source>The identity provider&apos;s key set is unreasonably large.</source>
-        <translation>Der Schlüsselsatz des Identitätsanbieters ist unangemessen groß.</translation>
-    </message>
-    <message>
-        <source>The identity provider&apos;s key set is not a JSON object with a &quot;keys&quot; list.</source>
-        <translation>Der Schlüsselsatz des Identitätsanbieters ist kein JSON-Objekt mit einer „keys“-Liste.</translation>
-    </message>
-    <message>
-        <source>The identity provider&apos;s key set lists too many keys.</source>
-        <translation>Der Schlüsselsatz des Identitätsanbieters enthält zu viele Schlüssel.</translation>
-    </message>
-    <message>
-        <source>The key set is empty.</source>
-        <translation>Der Schlüsselsatz ist leer.</translation>
-    </message>
-    <message>
-        <source>The identity provider publishes no key this app can verify signatures with. %1</source>
-        <translation>Der Identitätsanbieter veröffentlicht keinen Schlüssel, mit dem diese Anwendung Signaturen prüfen kann. %1</translation>
-    </message>
-</context>
-<context>
     <name>countersign::oauth::AuthorizationCodeFlow</name>
     <message>
         <source>Could not open a web browser. Open this address yourself to sign in: %1</source>
@@ -865,6 +868,10 @@ Befehle:
     <message>
         <source>You are signed out on this computer, but the provider could not be told: %1</source>
         <translation>Sie sind auf diesem Computer abgemeldet, aber der Anbieter konnte nicht benachrichtigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
 </context>
 </TS>

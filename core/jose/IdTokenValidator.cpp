@@ -17,10 +17,11 @@ using json = nlohmann::json;
 
 constexpr qint64 kLatestNumericDate = 253402300799; // 9999-12-31T23:59:59Z
 
-QString tr(const char *text)
+// lupdate files Tr::tr() strings under "IdTokenValidator" (a free Tr::tr() would land in the namespace).
+struct Tr
 {
-    return QCoreApplication::translate("IdTokenValidator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(IdTokenValidator)
+};
 
 Error failure(const char *code, const QString &message)
 {
@@ -30,13 +31,13 @@ Error failure(const char *code, const QString &message)
 Error missingClaim(const char *name)
 {
     return failure("id_token_missing_claim",
-                   tr("The sign-in token has no \"%1\" claim.").arg(QLatin1String(name)));
+                   Tr::tr("The sign-in token has no \"%1\" claim.").arg(QLatin1String(name)));
 }
 
 Error invalidClaim(const char *name)
 {
     return failure("id_token_invalid_claim",
-                   tr("The sign-in token's \"%1\" claim has an invalid value.").arg(QLatin1String(name)));
+                   Tr::tr("The sign-in token's \"%1\" claim has an invalid value.").arg(QLatin1String(name)));
 }
 
 // JWS failures keep their meaning; only the prefix changes, so callers see one family of codes.
@@ -58,7 +59,7 @@ Status checkType(const json &header)
     // A nested token ("cty": "JWT") or other content type is never an ID token.
     if (header.contains("cty"))
         return failure("id_token_wrong_type",
-                       tr("The sign-in token wraps other content, which an ID token never does."));
+                       Tr::tr("The sign-in token wraps other content, which an ID token never does."));
     const auto typ = header.find("typ");
     if (typ == header.end())
         return Done{};
@@ -67,8 +68,9 @@ Status checkType(const json &header)
                      type.compare(QLatin1String("application/jwt"), Qt::CaseInsensitive) == 0;
     // e.g. "at+jwt": an access token (RFC 9068) must not be accepted as proof of sign-in.
     if (!jwt)
-        return failure("id_token_wrong_type",
-                       tr("The token is another kind of token (such as an access token), not an ID token."));
+        return failure(
+            "id_token_wrong_type",
+            Tr::tr("The token is another kind of token (such as an access token), not an ID token."));
     return Done{};
 }
 
@@ -99,7 +101,7 @@ Status checkIssuer(const json &claims, const QString &issuer)
     // Exact comparison (OIDC Core §3.1.3.7 step 2): "https://a/" and "https://a" are different issuers.
     if (QString::fromStdString(iss->get<std::string>()) != issuer)
         return failure("id_token_wrong_issuer",
-                       tr("The sign-in token was issued by a different identity provider."));
+                       Tr::tr("The sign-in token was issued by a different identity provider."));
     return Done{};
 }
 
@@ -122,22 +124,22 @@ Result<QStringList> checkAudience(const json &claims, const QString &clientId)
     }
     if (!audience.contains(clientId))
         return failure("id_token_wrong_audience",
-                       tr("The sign-in token was issued for a different application."));
+                       Tr::tr("The sign-in token was issued for a different application."));
 
     const auto azp = claims.find("azp");
     if (azp == claims.end()) {
         if (audience.size() > 1)
             return failure(
                 "id_token_missing_authorized_party",
-                tr("The sign-in token is meant for several applications but does not say which one "
-                   "requested it."));
+                Tr::tr("The sign-in token is meant for several applications but does not say which one "
+                       "requested it."));
         return audience;
     }
     if (!azp->is_string())
         return invalidClaim("azp");
     if (QString::fromStdString(azp->get<std::string>()) != clientId)
         return failure("id_token_wrong_authorized_party",
-                       tr("The sign-in token was requested by a different application."));
+                       Tr::tr("The sign-in token was requested by a different application."));
     return audience;
 }
 
@@ -162,17 +164,17 @@ Status checkTimes(const json &claims, const IdTokenValidator::Expectations &expe
 
     if (now >= **exp + skew)
         return failure("id_token_expired",
-                       tr("The sign-in token has expired. If this keeps happening, check that "
-                          "this computer's clock is correct."));
+                       Tr::tr("The sign-in token has expired. If this keeps happening, check that "
+                              "this computer's clock is correct."));
     if (**iat > now + skew)
         return failure("id_token_issued_in_future",
-                       tr("The sign-in token claims to be issued in the future. Check "
-                          "that this computer's clock is correct."));
+                       Tr::tr("The sign-in token claims to be issued in the future. Check "
+                              "that this computer's clock is correct."));
     if (maxAge > 0 && **iat < now - maxAge - skew)
-        return failure("id_token_too_old", tr("The sign-in token was issued too long ago."));
+        return failure("id_token_too_old", Tr::tr("The sign-in token was issued too long ago."));
     if (*nbf && **nbf > now + skew)
-        return failure("id_token_not_yet_valid", tr("The sign-in token is not valid yet. Check that this "
-                                                    "computer's clock is correct."));
+        return failure("id_token_not_yet_valid", Tr::tr("The sign-in token is not valid yet. Check that this "
+                                                        "computer's clock is correct."));
 
     out.expiresAt = QDateTime::fromSecsSinceEpoch(**exp, Qt::UTC);
     out.issuedAt = QDateTime::fromSecsSinceEpoch(**iat, Qt::UTC);
@@ -189,12 +191,12 @@ Status checkNonce(const json &claims, const QByteArray &expectedNonce)
     const auto nonce = claims.find("nonce");
     if (nonce == claims.end())
         return failure("id_token_missing_nonce",
-                       tr("The sign-in token does not carry the sign-in request's nonce."));
+                       Tr::tr("The sign-in token does not carry the sign-in request's nonce."));
     if (!nonce->is_string())
         return invalidClaim("nonce");
     if (QByteArray::fromStdString(nonce->get<std::string>()) != expectedNonce)
         return failure("id_token_wrong_nonce",
-                       tr("The sign-in token belongs to a different sign-in attempt (nonce mismatch)."));
+                       Tr::tr("The sign-in token belongs to a different sign-in attempt (nonce mismatch)."));
     return Done{};
 }
 
@@ -205,7 +207,7 @@ Result<QString> subject(const json &claims)
         return invalidClaim("sub");
     if (sub == claims.end() || sub->get_ref<const std::string &>().empty())
         return failure("id_token_missing_subject",
-                       tr("The sign-in token does not identify the user (\"sub\")."));
+                       Tr::tr("The sign-in token does not identify the user (\"sub\")."));
     return QString::fromStdString(sub->get<std::string>());
 }
 
@@ -222,8 +224,8 @@ Result<IdTokenClaims> check(const QByteArray &compactJwt, const JwkSet &keys,
         (expected.now && !expected.now->isValid()))
         return failure(
             "id_token_misconfigured",
-            tr("The sign-in cannot be checked: the identity provider's issuer or this app's client id "
-               "is not configured."));
+            Tr::tr("The sign-in cannot be checked: the identity provider's issuer or this app's client id "
+                   "is not configured."));
 
     auto jws = verifyCompactJws(compactJwt, keys, expected.allowedAlgorithms);
     if (!jws)
@@ -232,7 +234,7 @@ Result<IdTokenClaims> check(const QByteArray &compactJwt, const JwkSet &keys,
         return type.error();
     auto payload = parseStrictJsonObject(jws->payload);
     if (!payload)
-        return failure("id_token_malformed", tr("The sign-in token's claims are not a JSON object."));
+        return failure("id_token_malformed", Tr::tr("The sign-in token's claims are not a JSON object."));
     const json &claims = *payload;
 
     IdTokenClaims result;

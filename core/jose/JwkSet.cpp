@@ -27,10 +27,11 @@ constexpr int kMinRsaBits = 2048;
 constexpr qsizetype kMaxRsaModulusBytes = 16384 / 8;
 constexpr qsizetype kMaxRsaExponentBytes = 8;
 
-QString tr(const char *text)
+// lupdate files Tr::tr() strings under "JwkSet" (a free Tr::tr() would land in the namespace).
+struct Tr
 {
-    return QCoreApplication::translate("JwkSet", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(JwkSet)
+};
 
 Error failure(const char *code, const QString &message)
 {
@@ -70,7 +71,7 @@ bool fitsKeyType(const JwsAlgorithm &algorithm, const QString &kty, const QStrin
 
 QString describeKey(const QString &kid)
 {
-    return kid.isEmpty() ? tr("A key without an id") : tr("Key \"%1\"").arg(kid);
+    return kid.isEmpty() ? Tr::tr("A key without an id") : Tr::tr("Key \"%1\"").arg(kid);
 }
 
 QString stringMember(const json &object, const char *name)
@@ -118,23 +119,24 @@ Result<ossl::PKey> rsaKey(const json &entry, const QString &who)
     const auto exponent = binaryMember(entry, "e");
     if (!modulus || !exponent || modulus->isEmpty() || exponent->isEmpty())
         return failure("jwk_malformed",
-                       tr("%1 is an RSA key without a valid modulus and exponent.").arg(who));
+                       Tr::tr("%1 is an RSA key without a valid modulus and exponent.").arg(who));
     if (modulus->size() > kMaxRsaModulusBytes || exponent->size() > kMaxRsaExponentBytes)
-        return failure("jwk_invalid_key", tr("%1 is an RSA key of an unsupported size.").arg(who));
+        return failure("jwk_invalid_key", Tr::tr("%1 is an RSA key of an unsupported size.").arg(who));
 
     const auto *modulusData = reinterpret_cast<const unsigned char *>(modulus->constData());
     const auto *exponentData = reinterpret_cast<const unsigned char *>(exponent->constData());
     const ossl::Bignum n(BN_bin2bn(modulusData, static_cast<int>(modulus->size()), nullptr));
     const ossl::Bignum e(BN_bin2bn(exponentData, static_cast<int>(exponent->size()), nullptr));
-    const Error invalid = failure("jwk_invalid_key", tr("%1 is not a valid RSA public key.").arg(who));
+    const Error invalid = failure("jwk_invalid_key", Tr::tr("%1 is not a valid RSA public key.").arg(who));
     if (!n || !e)
         return invalid;
     const int bits = BN_num_bits(n.get());
     if (bits < kMinRsaBits) {
-        return failure("jwk_rsa_too_small", tr("%1 is an RSA key of %2 bits; at least %3 bits are required.")
-                                                .arg(who)
-                                                .arg(bits)
-                                                .arg(kMinRsaBits));
+        return failure("jwk_rsa_too_small",
+                       Tr::tr("%1 is an RSA key of %2 bits; at least %3 bits are required.")
+                           .arg(who)
+                           .arg(bits)
+                           .arg(kMinRsaBits));
     }
 
     const ossl::ParamBuilder builder(OSSL_PARAM_BLD_new());
@@ -149,10 +151,10 @@ Result<ossl::PKey> ecKey(const json &entry, const Curve &curve, const QString &w
     const auto x = binaryMember(entry, "x");
     const auto y = binaryMember(entry, "y");
     if (!x || !y)
-        return failure("jwk_malformed", tr("%1 is an EC key without valid coordinates.").arg(who));
+        return failure("jwk_malformed", Tr::tr("%1 is an EC key without valid coordinates.").arg(who));
     const Error notOnCurve =
         failure("jwk_point_not_on_curve",
-                tr("%1 does not describe a point on curve %2.").arg(who, QLatin1String(curve.jwkName)));
+                Tr::tr("%1 does not describe a point on curve %2.").arg(who, QLatin1String(curve.jwkName)));
     // RFC 7518 §6.2.1.2: coordinates are always the full curve size.
     if (x->size() != curve.coordinateBytes || y->size() != curve.coordinateBytes)
         return notOnCurve;
@@ -164,7 +166,7 @@ Result<ossl::PKey> ecKey(const json &entry, const Curve &curve, const QString &w
             1 ||
         OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
                                          static_cast<size_t>(point.size())) != 1)
-        return failure("jwk_invalid_key", tr("%1 is not a valid EC public key.").arg(who));
+        return failure("jwk_invalid_key", Tr::tr("%1 is not a valid EC public key.").arg(who));
     return publicKeyFrom("EC", builder, notOnCurve);
 }
 
@@ -172,11 +174,11 @@ Result<ossl::PKey> okpKey(const json &entry, const Curve &curve, const QString &
 {
     const auto x = binaryMember(entry, "x");
     const Error invalid = failure(
-        "jwk_invalid_key", tr("%1 is not a valid %2 public key.").arg(who, QLatin1String(curve.jwkName)));
+        "jwk_invalid_key", Tr::tr("%1 is not a valid %2 public key.").arg(who, QLatin1String(curve.jwkName)));
     if (!x)
         return failure(
             "jwk_malformed",
-            tr("%1 is an %2 key without a valid public value.").arg(who, QLatin1String(curve.jwkName)));
+            Tr::tr("%1 is an %2 key without a valid public value.").arg(who, QLatin1String(curve.jwkName)));
     if (x->size() != curve.coordinateBytes)
         return invalid;
 
@@ -212,10 +214,10 @@ bool intendedForVerification(const json &entry)
 Result<Jwk> parseKey(const json &entry)
 {
     if (!entry.is_object())
-        return failure("jwk_malformed", tr("An entry of the key set is not a JSON object."));
+        return failure("jwk_malformed", Tr::tr("An entry of the key set is not a JSON object."));
     Jwk jwk;
     if (const auto kid = entry.find("kid"); kid != entry.end() && !kid->is_string())
-        return failure("jwk_malformed", tr("A key has a \"kid\" that is not a string."));
+        return failure("jwk_malformed", Tr::tr("A key has a \"kid\" that is not a string."));
     jwk.kid = stringMember(entry, "kid");
     jwk.kty = stringMember(entry, "kty");
     jwk.crv = stringMember(entry, "crv");
@@ -223,34 +225,34 @@ Result<Jwk> parseKey(const json &entry)
     const QString who = describeKey(jwk.kid);
 
     if (jwk.kty.isEmpty())
-        return failure("jwk_malformed", tr("%1 has no key type (\"kty\").").arg(who));
+        return failure("jwk_malformed", Tr::tr("%1 has no key type (\"kty\").").arg(who));
     const bool rsa = jwk.kty == QLatin1String("RSA");
     if (!rsa && jwk.kty != QLatin1String("EC") && jwk.kty != QLatin1String("OKP"))
         return failure(
             "jwk_unsupported_kty",
-            tr("%1 has key type \"%2\", which is not used for signatures here.").arg(who, jwk.kty));
+            Tr::tr("%1 has key type \"%2\", which is not used for signatures here.").arg(who, jwk.kty));
     if (hasPrivateMaterial(entry)) {
         return failure("jwk_private_key",
-                       tr("%1 contains private key material, which an identity provider must "
-                          "never publish; the key is ignored.")
+                       Tr::tr("%1 contains private key material, which an identity provider must "
+                              "never publish; the key is ignored.")
                            .arg(who));
     }
     if (!intendedForVerification(entry))
-        return failure("jwk_not_for_signing", tr("%1 is not meant for verifying signatures.").arg(who));
+        return failure("jwk_not_for_signing", Tr::tr("%1 is not meant for verifying signatures.").arg(who));
 
     const Curve *curve = rsa ? nullptr : findCurve(jwk.kty, jwk.crv);
     if (rsa)
         jwk.crv.clear();
     else if (!curve)
         return failure("jwk_unsupported_curve",
-                       tr("%1 uses curve \"%2\", which is not supported.").arg(who, jwk.crv));
+                       Tr::tr("%1 uses curve \"%2\", which is not supported.").arg(who, jwk.crv));
 
     if (entry.contains("alg")) {
         const JwsAlgorithm *algorithm = JwsAlgorithm::find(jwk.alg);
         if (!algorithm || !fitsKeyType(*algorithm, jwk.kty, jwk.crv)) {
             return failure(
                 "jwk_unsupported_alg",
-                tr("%1 is declared for algorithm \"%2\", which is not supported for this key type.")
+                Tr::tr("%1 is declared for algorithm \"%2\", which is not supported for this key type.")
                     .arg(who, jwk.alg));
         }
     }
@@ -285,14 +287,14 @@ bool Jwk::canVerify(const JwsAlgorithm &algorithm) const
 Result<JwkSet> JwkSet::parse(const QByteArray &json)
 {
     if (json.size() > kMaxDocumentBytes)
-        return failure("jwks_too_large", tr("The identity provider's key set is unreasonably large."));
+        return failure("jwks_too_large", Tr::tr("The identity provider's key set is unreasonably large."));
     const auto document = parseStrictJsonObject(json);
     if (!document || !document->contains("keys") || !(*document)["keys"].is_array())
-        return failure("jwks_malformed", tr("The identity provider's key set is not a JSON object with a "
-                                            "\"keys\" list."));
+        return failure("jwks_malformed", Tr::tr("The identity provider's key set is not a JSON object with a "
+                                                "\"keys\" list."));
     const auto &entries = (*document)["keys"];
     if (entries.size() > kMaxKeys)
-        return failure("jwks_too_large", tr("The identity provider's key set lists too many keys."));
+        return failure("jwks_too_large", Tr::tr("The identity provider's key set lists too many keys."));
 
     JwkSet set;
     for (const auto &entry : entries) {
@@ -310,10 +312,11 @@ Result<JwkSet> JwkSet::parse(const QByteArray &json)
     }
     if (set.m_keys.isEmpty()) {
         const QString why =
-            set.m_skipped.isEmpty() ? tr("The key set is empty.") : set.m_skipped.first().reason.message;
+            set.m_skipped.isEmpty() ? Tr::tr("The key set is empty.") : set.m_skipped.first().reason.message;
         return failure(
             "jwks_no_usable_keys",
-            tr("The identity provider publishes no key this app can verify signatures with. %1").arg(why));
+            Tr::tr("The identity provider publishes no key this app can verify signatures with. %1")
+                .arg(why));
     }
     return set;
 }

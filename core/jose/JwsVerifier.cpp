@@ -20,10 +20,11 @@ namespace {
 
 using json = nlohmann::json;
 
-QString tr(const char *text)
+// lupdate files Tr::tr() strings under "JwsVerifier" (a free Tr::tr() would land in the namespace).
+struct Tr
 {
-    return QCoreApplication::translate("JwsVerifier", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(JwsVerifier)
+};
 
 Error failure(const char *code, const QString &message)
 {
@@ -54,9 +55,9 @@ struct CompactParts
 Result<CompactParts> splitCompact(const QByteArray &compact)
 {
     if (compact.size() > kMaxCompactJwsBytes)
-        return failure("jws_too_large", tr("The token is unreasonably large."));
+        return failure("jws_too_large", Tr::tr("The token is unreasonably large."));
     if (compact.count('.') != 2)
-        return malformed(tr("The token does not consist of three parts."));
+        return malformed(Tr::tr("The token does not consist of three parts."));
 
     const qsizetype firstDot = compact.indexOf('.');
     const qsizetype secondDot = compact.indexOf('.', firstDot + 1);
@@ -65,10 +66,10 @@ Result<CompactParts> splitCompact(const QByteArray &compact)
     const auto payload = base64UrlDecode(text.sliced(firstDot + 1, secondDot - firstDot - 1));
     const auto signature = base64UrlDecode(text.sliced(secondDot + 1));
     if (!header || !payload || !signature)
-        return malformed(tr("The token is not valid base64url."));
+        return malformed(Tr::tr("The token is not valid base64url."));
     auto headerJson = parseStrictJsonObject(*header);
     if (!headerJson)
-        return malformed(tr("The token's header is not a JSON object."));
+        return malformed(Tr::tr("The token's header is not a JSON object."));
     return CompactParts{std::move(*headerJson), *payload, *signature, compact.left(secondDot)};
 }
 
@@ -81,30 +82,30 @@ QString stringHeader(const json &header, const char *name)
 Result<const JwsAlgorithm *> checkHeader(const json &header, const QStringList &allowedAlgorithms)
 {
     if (!header.contains("alg") || !header["alg"].is_string())
-        return malformed(tr("The token's header does not name its algorithm."));
+        return malformed(Tr::tr("The token's header does not name its algorithm."));
     if (header.contains("kid") && !header["kid"].is_string())
-        return malformed(tr("The token's key id is not a string."));
+        return malformed(Tr::tr("The token's key id is not a string."));
 
     const QString name = stringHeader(header, "alg");
     // Unsigned or MAC'd tokens could be forged by anyone who knows the public key or nothing at all.
     if (name.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0 ||
         name.startsWith(QLatin1String("HS"), Qt::CaseInsensitive))
         return failure("jws_forbidden_algorithm",
-                       tr("The token uses algorithm \"%1\", which is never accepted.").arg(quoted(name)));
+                       Tr::tr("The token uses algorithm \"%1\", which is never accepted.").arg(quoted(name)));
     const JwsAlgorithm *algorithm = JwsAlgorithm::find(name);
     if (!algorithm || !allowedAlgorithms.contains(name))
         return failure("jws_algorithm_not_allowed",
-                       tr("The token uses algorithm \"%1\", which is not allowed.").arg(quoted(name)));
+                       Tr::tr("The token uses algorithm \"%1\", which is not allowed.").arg(quoted(name)));
 
     for (const char *member : {"jwk", "jku", "x5c", "x5u"}) {
         if (header.contains(member))
             return failure("jws_embedded_key",
-                           tr("The token brings its own key (\"%1\"), which is never trusted.")
+                           Tr::tr("The token brings its own key (\"%1\"), which is never trusted.")
                                .arg(QLatin1String(member)));
     }
     if (header.contains("crit"))
         return failure("jws_unsupported_critical",
-                       tr("The token requires extensions (\"crit\") that are not supported."));
+                       Tr::tr("The token requires extensions (\"crit\") that are not supported."));
     return algorithm;
 }
 
@@ -125,11 +126,12 @@ Result<std::vector<const Jwk *>> candidateKeys(const JwkSet &keys, const json &h
                 candidates.push_back(&key);
         }
         if (!kidKnown)
-            return failure("jws_unknown_key",
-                           tr("The token names a key the identity provider does not publish (key id \"%1\").")
-                               .arg(quoted(kid)));
+            return failure(
+                "jws_unknown_key",
+                Tr::tr("The token names a key the identity provider does not publish (key id \"%1\").")
+                    .arg(quoted(kid)));
         if (candidates.empty())
-            return failure("jws_key_mismatch", tr("The token's algorithm \"%1\" does not fit key \"%2\".")
+            return failure("jws_key_mismatch", Tr::tr("The token's algorithm \"%1\" does not fit key \"%2\".")
                                                    .arg(QLatin1String(algorithm.name), quoted(kid)));
         return candidates;
     }
@@ -139,11 +141,12 @@ Result<std::vector<const Jwk *>> candidateKeys(const JwkSet &keys, const json &h
             candidates.push_back(&key);
     }
     if (candidates.empty())
-        return failure("jws_unknown_key", tr("The identity provider publishes no key for algorithm \"%1\".")
-                                              .arg(QLatin1String(algorithm.name)));
+        return failure("jws_unknown_key",
+                       Tr::tr("The identity provider publishes no key for algorithm \"%1\".")
+                           .arg(QLatin1String(algorithm.name)));
     if (candidates.size() > 1)
         return failure("jws_ambiguous_key",
-                       tr("The token does not say which of the identity provider's keys signed it."));
+                       Tr::tr("The token does not say which of the identity provider's keys signed it."));
     return candidates;
 }
 
@@ -242,7 +245,7 @@ Result<VerifiedJws> verifyCompactJws(const QByteArray &compact, const JwkSet &ke
     }
     qCDebug(lcJose) << "Signature check failed for alg" << algorithm.name << "kid"
                     << candidates->front()->kid;
-    return failure("jws_bad_signature", tr("The token's signature is not valid."));
+    return failure("jws_bad_signature", Tr::tr("The token's signature is not valid."));
 }
 
 } // namespace countersign::jose

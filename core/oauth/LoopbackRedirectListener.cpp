@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QTcpSocket>
 
+#include <memory>
+
 namespace countersign::oauth {
 
 namespace {
@@ -19,6 +21,7 @@ constexpr auto kCallbackPath = "/callback";
 
 void answer(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &html)
 {
+    socket->readAll(); // drain, so closing sends FIN rather than RST
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
                   "\r\nContent-Type: text/html; charset=utf-8"
                   "\r\nCache-Control: no-store"
@@ -26,6 +29,10 @@ void answer(QTcpSocket *socket, int status, const QByteArray &reason, const QByt
                   "\r\nContent-Security-Policy: default-src 'none'; style-src 'unsafe-inline'"
                   "\r\nContent-Length: " +
                   QByteArray::number(html.size()) + "\r\nConnection: close\r\n\r\n" + html);
+    // Hand the bytes to the kernel now: the app may quit (CLI) or destroy the listener, and with
+    // it this socket (a child of the server), before the event loop would have written them.
+    socket->flush();
+    socket->setParent(nullptr);
     socket->disconnectFromHost();
 }
 
@@ -91,13 +98,23 @@ void LoopbackRedirectListener::onNewConnection()
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         // A client that connects and says nothing must not hold anything open for long.
         QTimer::singleShot(std::chrono::seconds(10), socket, [socket] { socket->abort(); });
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
-            if (!socket->canReadLine()) {
-                if (socket->bytesAvailable() > kMaxRequestHead)
+        auto head = std::make_shared<QByteArray>();
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket, head] {
+            head->append(socket->readAll());
+            const qsizetype lineEnd = head->indexOf("\r\n");
+            if (lineEnd < 0) {
+                if (head->size() > kMaxRequestHead)
                     socket->abort();
                 return;
             }
-            const QByteArray requestLine = socket->readLine(kMaxRequestHead).trimmed();
+            const QByteArray requestLine = head->left(lineEnd);
+            // Read the whole head before answering a plausible request: closing a socket with
+            // unread input makes the kernel send RST, and the browser would lose our page.
+            if (requestLine.startsWith("GET ") && !head->contains("\r\n\r\n")) {
+                if (head->size() > kMaxRequestHead)
+                    socket->abort();
+                return;
+            }
             disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
             handleRequest(socket, requestLine);
         });

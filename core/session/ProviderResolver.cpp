@@ -37,8 +37,8 @@ ProviderResolver::choose(const std::optional<config::ProviderConfig> &explicitCh
     const std::optional<QUrl> running = sandbox::SandboxLauncher::findRunning(m_sandboxDataDir);
     if (explicitChoice) {
         config::ProviderConfig provider = *explicitChoice;
-        if (provider.kind == config::ProviderConfig::Kind::Sandbox && provider.issuer.isEmpty() && running)
-            provider.issuer = *running;
+        if (provider.kind == config::ProviderConfig::Kind::Sandbox && provider.issuer.isEmpty())
+            provider.issuer = running ? *running : lastSandboxIssuer();
         // The sandbox given by its URL is still the sandbox (it matters for the profile shown).
         if (running && provider.issuer == *running)
             provider.kind = config::ProviderConfig::Kind::Sandbox;
@@ -48,8 +48,13 @@ ProviderResolver::choose(const std::optional<config::ProviderConfig> &explicitCh
         return sandboxProvider(*running);
     if (auto last = m_settings.lastProvider())
         return *last;
+    return sandboxProvider(lastSandboxIssuer());
+}
+
+QUrl ProviderResolver::lastSandboxIssuer() const
+{
     const quint16 port = m_settings.sandboxPort();
-    return sandboxProvider(port ? QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)) : QUrl());
+    return port ? QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)) : QUrl();
 }
 
 void ProviderResolver::resolve(const std::optional<config::ProviderConfig> &explicitChoice,

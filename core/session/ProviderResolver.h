@@ -43,6 +43,8 @@ public:
 
 private:
     config::ProviderConfig sandboxProvider(const QUrl &issuer) const;
+    // The embedded sandbox's issuer last time (empty if it never ran): reused to keep sessions.
+    QUrl lastSandboxIssuer() const;
 
     config::Settings m_settings;
     QString m_sandboxDataDir;

@@ -103,10 +103,11 @@ void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oau
     m_provider = provider;
     m_tokenClient.reset();
     setState(State::SigningIn);
+    m_cancelPending = false;
     withMetadata([this, done](Status ready) {
-        if (!ready) {
+        if (!ready || std::exchange(m_cancelPending, false)) {
             setState(State::SignedOut);
-            done(ready.error());
+            done(ready ? Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")} : ready.error());
             return;
         }
         auto *flow = new oauth::AuthorizationCodeFlow(m_tokenClient.get(), m_jwks.get(), m_provider, this);
@@ -147,6 +148,8 @@ void SessionManager::cancelSignIn()
 {
     if (m_flow)
         m_flow->cancel();
+    else if (m_state == State::SigningIn)
+        m_cancelPending = true; // still contacting the provider: stop before any browser opens
 }
 
 QByteArray SessionManager::serialize() const

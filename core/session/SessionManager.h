@@ -111,6 +111,7 @@ private:
     oauth::Identity m_identity;
     oauth::TokenSet m_tokens;
     QTimer m_renewalTimer;
+    bool m_cancelPending = false;
     QList<Callback<Done>> m_refreshWaiters; // single-flight: rotation forbids two refreshes at once
 };
 

@@ -132,6 +132,9 @@ private Q_SLOTS:
 
         const auto outcome = test::runBrowser(url, QStringLiteral("bob"), QStringLiteral("bob-demo"));
         QCOMPARE(outcome.outcome, QStringLiteral("redirected"));
+        // The browser got the app's own page, not an empty reply.
+        QVERIFY2(outcome.detail.contains(QStringLiteral("You are signed in as Bob Brown")),
+                 qPrintable(outcome.detail));
         // (It may have finished while runBrowser() spun the event loop: waitForFinished() would say false.)
         QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 20000);
         QCOMPARE(process.exitCode(), 0);

@@ -9,6 +9,12 @@ TestCase {
 
     property SignInPage page: null
 
+    SignalSpy {
+        id: stateSpy
+        target: Session
+        signalName: "stateChanged"
+    }
+
     function child(objectName: string): Item {
         const item = findChild(testCase.page, objectName);
         verify(item, "no child named " + objectName);
@@ -73,9 +79,11 @@ TestCase {
         mouseClick(testCase.child("providerOther"));
         testCase.typeInto("clientIdField", "countersign-desktop");
         testCase.typeInto("issuerField", "http://127.0.0.1:1");
+        stateSpy.clear();
         keyClick(Qt.Key_Return);
-        compare(Session.state, Session.SigningIn);
+        // Refused connections on loopback come back fast: the SigningIn state may be over already.
         tryCompare(Session, "state", Session.SignedOut, 15000);
+        verify(stateSpy.count >= 2, "Enter did not start a sign-in");
         const errorBox = testCase.child("errorBox");
         verify(errorBox.visible);
         verify(Session.errorMessage.length > 10, "error message: " + Session.errorMessage);

@@ -225,6 +225,23 @@ private Q_SLOTS:
         QCOMPARE(session.state(), session::SessionManager::State::SignedOut);
     }
 
+    void cancellingWhileContactingTheProviderOpensNoBrowser()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        bool browserOpened = false;
+        session.setBrowserOpener([&](const QUrl &) { return browserOpened = true; });
+        QSignalSpy urls(&session, &session::SessionManager::authorizationUrlReady);
+        std::optional<Result<oauth::Identity>> result;
+        session.signIn(provider(), [&](Result<oauth::Identity> r) { result.emplace(std::move(r)); });
+        session.cancelSignIn(); // discovery has not answered yet
+        QTRY_VERIFY(result.has_value());
+        QCOMPARE(result->error().code, QStringLiteral("cancelled"));
+        QVERIFY(!browserOpened);
+        QCOMPARE(urls.size(), 0);
+        QCOMPARE(session.state(), session::SessionManager::State::SignedOut);
+    }
+
     void refreshRotatesTheRefreshToken()
     {
         storage::TokenStore store;

@@ -4,9 +4,5 @@
 # and cannot show the prompt that would create one (no display). Like a fresh account on a desktop
 # whose login manager does not unlock gnome-keyring.
 set -eu
-d=$(mktemp -d)
-trap 'rm -rf "$d"' EXIT
-export XDG_DATA_HOME="$d/data" XDG_RUNTIME_DIR="$d/run" XDG_CONFIG_HOME="$d/config" XDG_CACHE_HOME="$d/cache" HOME="$d/home"
-mkdir -p -m 700 "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$HOME"
-unset DISPLAY
+. "$(dirname "$0")/../support/isolate.sh"
 dbus-run-session -- "$@"

@@ -74,16 +74,20 @@
         <translation>%1 ist kein JSON-Objekt.</translation>
     </message>
     <message>
-        <source>The %1 is not valid JSON (%2).</source>
-        <translation>%1 ist kein gültiges JSON (%2).</translation>
-    </message>
-    <message>
         <source>%1 answered with HTTP status %2.</source>
         <translation>%1 hat mit HTTP-Status %2 geantwortet.</translation>
     </message>
     <message>
         <source>response from %1</source>
         <translation>Die Antwort von %1</translation>
+    </message>
+    <message>
+        <source>The %1 is not valid JSON (error at byte %2).</source>
+        <translation>Die %1 ist kein gültiges JSON (Fehler bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer too large to be genuine.</source>
+        <translation>%1 hat eine Antwort geschickt, die zu groß ist, um echt zu sein.</translation>
     </message>
 </context>
 <context>
@@ -834,6 +838,10 @@ Befehle:
     <message>
         <source>You are signed in as %1.</source>
         <translation>Sie sind als %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
 </context>
 <context>

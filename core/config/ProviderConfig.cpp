@@ -12,8 +12,7 @@ bool isSecureOrLoopback(const QUrl &url)
         return true;
     if (url.scheme() != u"http")
         return false;
-    if (url.host() == u"localhost")
-        return true;
+    // Loopback IP literals only: "localhost" may resolve elsewhere (RFC 8252 §8.3).
     const QHostAddress address(url.host());
     return !address.isNull() && address.isLoopback();
 }

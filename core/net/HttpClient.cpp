@@ -5,6 +5,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 namespace countersign::net {
 
@@ -69,6 +70,9 @@ QByteArray formBody(const QUrlQuery &form)
     return body;
 }
 
+constexpr auto kAbortReason = "countersign.abortReason";
+constexpr qint64 kMaxBodyBytes = 1024 * 1024; // discovery, JWKS and token answers are a few KB
+
 } // namespace
 
 Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &what)
@@ -80,7 +84,9 @@ Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &wh
         return json;
     } catch (const nlohmann::json::parse_error &e) {
         return Error{QStringLiteral("bad_json"),
-                     Tr::tr("The %1 is not valid JSON (%2).").arg(what, QString::fromUtf8(e.what()))};
+                     // Position only: the parser's own message quotes the text it read, which may
+                     // be part of a token.
+                     Tr::tr("The %1 is not valid JSON (error at byte %2).").arg(what).arg(e.byte)};
     }
 }
 
@@ -100,11 +106,32 @@ QNetworkReply *HttpClient::send(const QUrl &url, const QByteArray &verb, const Q
     if (!authorization.isEmpty())
         request.setRawHeader("Authorization", authorization);
     qCDebug(lcNet) << verb << url.toDisplayString(QUrl::RemoveQuery);
-    if (verb == "GET")
-        return m_network->get(request);
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArrayLiteral("application/x-www-form-urlencoded"));
-    return m_network->post(request, body);
+    QNetworkReply *reply = nullptr;
+    if (verb == "GET") {
+        reply = m_network->get(request);
+    } else {
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/x-www-form-urlencoded"));
+        reply = m_network->post(request, body);
+    }
+    guard(reply);
+    return reply;
+}
+
+void HttpClient::guard(QNetworkReply *reply)
+{
+    // The transfer timeout only fires after a silence; a server trickling a byte at a time, or
+    // sending without end, is stopped by a total deadline and a size limit.
+    QTimer::singleShot(m_timeout * 2, reply, [reply] {
+        reply->setProperty(kAbortReason, QStringLiteral("deadline"));
+        reply->abort();
+    });
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received) {
+        if (received > kMaxBodyBytes) {
+            reply->setProperty(kAbortReason, QStringLiteral("too_large"));
+            reply->abort();
+        }
+    });
 }
 
 void HttpClient::finish(QNetworkReply *reply, bool wantJson,
@@ -114,7 +141,19 @@ void HttpClient::finish(QNetworkReply *reply, bool wantJson,
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
-        if (status == 0) {
+        const QString aborted = reply->property(kAbortReason).toString();
+        if (aborted == u"too_large") {
+            done(Error{QStringLiteral("network"),
+                       Tr::tr("%1 sent an answer too large to be genuine.").arg(hostOf(reply->url()))});
+            return;
+        }
+        if (aborted == u"deadline") {
+            done(Error{QStringLiteral("network"),
+                       Tr::tr("%1 did not answer in time.").arg(hostOf(reply->url()))});
+            return;
+        }
+        // A 2xx whose transfer broke off is not a success: its body is cut short.
+        if (status == 0 || (status >= 200 && status <= 299 && reply->error() != QNetworkReply::NoError)) {
             done(networkError(reply));
             return;
         }

@@ -43,6 +43,7 @@ public:
 private:
     QNetworkReply *send(const QUrl &url, const QByteArray &verb, const QByteArray &body,
                         const QByteArray &authorization);
+    void guard(QNetworkReply *reply);
     void finish(QNetworkReply *reply, bool wantJson, const std::function<void(Result<nlohmann::json>)> &done);
 
     QNetworkAccessManager *m_network;

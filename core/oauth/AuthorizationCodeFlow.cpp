@@ -70,8 +70,9 @@ void AuthorizationCodeFlow::start(Callback<SignInResult> done)
 
 void AuthorizationCodeFlow::cancel()
 {
-    if (m_done)
-        m_listener.cancel(); // reports "cancelled" through onRedirect
+    // Works at every step: while waiting for the browser and during the code exchange alike
+    // (late answers from the provider are then ignored).
+    finish(Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")});
 }
 
 void AuthorizationCodeFlow::onRedirect(Result<QUrlQuery> redirect)
@@ -107,7 +108,10 @@ void AuthorizationCodeFlow::onRedirect(Result<QUrlQuery> redirect)
         return;
     }
     m_tokens->exchangeCode(code, m_listener.redirectUri(), m_pkce.verifier,
-                           [this](Result<TokenSet> tokens) { onTokens(std::move(tokens)); });
+                           [self = QPointer(this)](Result<TokenSet> tokens) {
+                               if (self && self->m_done)
+                                   self->onTokens(std::move(tokens));
+                           });
 }
 
 void AuthorizationCodeFlow::onTokens(Result<TokenSet> tokens)
@@ -126,15 +130,18 @@ void AuthorizationCodeFlow::onTokens(Result<TokenSet> tokens)
     expect.nonce = m_nonce;
     expect.allowedAlgorithms = m_provider.idTokenAlgorithms;
     TokenSet set = std::move(tokens).value();
-    m_keys->validateIdToken(set.idToken, expect, [this, set](Result<jose::IdTokenClaims> claims) {
-        if (!claims) {
-            finish(claims.error());
-            return;
-        }
-        Identity identity{m_tokens->metadata().issuer.toString(), claims->subject, claims->name,
-                          claims->email};
-        onIdentity(set, identity);
-    });
+    m_keys->validateIdToken(set.idToken, expect,
+                            [this, self = QPointer(this), set](Result<jose::IdTokenClaims> claims) {
+                                if (!self || !m_done)
+                                    return; // cancelled meanwhile
+                                if (!claims) {
+                                    finish(claims.error());
+                                    return;
+                                }
+                                Identity identity{m_tokens->metadata().issuer.toString(), claims->subject,
+                                                  claims->name, claims->email};
+                                onIdentity(set, identity);
+                            });
 }
 
 void AuthorizationCodeFlow::onIdentity(TokenSet tokens, Identity identity)
@@ -146,7 +153,10 @@ void AuthorizationCodeFlow::onIdentity(TokenSet tokens, Identity identity)
         finish(SignInResult{tokens, identity});
         return;
     }
-    m_tokens->userinfo(tokens.accessToken, [this, tokens, identity](Result<nlohmann::json> info) mutable {
+    m_tokens->userinfo(tokens.accessToken, [this, self = QPointer(this), tokens,
+                                            identity](Result<nlohmann::json> info) mutable {
+        if (!self || !m_done)
+            return; // cancelled meanwhile
         if (!info) {
             qCWarning(lcOAuth) << "userinfo failed:" << info.error().message;
         } else if (claimText(info.value(), "sub") != identity.subject) {

@@ -97,7 +97,11 @@ void LoopbackRedirectListener::onNewConnection()
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         // A client that connects and says nothing must not hold anything open for long.
-        QTimer::singleShot(std::chrono::seconds(10), socket, [socket] { socket->abort(); });
+        // (The browser whose redirect we took waits for our answer as long as the flow needs.)
+        QTimer::singleShot(std::chrono::seconds(10), socket, [this, socket] {
+            if (socket != m_pendingBrowser)
+                socket->abort();
+        });
         auto head = std::make_shared<QByteArray>();
         connect(socket, &QTcpSocket::readyRead, this, [this, socket, head] {
             head->append(socket->readAll());
@@ -162,7 +166,8 @@ void LoopbackRedirectListener::finish(Result<QUrlQuery> result)
 
 void LoopbackRedirectListener::respond(bool success, const QString &message)
 {
-    if (QTcpSocket *socket = std::exchange(m_pendingBrowser, nullptr))
+    // The browser may have given up (closed the tab) meanwhile: then the socket is gone.
+    if (QPointer<QTcpSocket> socket = std::exchange(m_pendingBrowser, nullptr))
         answer(socket, 200, "OK", redirectResponsePage(success, message));
 }
 

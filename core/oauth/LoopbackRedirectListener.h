@@ -3,6 +3,8 @@
 #include "common/Result.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QTcpServer>
 #include <QTimer>
 #include <QUrlQuery>
@@ -47,7 +49,7 @@ private:
     QTimer m_timeout;
     QByteArray m_state;
     Callback<QUrlQuery> m_done;
-    QTcpSocket *m_pendingBrowser = nullptr;
+    QPointer<QTcpSocket> m_pendingBrowser;
 };
 
 // The page shown in the browser after the redirect. `message` is escaped.

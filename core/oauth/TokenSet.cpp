@@ -62,8 +62,7 @@ Result<TokenSet> TokenSet::fromTokenResponse(const nlohmann::json &json, const Q
         return invalid(Tr::tr("The token response has no \"token_type\"."));
     tokens.tokenType = QString::fromStdString(json["token_type"].get<std::string>());
     // RFC 6749 §7.1: the type is case-insensitive. We only know how to use bearer tokens.
-    if (tokens.tokenType.compare(u"Bearer", Qt::CaseInsensitive) != 0 &&
-        tokens.tokenType.compare(u"DPoP", Qt::CaseInsensitive) != 0)
+    if (tokens.tokenType.compare(u"Bearer", Qt::CaseInsensitive) != 0)
         return invalid(
             Tr::tr("The token response has an unsupported token_type \"%1\".").arg(tokens.tokenType));
 
@@ -97,8 +96,9 @@ TokenSet TokenSet::mergedWithRefresh(const TokenSet &refreshed) const
     TokenSet merged = refreshed;
     if (merged.refreshToken.isEmpty())
         merged.refreshToken = refreshToken;
-    if (merged.idToken.isEmpty())
-        merged.idToken = idToken;
+    // Keep the ID token validated at sign-in: one from a refresh is not validated, so it must not
+    // replace it (nothing reads it today, and nothing should without validating it first).
+    merged.idToken = idToken;
     if (merged.scopes.isEmpty())
         merged.scopes = scopes;
     return merged;

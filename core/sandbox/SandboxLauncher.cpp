@@ -148,11 +148,13 @@ void SandboxLauncher::launch(quint16 port)
 void SandboxLauncher::fail(Error error)
 {
     m_readyTimeout.stop();
+    // Taken first: killing emits finished(), whose handler must not report (or relaunch) again.
+    auto done = std::exchange(m_done, nullptr);
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
         m_process.waitForFinished(2000);
     }
-    if (auto done = std::exchange(m_done, nullptr))
+    if (done)
         done(std::move(error));
 }
 

@@ -25,7 +25,12 @@ SessionManager::SessionManager(QNetworkAccessManager *network, storage::TokenSto
       m_discovery(new oauth::DiscoveryClient(m_http, this))
 {
     m_renewalTimer.setSingleShot(true);
-    connect(&m_renewalTimer, &QTimer::timeout, this, [this] { refresh([](Status) {}); });
+    connect(&m_renewalTimer, &QTimer::timeout, this, [this] {
+        if (m_tokens.accessTokenExpiresWithin(m_renewalMargin, QDateTime::currentDateTimeUtc()))
+            refresh([](Status) {});
+        else
+            scheduleRenewal(); // woke early (long-lived token): wait again
+    });
 }
 
 SessionManager::~SessionManager() = default;
@@ -125,20 +130,27 @@ void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oau
             }
             m_tokens = result->tokens;
             m_identity = result->identity;
-            persist([this, done](Status saved) {
-                if (!saved) {
-                    // Without secure storage we do not keep a session at all (never plaintext).
-                    clearSession();
-                    setState(State::SignedOut);
-                    done(saved.error());
-                    return;
-                }
-                m_settings.setLastProvider(m_provider);
-                m_settings.setLastSubject(m_identity.subject);
-                setState(State::SignedIn);
-                Q_EMIT identityChanged();
-                scheduleRenewal();
-                done(m_identity);
+            const auto key = accountKey(m_provider, m_identity.subject);
+            // A session stored for the same account is about to be overwritten: remember its
+            // refresh token so it can be revoked rather than forgotten while still valid.
+            m_store->load(key, [this, key, done](Result<std::optional<QByteArray>> previous) {
+                const QByteArray replaced =
+                    previous && previous.value() ? storedRefreshToken(**previous) : QByteArray();
+                persist([this, key, replaced, done](Status saved) {
+                    if (!saved) {
+                        // Without secure storage we do not keep a session at all (never plaintext).
+                        clearSession();
+                        setState(State::SignedOut);
+                        done(saved.error());
+                        return;
+                    }
+                    m_settings.setLastProvider(m_provider);
+                    m_settings.setLastSubject(m_identity.subject);
+                    setState(State::SignedIn);
+                    Q_EMIT identityChanged();
+                    scheduleRenewal();
+                    retireOtherSessions(key, replaced, [this, done](Status) { done(m_identity); });
+                });
             });
         });
     });
@@ -199,9 +211,13 @@ void SessionManager::refresh(Callback<Done> done)
             onRefreshed(ready.error());
             return;
         }
-        m_tokenClient->refresh(m_tokens.refreshToken, [this](Result<oauth::TokenSet> refreshed) {
-            onRefreshed(std::move(refreshed));
-        });
+        m_tokenClient->refresh(
+            m_tokens.refreshToken, [this, generation = m_generation](Result<oauth::TokenSet> refreshed) {
+                // A session that ended (or was replaced) meanwhile must not come back.
+                if (generation != m_generation)
+                    refreshed = Error{QStringLiteral("signed_out"), tr("You are not signed in.")};
+                onRefreshed(std::move(refreshed));
+            });
     });
 }
 
@@ -214,7 +230,9 @@ void SessionManager::onRefreshed(Result<oauth::TokenSet> refreshed)
     };
     if (!refreshed) {
         const Error error = refreshed.error();
-        if (error.code == u"invalid_grant") {
+        if (error.code == u"signed_out") {
+            // nothing to do: the session this refresh belonged to is gone
+        } else if (error.code == u"invalid_grant") {
             endSession(Error{error.code, tr("Your session has ended (the provider no longer accepts it). "
                                             "Sign in again.")});
         } else {
@@ -237,11 +255,15 @@ void SessionManager::onRefreshed(Result<oauth::TokenSet> refreshed)
 
 void SessionManager::scheduleRenewal()
 {
-    if (!m_tokens.accessTokenExpiresAt.isValid() || m_tokens.refreshToken.isEmpty())
+    if (m_state != State::SignedIn || !m_tokens.accessTokenExpiresAt.isValid() ||
+        m_tokens.refreshToken.isEmpty())
         return;
     const qint64 msLeft = QDateTime::currentDateTimeUtc().msecsTo(m_tokens.accessTokenExpiresAt) -
                           std::chrono::milliseconds(m_renewalMargin).count();
-    m_renewalTimer.start(std::chrono::milliseconds(std::max<qint64>(msLeft, 1000)));
+    // QTimer takes an int of milliseconds (24.8 days at most): wake at least daily for long-lived
+    // tokens; when the timer fires early, refresh() is simply not due yet and reschedules.
+    constexpr qint64 kMaxWait = 24LL * 3600 * 1000;
+    m_renewalTimer.start(std::chrono::milliseconds(std::clamp<qint64>(msLeft, 1000, kMaxWait)));
 }
 
 void SessionManager::endSession(const Error &reason)
@@ -260,6 +282,7 @@ void SessionManager::endSession(const Error &reason)
 
 void SessionManager::clearSession()
 {
+    ++m_generation;
     m_renewalTimer.stop();
     m_tokens = {};
     m_identity = {};
@@ -272,6 +295,22 @@ void SessionManager::signOut(Callback<Done> done)
         return;
     }
     setState(State::SigningOut);
+    m_renewalTimer.stop();
+    if (!m_refreshWaiters.isEmpty()) {
+        // A refresh is in flight: its answer may rotate the refresh token. Revoke the newest one.
+        m_refreshWaiters.append([this, done](Status) { signOutNow(done); });
+        return;
+    }
+    signOutNow(std::move(done));
+}
+
+void SessionManager::signOutNow(Callback<Done> done)
+{
+    if (m_identity.subject.isEmpty()) { // the refresh we waited for ended the session already
+        setState(State::SignedOut);
+        done(Done{});
+        return;
+    }
     const QByteArray refreshToken = m_tokens.refreshToken;
     const QByteArray accessToken = m_tokens.accessToken;
     const auto key = accountKey(m_provider, m_identity.subject);
@@ -304,6 +343,71 @@ void SessionManager::signOut(Callback<Done> done)
             refreshToken.isEmpty() ? QStringLiteral("access_token") : QStringLiteral("refresh_token");
         m_tokenClient->revoke(token, hint, [wipeLocally](Status revoked) {
             wipeLocally(revoked ? std::nullopt : std::optional<Error>(revoked.error()));
+        });
+    });
+}
+
+QByteArray SessionManager::storedRefreshToken(const QByteArray &blob)
+{
+    const auto json = nlohmann::json::parse(blob.constBegin(), blob.constEnd(), nullptr, false);
+    if (!json.is_object() || !json.contains("tokens") || !json["tokens"].is_object())
+        return {};
+    const auto &tokens = json["tokens"];
+    return tokens.contains("refresh_token") && tokens["refresh_token"].is_string()
+               ? QByteArray::fromStdString(tokens["refresh_token"].get<std::string>())
+               : QByteArray();
+}
+
+void SessionManager::revokeQuietly(const QByteArray &refreshToken, std::function<void()> next)
+{
+    if (refreshToken.isEmpty() || refreshToken == m_tokens.refreshToken || !m_tokenClient) {
+        next();
+        return;
+    }
+    m_tokenClient->revoke(refreshToken, QStringLiteral("refresh_token"), [next](Status revoked) {
+        if (!revoked)
+            qCWarning(lcOAuth) << "Could not revoke an earlier session:" << revoked.error().message;
+        next();
+    });
+}
+
+void SessionManager::retireOtherSessions(const storage::AccountKey &keep,
+                                         const QByteArray &replacedRefreshToken, Callback<Done> done)
+{
+    // Countersign holds one session at a time. Whatever else is stored (an earlier account, an
+    // earlier grant of this one) is revoked where its provider is this one, then deleted.
+    revokeQuietly(replacedRefreshToken, [this, keep, done] {
+        m_store->accounts([this, keep, done](Result<QList<storage::AccountKey>> accounts) {
+            if (!accounts) {
+                done(accounts.error());
+                return;
+            }
+            QList<storage::AccountKey> others;
+            for (const auto &account : accounts.value())
+                if (!(account == keep))
+                    others.append(account);
+            retireEach(others, done);
+        });
+    });
+}
+
+void SessionManager::retireEach(QList<storage::AccountKey> accounts, Callback<Done> done)
+{
+    if (accounts.isEmpty()) {
+        done(Done{});
+        return;
+    }
+    const storage::AccountKey account = accounts.takeFirst();
+    m_store->load(account, [this, account, accounts, done](Result<std::optional<QByteArray>> blob) {
+        const bool sameProvider = account.issuer == m_provider.issuer.toString();
+        const QByteArray refreshToken =
+            blob && blob.value() && sameProvider ? storedRefreshToken(**blob) : QByteArray();
+        revokeQuietly(refreshToken, [this, account, accounts, done] {
+            m_store->wipe(account, [this, accounts, done](Status wiped) {
+                if (!wiped)
+                    qCWarning(lcStorage) << "Could not delete an earlier session:" << wiped.error().message;
+                retireEach(accounts, done);
+            });
         });
     });
 }

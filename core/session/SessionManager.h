@@ -7,6 +7,7 @@
 #include "oauth/Identity.h"
 #include "oauth/ProviderMetadata.h"
 #include "oauth/TokenSet.h"
+#include "storage/AccountKey.h"
 
 #include <QObject>
 #include <QPointer>
@@ -93,6 +94,12 @@ private:
     void scheduleRenewal();
     void endSession(const Error &reason);
     void clearSession();
+    void signOutNow(Callback<Done> done);
+    void retireOtherSessions(const storage::AccountKey &keep, const QByteArray &replacedRefreshToken,
+                             Callback<Done> done);
+    static QByteArray storedRefreshToken(const QByteArray &blob);
+    void revokeQuietly(const QByteArray &refreshToken, std::function<void()> next);
+    void retireEach(QList<storage::AccountKey> accounts, Callback<Done> done);
     QByteArray serialize() const;
 
     net::HttpClient *m_http;
@@ -112,6 +119,7 @@ private:
     oauth::TokenSet m_tokens;
     QTimer m_renewalTimer;
     bool m_cancelPending = false;
+    quint64 m_generation = 0; // bumped whenever the session is cleared; stale answers are dropped
     QList<Callback<Done>> m_refreshWaiters; // single-flight: rotation forbids two refreshes at once
 };
 

@@ -68,7 +68,7 @@ private Q_SLOTS:
         QTest::newRow("https") << "https://login.example.com" << true;
         QTest::newRow("https with path") << "https://login.example.com/realms/demo" << true;
         QTest::newRow("loopback http") << "http://127.0.0.1:4000" << true;
-        QTest::newRow("localhost http") << "http://localhost:4000" << true;
+        QTest::newRow("localhost by name (RFC 8252: IP literals only)") << "http://localhost:4000" << false;
         QTest::newRow("remote http") << "http://login.example.com" << false;
         QTest::newRow("no scheme") << "login.example.com" << false;
         QTest::newRow("other scheme") << "ftp://login.example.com" << false;

@@ -229,6 +229,14 @@ private Q_SLOTS:
         QCOMPARE(metadata.error().code, QStringLiteral("issuer_not_secure"));
     }
 
+    void refusesPlainHttpLocalhostName()
+    {
+        // Only loopback IP literals count: the name "localhost" can resolve elsewhere.
+        auto metadata = discover(QUrl(QStringLiteral("http://localhost:8080")));
+        QVERIFY(!metadata);
+        QCOMPARE(metadata.error().code, QStringLiteral("issuer_not_secure"));
+    }
+
     void refusesIssuerWithQuery()
     {
         auto metadata = discover(QUrl(QStringLiteral("https://idp.example.com/?tenant=1")));

@@ -112,6 +112,25 @@ private Q_SLOTS:
         QCOMPARE(result->value().queryItemValue(QStringLiteral("code")), QStringLiteral("real"));
     }
 
+    void survivesTheBrowserLeavingBeforeTheAnswer()
+    {
+        LoopbackRedirectListener listener;
+        QVERIFY(listener.listen());
+        std::optional<Result<QUrlQuery>> result;
+        listener.waitForRedirect("s", 10s, [&](Result<QUrlQuery> r) { result.emplace(std::move(r)); });
+        {
+            QTcpSocket browser;
+            browser.connectToHost(QHostAddress::LocalHost,
+                                  static_cast<quint16>(listener.redirectUri().port()));
+            QVERIFY(browser.waitForConnected(2000));
+            browser.write("GET /callback?code=c&state=s HTTP/1.1\r\nHost: x\r\n\r\n");
+            QTRY_VERIFY(result.has_value());
+        } // the tab is closed while the app is still exchanging the code
+        QTest::qWait(100);
+        listener.respond(true, QStringLiteral("late")); // must not touch the closed connection
+        QVERIFY(result->ok());
+    }
+
     void passesProviderErrorsThrough()
     {
         LoopbackRedirectListener listener;

@@ -71,6 +71,8 @@ private Q_SLOTS:
                                             << R"("MAC")";
         QTest::newRow("token_type not a string") << "token_type"
                                                  << "true";
+        QTest::newRow("token_type DPoP (we only send bearer)") << "token_type"
+                                                               << "\"DPoP\"";
         QTest::newRow("expires_in zero") << "expires_in"
                                          << "0";
         QTest::newRow("expires_in negative") << "expires_in"

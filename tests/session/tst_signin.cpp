@@ -337,6 +337,62 @@ private Q_SLOTS:
         QTRY_VERIFY(!storedSession(store, QStringLiteral("bob")));
     }
 
+    void signOutDuringARefreshRevokesTheNewestToken()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        QVERIFY(signIn(session, QStringLiteral("alice"), QStringLiteral("alice-demo")));
+        session.setRenewalMargin(std::chrono::seconds(3600));
+
+        // Catch the rotated refresh token the moment it is stored (store operations run in order,
+        // so this read comes before sign-out's wipe).
+        QByteArray rotated;
+        connect(&session, &session::SessionManager::tokensRenewed, this, [&] {
+            store.load({m_sandbox.issuer().toString(), QStringLiteral("alice")},
+                       [&](Result<std::optional<QByteArray>> blob) {
+                           if (blob && blob.value())
+                               rotated = QByteArray::fromStdString(nlohmann::json::parse(
+                                   blob.value()->toStdString())["tokens"]["refresh_token"]);
+                       });
+        });
+        session.accessToken([](Result<QByteArray>) {});                         // refresh in flight...
+        auto signedOut = wait<Done>([&](auto done) { session.signOut(done); }); // ...when sign-out starts
+        QVERIFY2(signedOut, qPrintable(signedOut ? QString() : signedOut.error().message));
+        QVERIFY(!rotated.isEmpty());
+        QVERIFY(!storedSession(store, QStringLiteral("alice")));
+        auto replay = refreshDirectly(rotated);
+        QVERIFY(!replay);
+        QCOMPARE(replay.error().code, QStringLiteral("invalid_grant"));
+        QCOMPARE(session.state(), session::SessionManager::State::SignedOut);
+    }
+
+    void signingInAgainRevokesTheSessionItReplaces()
+    {
+        storage::TokenStore store;
+        session::SessionManager first(&m_network, &store);
+        QVERIFY(signIn(first, QStringLiteral("alice"), QStringLiteral("alice-demo")));
+        const QByteArray aliceRefresh = QByteArray::fromStdString(
+            (*storedSession(store, QStringLiteral("alice")))["tokens"]["refresh_token"]);
+
+        // Same account again: the earlier grant is revoked, not just overwritten.
+        session::SessionManager second(&m_network, &store);
+        QVERIFY(signIn(second, QStringLiteral("alice"), QStringLiteral("alice-demo")));
+        QCOMPARE(refreshDirectly(aliceRefresh).error().code, QStringLiteral("invalid_grant"));
+        const QByteArray secondRefresh = QByteArray::fromStdString(
+            (*storedSession(store, QStringLiteral("alice")))["tokens"]["refresh_token"]);
+        QVERIFY(secondRefresh != aliceRefresh);
+
+        // Another account: alice's session is revoked and leaves the keychain.
+        session::SessionManager third(&m_network, &store);
+        QVERIFY(signIn(third, QStringLiteral("bob"), QStringLiteral("bob-demo")));
+        QVERIFY(!storedSession(store, QStringLiteral("alice")));
+        QCOMPARE(refreshDirectly(secondRefresh).error().code, QStringLiteral("invalid_grant"));
+        auto accounts = wait<QList<storage::AccountKey>>([&](auto done) { store.accounts(done); });
+        QVERIFY(accounts);
+        QCOMPARE(accounts->size(), 1);
+        QCOMPARE(accounts->first().subject, QStringLiteral("bob"));
+    }
+
     void signOutRevokesAndWipesTheKeychain()
     {
         storage::TokenStore store;

@@ -120,6 +120,8 @@ void LocalHttpServer::serve(QTcpSocket *socket)
         for (const auto &[name, value] : response.headers)
             raw += name + ": " + value + "\r\n";
         raw += "\r\n" + response.body;
+        if (!response.raw.isEmpty())
+            raw = response.raw;
         QTimer::singleShot(response.delayMs, socket, [socket, raw] {
             socket->write(raw);
             socket->disconnectFromHost();

@@ -31,6 +31,7 @@ public:
         QByteArray contentType = "application/json";
         QList<QPair<QByteArray, QByteArray>> headers;
         int delayMs = 0;
+        QByteArray raw; // when set, sent verbatim instead of a well-formed response
     };
     using Handler = std::function<Response(const Request &)>;
 

@@ -38,7 +38,7 @@ struct Options
 };
 
 // Exits with status 2 and a message on a usage error, like QCommandLineParser::process().
-Options parseArguments(const QGuiApplication &app)
+Options parseArguments(const QCoreApplication &app)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("Countersign: sign in to your OpenID provider."));
@@ -110,6 +110,24 @@ void screenshotWhenSettled(QQuickWindow *window, gui::SessionViewModel *session,
                          Qt::SingleShotConnection);
 }
 
+// --help and --version need no display: answer them before a QGuiApplication would insist on one.
+bool onlyWantsHelp(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "-v" || arg == "--version" || arg == "--help-all")
+            return true;
+    }
+    return false;
+}
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(u"Countersign"_s);
+    QCoreApplication::setApplicationName(u"Countersign"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -117,11 +135,16 @@ int main(int argc, char *argv[])
     QElapsedTimer sinceStart;
     sinceStart.start();
     logging::installRedactingMessageHandler();
+    if (onlyWantsHelp(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        i18n::installTranslations(app);
+        parseArguments(app); // prints and exits
+        return 0;
+    }
     QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName(u"Countersign"_s);
-    QGuiApplication::setApplicationName(u"Countersign"_s);
+    describeApplication();
     QGuiApplication::setApplicationDisplayName(u"Countersign"_s);
-    QGuiApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
     QGuiApplication::setDesktopFileName(u"countersign"_s);
     i18n::installTranslations(app);
     const Options options = parseArguments(app);

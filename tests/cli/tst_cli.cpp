@@ -187,6 +187,20 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("--help")}).exitCode, 0);
     }
 
+    void k_followsTheSystemLanguage()
+    {
+        QProcessEnvironment german;
+        german.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+        german.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+        const Run run = cli({QStringLiteral("frobnicate")}, german);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("Unbekannter Befehl"), run.err.constData());
+        QProcessEnvironment english;
+        english.insert(QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8"));
+        english.insert(QStringLiteral("LC_ALL"), QStringLiteral("en_US.UTF-8"));
+        QVERIFY(cli({QStringLiteral("frobnicate")}, english).err.contains("Unknown command"));
+    }
+
     void j_plainHttpRemoteIssuerIsRefused()
     {
         const Run run = cli({QStringLiteral("--issuer"), QStringLiteral("http://idp.example.com"),

@@ -96,8 +96,10 @@ private Q_SLOTS:
         const std::string x = m_ec256->publicJwk("k").at("x").get<std::string>();
         QCOMPARE(skipReasonFor(modified(m_ec256->publicJwk("k"), "x", x + "=")),
                  QStringLiteral("jwk_malformed"));
-        const std::string n = m_rsa->publicJwk("k").at("n").get<std::string>();
-        QCOMPARE(skipReasonFor(modified(m_rsa->publicJwk("k"), "n", "+" + n.substr(1))),
+        // (Edited in place: GCC 12 at -O3 warns falsely about `"+" + n.substr(1)`, bug 105329.)
+        std::string n = m_rsa->publicJwk("k").at("n").get<std::string>();
+        n[0] = '+';
+        QCOMPARE(skipReasonFor(modified(m_rsa->publicJwk("k"), "n", n)),
                  QStringLiteral("jwk_malformed"));
     }
 

@@ -5,6 +5,7 @@
 #include "oauth/DiscoveryClient.h"
 #include "oauth/JwksCache.h"
 #include "oauth/TokenClient.h"
+#include "session/SessionRetirement.h"
 #include "storage/TokenStore.h"
 
 namespace countersign::session {
@@ -134,8 +135,9 @@ void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oau
             // A session stored for the same account is about to be overwritten: remember its
             // refresh token so it can be revoked rather than forgotten while still valid.
             m_store->load(key, [this, key, done](Result<std::optional<QByteArray>> previous) {
-                const QByteArray replaced =
-                    previous && previous.value() ? storedRefreshToken(**previous) : QByteArray();
+                const QByteArray replaced = previous && previous.value()
+                                                ? SessionRetirement::refreshTokenOf(**previous)
+                                                : QByteArray();
                 persist([this, key, replaced, done](Status saved) {
                     if (!saved) {
                         // Without secure storage we do not keep a session at all (never plaintext).
@@ -149,7 +151,12 @@ void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oau
                     setState(State::SignedIn);
                     Q_EMIT identityChanged();
                     scheduleRenewal();
-                    retireOtherSessions(key, replaced, [this, done](Status) { done(m_identity); });
+                    auto *retirement = new SessionRetirement(m_store, m_tokenClient.get(),
+                                                             m_provider.issuer.toString(), this);
+                    retirement->run(key, m_tokens.refreshToken, replaced, [this, retirement, done](Status) {
+                        retirement->deleteLater();
+                        done(m_identity);
+                    });
                 });
             });
         });
@@ -343,71 +350,6 @@ void SessionManager::signOutNow(Callback<Done> done)
             refreshToken.isEmpty() ? QStringLiteral("access_token") : QStringLiteral("refresh_token");
         m_tokenClient->revoke(token, hint, [wipeLocally](Status revoked) {
             wipeLocally(revoked ? std::nullopt : std::optional<Error>(revoked.error()));
-        });
-    });
-}
-
-QByteArray SessionManager::storedRefreshToken(const QByteArray &blob)
-{
-    const auto json = nlohmann::json::parse(blob.constBegin(), blob.constEnd(), nullptr, false);
-    if (!json.is_object() || !json.contains("tokens") || !json["tokens"].is_object())
-        return {};
-    const auto &tokens = json["tokens"];
-    return tokens.contains("refresh_token") && tokens["refresh_token"].is_string()
-               ? QByteArray::fromStdString(tokens["refresh_token"].get<std::string>())
-               : QByteArray();
-}
-
-void SessionManager::revokeQuietly(const QByteArray &refreshToken, std::function<void()> next)
-{
-    if (refreshToken.isEmpty() || refreshToken == m_tokens.refreshToken || !m_tokenClient) {
-        next();
-        return;
-    }
-    m_tokenClient->revoke(refreshToken, QStringLiteral("refresh_token"), [next](Status revoked) {
-        if (!revoked)
-            qCWarning(lcOAuth) << "Could not revoke an earlier session:" << revoked.error().message;
-        next();
-    });
-}
-
-void SessionManager::retireOtherSessions(const storage::AccountKey &keep,
-                                         const QByteArray &replacedRefreshToken, Callback<Done> done)
-{
-    // Countersign holds one session at a time. Whatever else is stored (an earlier account, an
-    // earlier grant of this one) is revoked where its provider is this one, then deleted.
-    revokeQuietly(replacedRefreshToken, [this, keep, done] {
-        m_store->accounts([this, keep, done](Result<QList<storage::AccountKey>> accounts) {
-            if (!accounts) {
-                done(accounts.error());
-                return;
-            }
-            QList<storage::AccountKey> others;
-            for (const auto &account : accounts.value())
-                if (!(account == keep))
-                    others.append(account);
-            retireEach(others, done);
-        });
-    });
-}
-
-void SessionManager::retireEach(QList<storage::AccountKey> accounts, Callback<Done> done)
-{
-    if (accounts.isEmpty()) {
-        done(Done{});
-        return;
-    }
-    const storage::AccountKey account = accounts.takeFirst();
-    m_store->load(account, [this, account, accounts, done](Result<std::optional<QByteArray>> blob) {
-        const bool sameProvider = account.issuer == m_provider.issuer.toString();
-        const QByteArray refreshToken =
-            blob && blob.value() && sameProvider ? storedRefreshToken(**blob) : QByteArray();
-        revokeQuietly(refreshToken, [this, account, accounts, done] {
-            m_store->wipe(account, [this, accounts, done](Status wiped) {
-                if (!wiped)
-                    qCWarning(lcStorage) << "Could not delete an earlier session:" << wiped.error().message;
-                retireEach(accounts, done);
-            });
         });
     });
 }

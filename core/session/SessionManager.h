@@ -95,11 +95,6 @@ private:
     void endSession(const Error &reason);
     void clearSession();
     void signOutNow(Callback<Done> done);
-    void retireOtherSessions(const storage::AccountKey &keep, const QByteArray &replacedRefreshToken,
-                             Callback<Done> done);
-    static QByteArray storedRefreshToken(const QByteArray &blob);
-    void revokeQuietly(const QByteArray &refreshToken, std::function<void()> next);
-    void retireEach(QList<storage::AccountKey> accounts, Callback<Done> done);
     QByteArray serialize() const;
 
     net::HttpClient *m_http;

@@ -34,25 +34,15 @@ SessionViewModel::SessionViewModel(session::SessionManager *manager, session::Pr
     : QObject(parent), m_manager(manager), m_resolver(resolver), m_form(new ProviderForm(this)),
       m_state(fromManager(manager->state()))
 {
-    const auto open = oauth::browserFromEnvironment().value_or(
-        [](const QUrl &url) { return QDesktopServices::openUrl(url); });
-    // A cancel that arrives while the provider is still being contacted takes effect when the
-    // flow announces its URL; the browser must not pop up after the person said stop.
-    m_manager->setBrowserOpener([self = QPointer(this), open](const QUrl &url) {
-        if (self && self->m_cancelRequested)
-            return true;
-        return open(url);
-    });
+    // SessionManager itself makes sure no browser opens after a cancel.
+    m_manager->setBrowserOpener(oauth::browserFromEnvironment().value_or(
+        [](const QUrl &url) { return QDesktopServices::openUrl(url); }));
 
     connect(m_manager, &session::SessionManager::stateChanged, this,
             &SessionViewModel::onManagerStateChanged);
     connect(m_manager, &session::SessionManager::identityChanged, this, &SessionViewModel::identityChanged);
-    connect(m_manager, &session::SessionManager::authorizationUrlReady, this, [this](const QUrl &url) {
-        if (m_cancelRequested)
-            m_manager->cancelSignIn();
-        else
-            setAuthorizationUrl(url);
-    });
+    connect(m_manager, &session::SessionManager::authorizationUrlReady, this,
+            &SessionViewModel::setAuthorizationUrl);
     connect(m_manager, &session::SessionManager::sessionEnded, this,
             [this](const Error &reason) { setErrorMessage(reason.message); });
 }

@@ -136,12 +136,14 @@ void CliRunner::login(bool openBrowser)
             m_session->setBrowserOpener(oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
         } else {
             m_session->setBrowserOpener({});
-            connect(m_session, &session::SessionManager::authorizationUrlReady, this,
-                    [](const QUrl &url) { out() << url.toString(QUrl::FullyEncoded) << Qt::endl; });
         }
-        if (openBrowser)
-            connect(m_session, &session::SessionManager::authorizationUrlReady, this,
-                    [](const QUrl &) { err() << tr("Continue in your browser to sign in…") << Qt::endl; });
+        connect(m_session, &session::SessionManager::authorizationUrlReady, this,
+                [openBrowser](const QUrl &url) {
+                    if (openBrowser)
+                        err() << tr("Continue in your browser to sign in…") << Qt::endl;
+                    else // the URL alone on stdout, for scripts
+                        out() << url.toString(QUrl::FullyEncoded) << Qt::endl;
+                });
         m_session->signIn(provider.value(), [this, openBrowser](Result<oauth::Identity> identity) {
             if (!identity) {
                 fail(identity.error());

@@ -1,5 +1,6 @@
 #include "HttpClient.h"
 
+#include "common/Json.h"
 #include "logging/Logging.h"
 
 #include <QNetworkAccessManager>
@@ -48,18 +49,19 @@ Error networkError(QNetworkReply *reply)
 std::optional<Error> oauthError(const QByteArray &body)
 {
     const auto json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
-    if (!json.is_object() || !json.contains("error") || !json["error"].is_string())
+    const QString code = jsonString(json, "error");
+    if (code.isEmpty())
         return std::nullopt;
-    const QString code = QString::fromStdString(json["error"].get<std::string>());
-    QString message = code;
-    if (json.contains("error_description") && json["error_description"].is_string())
-        message = QString::fromStdString(json["error_description"].get<std::string>());
-    return Error{code, message};
+    const QString description = jsonString(json, "error_description");
+    return Error{code, description.isEmpty() ? code : description};
 }
 
-// application/x-www-form-urlencoded, encoding every reserved character. (QUrlQuery leaves '+'
-// alone, which a server would read as a space.)
-QByteArray formBody(const QUrlQuery &form)
+constexpr auto kAbortReason = "countersign.abortReason";
+constexpr qint64 kMaxBodyBytes = 1024 * 1024; // discovery, JWKS and token answers are a few KB
+
+} // namespace
+
+QByteArray formEncode(const QUrlQuery &form)
 {
     QByteArray body;
     for (const auto &[key, value] : form.queryItems(QUrl::FullyDecoded)) {
@@ -69,11 +71,6 @@ QByteArray formBody(const QUrlQuery &form)
     }
     return body;
 }
-
-constexpr auto kAbortReason = "countersign.abortReason";
-constexpr qint64 kMaxBodyBytes = 1024 * 1024; // discovery, JWKS and token answers are a few KB
-
-} // namespace
 
 Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &what)
 {
@@ -183,14 +180,14 @@ void HttpClient::getJson(const QUrl &url, Callback<nlohmann::json> done, const Q
 void HttpClient::postForm(const QUrl &url, const QUrlQuery &form, Callback<nlohmann::json> done,
                           const QByteArray &basicAuth)
 {
-    const QByteArray body = formBody(form);
+    const QByteArray body = formEncode(form);
     finish(send(url, "POST", body, basicAuth.isEmpty() ? QByteArray() : "Basic " + basicAuth), true,
            std::move(done));
 }
 
 void HttpClient::postFormIgnoringBody(const QUrl &url, const QUrlQuery &form, Callback<Done> done)
 {
-    const QByteArray body = formBody(form);
+    const QByteArray body = formEncode(form);
     finish(send(url, "POST", body, {}), false, [done = std::move(done)](Result<nlohmann::json> result) {
         if (result)
             done(Done{});

@@ -50,6 +50,10 @@ private:
     std::chrono::milliseconds m_timeout{std::chrono::seconds(30)};
 };
 
+// application/x-www-form-urlencoded, encoding every reserved character (QUrlQuery leaves '+'
+// alone, which a server would read as a space). For form bodies and authorization URLs alike.
+QByteArray formEncode(const QUrlQuery &form);
+
 // Parses `body` as a JSON object, with a readable message naming `what` on failure.
 Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &what);
 

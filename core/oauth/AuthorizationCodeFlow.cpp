@@ -1,21 +1,12 @@
 #include "AuthorizationCodeFlow.h"
 
+#include "common/Json.h"
 #include "logging/Logging.h"
+#include "net/HttpClient.h"
 #include "oauth/JwksCache.h"
 #include "oauth/TokenClient.h"
 
 namespace countersign::oauth {
-
-namespace {
-
-QString claimText(const nlohmann::json &json, const char *name)
-{
-    return json.contains(name) && json[name].is_string()
-               ? QString::fromStdString(json[name].get<std::string>())
-               : QString();
-}
-
-} // namespace
 
 AuthorizationCodeFlow::AuthorizationCodeFlow(TokenClient *tokens, JwksCache *keys,
                                              config::ProviderConfig provider, QObject *parent)
@@ -36,14 +27,7 @@ QUrl AuthorizationCodeFlow::buildAuthorizationUrl() const
     query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
     for (const auto &[name, value] : m_extra)
         query.addQueryItem(name, value);
-    // Encode '+' and friends explicitly: QUrlQuery would leave them for the server to misread.
-    QString encoded;
-    for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
-        if (!encoded.isEmpty())
-            encoded += u'&';
-        encoded += QString::fromLatin1(QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value));
-    }
-    url.setQuery(encoded, QUrl::StrictMode);
+    url.setQuery(QString::fromLatin1(net::formEncode(query)), QUrl::StrictMode);
     return url;
 }
 
@@ -159,15 +143,15 @@ void AuthorizationCodeFlow::onIdentity(TokenSet tokens, Identity identity)
             return; // cancelled meanwhile
         if (!info) {
             qCWarning(lcOAuth) << "userinfo failed:" << info.error().message;
-        } else if (claimText(info.value(), "sub") != identity.subject) {
+        } else if (jsonString(info.value(), "sub") != identity.subject) {
             finish(Error{QStringLiteral("userinfo_mismatch"),
                          tr("The provider's user information is about a different user than the sign-in.")});
             return;
         } else {
             if (identity.name.isEmpty())
-                identity.name = claimText(info.value(), "name");
+                identity.name = jsonString(info.value(), "name");
             if (identity.email.isEmpty())
-                identity.email = claimText(info.value(), "email");
+                identity.email = jsonString(info.value(), "email");
         }
         finish(SignInResult{tokens, identity});
     });

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Json.h"
+
 #include <QString>
 
 #include <nlohmann/json.hpp>
@@ -23,12 +25,8 @@ struct Identity
     }
     static Identity fromJson(const nlohmann::json &json)
     {
-        auto text = [&json](const char *key) {
-            return json.contains(key) && json[key].is_string()
-                       ? QString::fromStdString(json[key].get<std::string>())
-                       : QString();
-        };
-        return {text("issuer"), text("sub"), text("name"), text("email")};
+        return {jsonString(json, "issuer"), jsonString(json, "sub"), jsonString(json, "name"),
+                jsonString(json, "email")};
     }
 };
 

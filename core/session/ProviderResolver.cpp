@@ -34,7 +34,12 @@ config::ProviderConfig ProviderResolver::sandboxProvider(const QUrl &issuer) con
 config::ProviderConfig
 ProviderResolver::choose(const std::optional<config::ProviderConfig> &explicitChoice) const
 {
-    const std::optional<QUrl> running = sandbox::SandboxLauncher::findRunning(m_sandboxDataDir);
+    return choose(explicitChoice, sandbox::SandboxLauncher::findRunning(m_sandboxDataDir));
+}
+
+config::ProviderConfig ProviderResolver::choose(const std::optional<config::ProviderConfig> &explicitChoice,
+                                                const std::optional<QUrl> &running) const
+{
     if (explicitChoice) {
         config::ProviderConfig provider = *explicitChoice;
         if (provider.kind == config::ProviderConfig::Kind::Sandbox && provider.issuer.isEmpty())
@@ -60,9 +65,9 @@ QUrl ProviderResolver::lastSandboxIssuer() const
 void ProviderResolver::resolve(const std::optional<config::ProviderConfig> &explicitChoice,
                                Callback<config::ProviderConfig> done)
 {
-    config::ProviderConfig provider = choose(explicitChoice);
-    if (provider.kind != config::ProviderConfig::Kind::Sandbox ||
-        sandbox::SandboxLauncher::findRunning(m_sandboxDataDir)) {
+    const std::optional<QUrl> running = sandbox::SandboxLauncher::findRunning(m_sandboxDataDir);
+    const config::ProviderConfig provider = choose(explicitChoice, running);
+    if (provider.kind != config::ProviderConfig::Kind::Sandbox || (running && provider.issuer == *running)) {
         done(provider);
         return;
     }

@@ -42,6 +42,8 @@ public:
     QString sandboxDataDirectory() const { return m_sandboxDataDir; }
 
 private:
+    config::ProviderConfig choose(const std::optional<config::ProviderConfig> &explicitChoice,
+                                  const std::optional<QUrl> &running) const;
     config::ProviderConfig sandboxProvider(const QUrl &issuer) const;
     // The embedded sandbox's issuer last time (empty if it never ran): reused to keep sessions.
     QUrl lastSandboxIssuer() const;

@@ -111,9 +111,14 @@ void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oau
     setState(State::SigningIn);
     m_cancelPending = false;
     withMetadata([this, done](Status ready) {
-        if (!ready || std::exchange(m_cancelPending, false)) {
+        if (std::exchange(m_cancelPending, false)) {
             setState(State::SignedOut);
-            done(ready ? Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")} : ready.error());
+            done(Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")});
+            return;
+        }
+        if (!ready) {
+            setState(State::SignedOut);
+            done(ready.error());
             return;
         }
         auto *flow = new oauth::AuthorizationCodeFlow(m_tokenClient.get(), m_jwks.get(), m_provider, this);

@@ -1,5 +1,7 @@
 #include "SessionRetirement.h"
 
+#include "common/Json.h"
+
 #include "logging/Logging.h"
 #include "oauth/TokenClient.h"
 #include "storage/TokenStore.h"
@@ -17,12 +19,8 @@ QByteArray SessionRetirement::refreshTokenOf(const QByteArray &storedSession)
 {
     const auto json =
         nlohmann::json::parse(storedSession.constBegin(), storedSession.constEnd(), nullptr, false);
-    if (!json.is_object() || !json.contains("tokens") || !json["tokens"].is_object())
-        return {};
-    const auto &tokens = json["tokens"];
-    return tokens.contains("refresh_token") && tokens["refresh_token"].is_string()
-               ? QByteArray::fromStdString(tokens["refresh_token"].get<std::string>())
-               : QByteArray();
+    return json.is_object() && json.contains("tokens") ? jsonString(json["tokens"], "refresh_token").toUtf8()
+                                                       : QByteArray();
 }
 
 void SessionRetirement::run(const storage::AccountKey &keep, const QByteArray &keepRefreshToken,

@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "common/Json.h"
+
 #include <nlohmann/json.hpp>
 
 namespace countersign::test {
@@ -75,12 +77,9 @@ BrowserOutcome runBrowser(const QUrl &url, const QString &user, const QString &p
     const auto json = nlohmann::json::parse(line.constBegin(), line.constEnd(), nullptr, false);
     if (!json.is_object() || !json.contains("outcome"))
         return {QStringLiteral("error"), QString::fromUtf8(line + process->readAllStandardError()), {}};
-    auto text = [&json](const char *key) {
-        return json.contains(key) && json[key].is_string()
-                   ? QString::fromStdString(json[key].get<std::string>())
-                   : QString();
-    };
-    return {text("outcome"), text("error").isEmpty() ? text("pageText") : text("error"), text("finalUrl")};
+    const QString error = jsonString(json, "error");
+    return {jsonString(json, "outcome"), error.isEmpty() ? jsonString(json, "pageText") : error,
+            jsonString(json, "finalUrl")};
 }
 
 } // namespace countersign::test

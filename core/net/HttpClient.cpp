@@ -57,6 +57,7 @@ std::optional<Error> oauthError(const QByteArray &body)
 }
 
 constexpr auto kAbortReason = "countersign.abortReason";
+constexpr auto kFormType = "application/x-www-form-urlencoded";
 constexpr qint64 kMaxBodyBytes = 1024 * 1024; // discovery, JWKS and token answers are a few KB
 
 } // namespace
@@ -90,25 +91,40 @@ Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &wh
 HttpClient::HttpClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
 {}
 
-QNetworkReply *HttpClient::send(const QUrl &url, const QByteArray &verb, const QByteArray &body,
-                                const QByteArray &authorization)
+QNetworkRequest buildRequest(const QUrl &url, const QByteArray &authorization,
+                             std::chrono::milliseconds idleTimeout, const QByteArray &accept)
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArrayLiteral("Countersign/" COUNTERSIGN_VERSION));
-    request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(static_cast<int>(m_timeout.count()));
-    // OAuth endpoints must not redirect us somewhere else with our credentials.
+    request.setRawHeader("Accept", accept);
+    request.setTransferTimeout(static_cast<int>(idleTimeout.count()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (!authorization.isEmpty())
         request.setRawHeader("Authorization", authorization);
+    return request;
+}
+
+Error replyError(QNetworkReply *reply, int status, const QByteArray &body)
+{
+    if (status == 0)
+        return networkError(reply);
+    if (auto error = oauthError(body))
+        return *error;
+    return {QStringLiteral("http_%1").arg(status),
+            Tr::tr("%1 answered with HTTP status %2.").arg(hostOf(reply->url())).arg(status)};
+}
+
+QNetworkReply *HttpClient::send(const QUrl &url, const QByteArray &verb, const QByteArray &body,
+                                const QByteArray &contentType, const QByteArray &authorization)
+{
+    QNetworkRequest request = buildRequest(url, authorization, m_timeout);
     qCDebug(lcNet) << verb << url.toDisplayString(QUrl::RemoveQuery);
     QNetworkReply *reply = nullptr;
     if (verb == "GET") {
         reply = m_network->get(request);
     } else {
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/x-www-form-urlencoded"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         reply = m_network->post(request, body);
     }
     guard(reply);
@@ -155,11 +171,7 @@ void HttpClient::finish(QNetworkReply *reply, bool wantJson,
             return;
         }
         if (status < 200 || status > 299) {
-            if (auto error = oauthError(body))
-                done(*error);
-            else
-                done(Error{QStringLiteral("http_%1").arg(status),
-                           Tr::tr("%1 answered with HTTP status %2.").arg(hostOf(reply->url())).arg(status)});
+            done(replyError(reply, status, body));
             return;
         }
         if (!wantJson) {
@@ -173,7 +185,7 @@ void HttpClient::finish(QNetworkReply *reply, bool wantJson,
 
 void HttpClient::getJson(const QUrl &url, Callback<nlohmann::json> done, const QByteArray &bearerToken)
 {
-    finish(send(url, "GET", {}, bearerToken.isEmpty() ? QByteArray() : "Bearer " + bearerToken), true,
+    finish(send(url, "GET", {}, {}, bearerToken.isEmpty() ? QByteArray() : "Bearer " + bearerToken), true,
            std::move(done));
 }
 
@@ -181,19 +193,29 @@ void HttpClient::postForm(const QUrl &url, const QUrlQuery &form, Callback<nlohm
                           const QByteArray &basicAuth)
 {
     const QByteArray body = formEncode(form);
-    finish(send(url, "POST", body, basicAuth.isEmpty() ? QByteArray() : "Basic " + basicAuth), true,
+    finish(send(url, "POST", body, kFormType, basicAuth.isEmpty() ? QByteArray() : "Basic " + basicAuth),
+           true, std::move(done));
+}
+
+void HttpClient::postJson(const QUrl &url, const nlohmann::json &body, Callback<nlohmann::json> done,
+                          const QByteArray &bearerToken)
+{
+    const QByteArray bytes =
+        QByteArray::fromStdString(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    finish(send(url, "POST", bytes, QByteArrayLiteral("application/json"), "Bearer " + bearerToken), true,
            std::move(done));
 }
 
 void HttpClient::postFormIgnoringBody(const QUrl &url, const QUrlQuery &form, Callback<Done> done)
 {
     const QByteArray body = formEncode(form);
-    finish(send(url, "POST", body, {}), false, [done = std::move(done)](Result<nlohmann::json> result) {
-        if (result)
-            done(Done{});
-        else
-            done(result.error());
-    });
+    finish(send(url, "POST", body, kFormType, {}), false,
+           [done = std::move(done)](Result<nlohmann::json> result) {
+               if (result)
+                   done(Done{});
+               else
+                   done(result.error());
+           });
 }
 
 } // namespace countersign::net

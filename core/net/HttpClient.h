@@ -13,6 +13,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace countersign::net {
 
@@ -35,6 +36,9 @@ public:
     // POST an application/x-www-form-urlencoded body and parse a JSON object (OAuth token endpoint style).
     void postForm(const QUrl &url, const QUrlQuery &form, Callback<nlohmann::json> done,
                   const QByteArray &basicAuth = {});
+    // POST a JSON body with a bearer token and parse a JSON object (REST APIs such as the approval channel).
+    void postJson(const QUrl &url, const nlohmann::json &body, Callback<nlohmann::json> done,
+                  const QByteArray &bearerToken);
     // POST a form where any 2xx counts and the body is ignored (RFC 7009 revocation).
     void postFormIgnoringBody(const QUrl &url, const QUrlQuery &form, Callback<Done> done);
 
@@ -42,13 +46,24 @@ public:
 
 private:
     QNetworkReply *send(const QUrl &url, const QByteArray &verb, const QByteArray &body,
-                        const QByteArray &authorization);
+                        const QByteArray &contentType, const QByteArray &authorization);
     void guard(QNetworkReply *reply);
     void finish(QNetworkReply *reply, bool wantJson, const std::function<void(Result<nlohmann::json>)> &done);
 
     QNetworkAccessManager *m_network;
     std::chrono::milliseconds m_timeout{std::chrono::seconds(30)};
 };
+
+// Every request the app sends is built here: User-Agent, Accept, no redirects (credentials must not
+// follow one), and a transfer timeout, which Qt applies to silence: it fires when no byte has
+// moved for that long.
+QNetworkRequest buildRequest(const QUrl &url, const QByteArray &authorization,
+                             std::chrono::milliseconds idleTimeout,
+                             const QByteArray &accept = QByteArrayLiteral("application/json"));
+
+// The Error for a failed reply: `status` 0 is a network failure; otherwise an OAuth-style error
+// body ({"error", "error_description"}) gives the server's own code, else "http_<status>".
+Error replyError(QNetworkReply *reply, int status, const QByteArray &body);
 
 // application/x-www-form-urlencoded, encoding every reserved character (QUrlQuery leaves '+'
 // alone, which a server would read as a space). For form bodies and authorization URLs alike.

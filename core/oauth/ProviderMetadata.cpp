@@ -96,12 +96,21 @@ Result<ProviderMetadata> ProviderMetadata::fromJson(const nlohmann::json &json, 
         {"userinfo_endpoint", false, &ProviderMetadata::userinfoEndpoint},
         {"revocation_endpoint", false, &ProviderMetadata::revocationEndpoint},
         {"end_session_endpoint", false, &ProviderMetadata::endSessionEndpoint},
+        {"backchannel_authentication_endpoint", false, &ProviderMetadata::backchannelAuthenticationEndpoint},
+        {"countersign_approvals_endpoint", false, &ProviderMetadata::approvalsEndpoint},
     };
     for (const Field &field : fields) {
         auto url = endpoint(json, field.name, field.required);
         if (!url)
             return url.error();
         metadata.*(field.member) = url.value();
+    }
+
+    if (json.contains("countersign_approvals_resource")) {
+        if (!json["countersign_approvals_resource"].is_string())
+            return invalid(Tr::tr("The provider's \"countersign_approvals_resource\" is not a string."));
+        metadata.approvalsResource =
+            QString::fromStdString(json["countersign_approvals_resource"].get<std::string>());
     }
 
     auto responseTypes = stringList(json, "response_types_supported");

@@ -16,11 +16,21 @@ struct ProviderMetadata
     QUrl authorizationEndpoint;
     QUrl tokenEndpoint;
     QUrl jwksUri;
-    QUrl userinfoEndpoint;   // optional
-    QUrl revocationEndpoint; // optional (RFC 7009)
-    QUrl endSessionEndpoint; // optional
+    QUrl userinfoEndpoint;                  // optional
+    QUrl revocationEndpoint;                // optional (RFC 7009)
+    QUrl endSessionEndpoint;                // optional
+    QUrl backchannelAuthenticationEndpoint; // optional (OpenID CIBA Core 1.0 §4)
+    // Countersign's approval channel (docs/approval-channel.md), optional: where the signed-in
+    // person's pending CIBA requests can be listed and decided, and the resource indicator
+    // (RFC 8707) of the access token it accepts.
+    QUrl approvalsEndpoint;
+    QString approvalsResource;
     QStringList codeChallengeMethods;
     QStringList idTokenSigningAlgorithms;
+
+    // The scope an access token for the approval channel carries.
+    static QString approvalsScope() { return QStringLiteral("approvals"); }
+    bool hasApprovalChannel() const { return !approvalsEndpoint.isEmpty() && !approvalsResource.isEmpty(); }
 
     // Validates `json` as the discovery document of `expectedIssuer`: the issuer must match
     // exactly (OIDC Discovery §4.3), required endpoints present, every endpoint https or loopback,

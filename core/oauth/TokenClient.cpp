@@ -33,12 +33,14 @@ void TokenClient::exchangeCode(const QByteArray &code, const QUrl &redirectUri,
     requestTokens(form, std::move(done));
 }
 
-void TokenClient::refresh(const QByteArray &refreshToken, Callback<TokenSet> done)
+void TokenClient::refresh(const QByteArray &refreshToken, Callback<TokenSet> done, const QString &resource)
 {
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
     form.addQueryItem(QStringLiteral("refresh_token"), QString::fromLatin1(refreshToken));
     form.addQueryItem(QStringLiteral("client_id"), m_clientId);
+    if (!resource.isEmpty())
+        form.addQueryItem(QStringLiteral("resource"), resource);
     requestTokens(form, std::move(done));
 }
 

@@ -24,7 +24,8 @@ public:
     void exchangeCode(const QByteArray &code, const QUrl &redirectUri, const QByteArray &codeVerifier,
                       Callback<TokenSet> done);
     // RFC 6749 §6. An "invalid_grant" error means the session is over (revoked, expired, reused).
-    void refresh(const QByteArray &refreshToken, Callback<TokenSet> done);
+    // With `resource` (RFC 8707 §2.2) the access token is for that API.
+    void refresh(const QByteArray &refreshToken, Callback<TokenSet> done, const QString &resource = {});
     // RFC 7009. Succeeds without doing anything when the provider has no revocation endpoint.
     void revoke(const QByteArray &token, const QString &tokenTypeHint, Callback<Done> done);
     // OIDC Core §5.3: the userinfo claims as JSON.

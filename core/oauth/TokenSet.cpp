@@ -88,6 +88,11 @@ Result<TokenSet> TokenSet::fromTokenResponse(const nlohmann::json &json, const Q
         tokens.scopes =
             QString::fromStdString(json["scope"].get<std::string>()).split(u' ', Qt::SkipEmptyParts);
     }
+    if (json.contains("authorization_details")) {
+        if (!json["authorization_details"].is_array())
+            return invalid(Tr::tr("The token response has \"authorization_details\" that are not a list."));
+        tokens.authorizationDetails = json["authorization_details"];
+    }
     return tokens;
 }
 
@@ -120,6 +125,8 @@ nlohmann::json TokenSet::toJson() const
         json["refresh_token"] = refreshToken.toStdString();
     if (!idToken.isEmpty())
         json["id_token"] = idToken.toStdString();
+    if (authorizationDetails.is_array())
+        json["authorization_details"] = authorizationDetails;
     if (accessTokenExpiresAt.isValid())
         json["expires_at"] = accessTokenExpiresAt.toSecsSinceEpoch();
     return json;

@@ -19,6 +19,8 @@ struct TokenSet
     QString tokenType;
     QDateTime accessTokenExpiresAt; // invalid = unknown
     QStringList scopes;
+    // RFC 9396 §7: the authorization details the server granted, when it returned any (a JSON array).
+    nlohmann::json authorizationDetails;
 
     // Parses an RFC 6749 §5.1 token response. Errors name what is wrong ("token_response_invalid").
     // `now` anchors expires_in.

@@ -121,7 +121,18 @@ void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oau
             done(ready.error());
             return;
         }
-        auto *flow = new oauth::AuthorizationCodeFlow(m_tokenClient.get(), m_jwks.get(), m_provider, this);
+        // A provider with an approval channel gets asked for access to it at sign-in, so that a
+        // token for it can later be obtained with the refresh token (RFC 8707).
+        config::ProviderConfig request = m_provider;
+        QList<QPair<QString, QString>> extra;
+        const auto &metadata = m_tokenClient->metadata();
+        if (metadata.hasApprovalChannel()) {
+            if (!request.scopes.contains(metadata.approvalsScope()))
+                request.scopes << metadata.approvalsScope();
+            extra.append({QStringLiteral("resource"), metadata.approvalsResource});
+        }
+        auto *flow = new oauth::AuthorizationCodeFlow(m_tokenClient.get(), m_jwks.get(), request, this);
+        flow->setExtraParameters(extra);
         m_flow = flow;
         flow->setBrowserOpener(m_openBrowser);
         flow->setTimeout(m_signInTimeout);
@@ -208,45 +219,111 @@ void SessionManager::accessToken(Callback<QByteArray> done)
     });
 }
 
-void SessionManager::refresh(Callback<Done> done)
+void SessionManager::accessTokenFor(const QString &resource, bool renew, Callback<QByteArray> done)
+{
+    if (m_state != State::SignedIn) {
+        done(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+        return;
+    }
+    const auto cached = m_resourceTokens.constFind(resource);
+    if (!renew && cached != m_resourceTokens.cend() &&
+        !cached->accessTokenExpiresWithin(m_renewalMargin, QDateTime::currentDateTimeUtc())) {
+        done(cached->accessToken);
+        return;
+    }
+    m_resourceTokens.remove(resource);
+    refreshFor(resource, [this, resource, done](Status refreshed) {
+        const auto token = m_resourceTokens.constFind(resource);
+        if (!refreshed)
+            done(refreshed.error());
+        else if (token == m_resourceTokens.cend())
+            done(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+        else
+            done(token->accessToken);
+    });
+}
+
+void SessionManager::metadata(Callback<oauth::ProviderMetadata> done)
+{
+    withMetadata([this, done](Status ready) {
+        if (!ready)
+            done(ready.error());
+        else
+            done(m_tokenClient->metadata());
+    });
+}
+
+void SessionManager::refreshFor(const QString &resource, Callback<Done> done)
 {
     if (m_tokens.refreshToken.isEmpty()) {
         done(Error{QStringLiteral("no_refresh_token"),
                    tr("The session cannot be renewed (the provider gave no refresh token). Sign in again.")});
         return;
     }
-    m_refreshWaiters.append(std::move(done));
-    if (m_refreshWaiters.size() > 1)
-        return; // one refresh in flight; everyone gets its result
-    withMetadata([this](Status ready) {
+    m_refreshQueue[resource].append(std::move(done));
+    if (!m_refreshing)
+        startNextRefresh();
+}
+
+void SessionManager::startNextRefresh()
+{
+    if (m_refreshQueue.isEmpty())
+        return;
+    if (m_state != State::SignedIn || m_tokens.refreshToken.isEmpty()) {
+        failQueuedRefreshes(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+        return;
+    }
+    // The session's own token first: everything else depends on the session staying alive.
+    const QString resource = m_refreshQueue.firstKey();
+    m_refreshing = resource;
+    withMetadata([this, resource](Status ready) {
         if (!ready) {
-            onRefreshed(ready.error());
+            onRefreshed(resource, ready.error());
             return;
         }
         m_tokenClient->refresh(
-            m_tokens.refreshToken, [this, generation = m_generation](Result<oauth::TokenSet> refreshed) {
+            m_tokens.refreshToken,
+            [this, resource, generation = m_generation](Result<oauth::TokenSet> refreshed) {
                 // A session that ended (or was replaced) meanwhile must not come back.
                 if (generation != m_generation)
                     refreshed = Error{QStringLiteral("signed_out"), tr("You are not signed in.")};
-                onRefreshed(std::move(refreshed));
-            });
+                onRefreshed(resource, std::move(refreshed));
+            },
+            resource);
     });
 }
 
-void SessionManager::onRefreshed(Result<oauth::TokenSet> refreshed)
+void SessionManager::failQueuedRefreshes(const Error &error)
 {
-    auto complete = [this](Status status) {
-        const auto waiters = std::exchange(m_refreshWaiters, {});
+    const auto queue = std::exchange(m_refreshQueue, {});
+    for (const auto &waiters : queue)
+        for (const auto &waiter : waiters)
+            waiter(error);
+}
+
+void SessionManager::onRefreshed(const QString &resource, Result<oauth::TokenSet> refreshed)
+{
+    m_refreshing.reset();
+    auto complete = [this, resource](Status status) {
+        const auto waiters = m_refreshQueue.take(resource);
         for (const auto &waiter : waiters)
             waiter(status);
+        if (!m_refreshing)
+            startNextRefresh();
     };
     if (!refreshed) {
-        const Error error = refreshed.error();
+        Error error = refreshed.error();
         if (error.code == u"signed_out") {
             // nothing to do: the session this refresh belonged to is gone
         } else if (error.code == u"invalid_grant") {
             endSession(Error{error.code, tr("Your session has ended (the provider no longer accepts it). "
                                             "Sign in again.")});
+        } else if (!resource.isEmpty() &&
+                   (error.code == u"invalid_target" || error.code == u"invalid_scope")) {
+            error = Error{QStringLiteral("resource_not_granted"),
+                          tr("This session does not include access to %1. Sign out and sign in again to "
+                             "grant it.")
+                              .arg(resource)};
         } else {
             qCWarning(lcOAuth) << "Token renewal failed, will retry:" << error.message;
             m_renewalTimer.start(kRetryAfterNetworkError);
@@ -254,13 +331,21 @@ void SessionManager::onRefreshed(Result<oauth::TokenSet> refreshed)
         complete(error);
         return;
     }
-    // Rotation: the old refresh token is dead now, so the new set must reach the keychain.
-    m_tokens = m_tokens.mergedWithRefresh(refreshed.value());
-    persist([this, complete](Status saved) {
+    // Rotation: the old refresh token is dead now, so the new one must reach the keychain.
+    if (resource.isEmpty()) {
+        m_tokens = m_tokens.mergedWithRefresh(refreshed.value());
+    } else {
+        if (!refreshed->refreshToken.isEmpty())
+            m_tokens.refreshToken = refreshed->refreshToken;
+        m_resourceTokens.insert(resource, refreshed.value());
+    }
+    persist([this, resource, complete](Status saved) {
         if (!saved)
             qCWarning(lcStorage) << "Could not save renewed tokens:" << saved.error().message;
-        scheduleRenewal();
-        Q_EMIT tokensRenewed();
+        if (resource.isEmpty()) {
+            scheduleRenewal();
+            Q_EMIT tokensRenewed();
+        }
         complete(Done{});
     });
 }
@@ -297,6 +382,7 @@ void SessionManager::clearSession()
     ++m_generation;
     m_renewalTimer.stop();
     m_tokens = {};
+    m_resourceTokens.clear();
     m_identity = {};
 }
 
@@ -308,9 +394,9 @@ void SessionManager::signOut(Callback<Done> done)
     }
     setState(State::SigningOut);
     m_renewalTimer.stop();
-    if (!m_refreshWaiters.isEmpty()) {
+    if (m_refreshing) {
         // A refresh is in flight: its answer may rotate the refresh token. Revoke the newest one.
-        m_refreshWaiters.append([this, done](Status) { signOutNow(done); });
+        m_refreshQueue[*m_refreshing].append([this, done](Status) { signOutNow(done); });
         return;
     }
     signOutNow(std::move(done));

@@ -9,6 +9,8 @@
 #include "oauth/TokenSet.h"
 #include "storage/AccountKey.h"
 
+#include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -75,6 +77,13 @@ public:
 
     // A valid access token for API calls, renewed first if it is about to expire.
     void accessToken(Callback<QByteArray> done);
+    // An access token for one API (RFC 8707 resource indicator), obtained with the refresh token
+    // and kept in memory only. The resource must have been part of the sign-in (see signIn()).
+    // `renew` skips the cached one (the API refused it). Errors: "resource_not_granted", and those
+    // of a refresh.
+    void accessTokenFor(const QString &resource, bool renew, Callback<QByteArray> done);
+    // The provider's discovery metadata (fetched once per provider).
+    void metadata(Callback<oauth::ProviderMetadata> done);
 
 Q_SIGNALS:
     void stateChanged(countersign::session::SessionManager::State state);
@@ -89,8 +98,13 @@ private:
     void setState(State state);
     void withMetadata(Callback<Done> done);
     void persist(Callback<Done> done);
-    void refresh(Callback<Done> done);
-    void onRefreshed(Result<oauth::TokenSet> refreshed);
+    void refresh(Callback<Done> done) { refreshFor(QString(), std::move(done)); }
+    // Refreshes for `resource` ("" = the session's own access token). One refresh at a time:
+    // rotation makes each one spend the refresh token the next one needs.
+    void refreshFor(const QString &resource, Callback<Done> done);
+    void startNextRefresh();
+    void onRefreshed(const QString &resource, Result<oauth::TokenSet> refreshed);
+    void failQueuedRefreshes(const Error &error);
     void scheduleRenewal();
     void endSession(const Error &reason);
     void clearSession();
@@ -115,7 +129,10 @@ private:
     QTimer m_renewalTimer;
     bool m_cancelPending = false;
     quint64 m_generation = 0; // bumped whenever the session is cleared; stale answers are dropped
-    QList<Callback<Done>> m_refreshWaiters; // single-flight: rotation forbids two refreshes at once
+    // Single flight: rotation forbids two refreshes at once. Waiters per resource ("" = session).
+    QMap<QString, QList<Callback<Done>>> m_refreshQueue;
+    std::optional<QString> m_refreshing;              // the resource being refreshed right now
+    QHash<QString, oauth::TokenSet> m_resourceTokens; // per-API access tokens, memory only
 };
 
 } // namespace countersign::session

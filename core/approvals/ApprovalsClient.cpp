@@ -1,0 +1,106 @@
+#include "ApprovalsClient.h"
+
+#include "logging/Logging.h"
+#include "net/HttpClient.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+
+namespace countersign::approvals {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ApprovalsClient)
+};
+
+QUrl withPath(QUrl url, const QString &segment)
+{
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path + segment);
+    return url;
+}
+
+// The channel's error codes, in words that say what happened and what is left to do.
+Error explainDecisionError(const Error &error)
+{
+    if (error.code == u"not_found" || error.code == u"http_404")
+        return {QStringLiteral("not_found"),
+                Tr::tr("This request does not exist, or it is not yours to decide.")};
+    if (error.code == u"conflict" || error.code == u"http_409")
+        return {QStringLiteral("conflict"), Tr::tr("This request was already decided the other way.")};
+    if (error.code == u"expired" || error.code == u"http_410")
+        return {QStringLiteral("expired"), Tr::tr("This request has expired; it can no longer be decided.")};
+    return error;
+}
+
+} // namespace
+
+ApprovalsClient::ApprovalsClient(net::HttpClient *http, QUrl endpoint, TokenSource tokens, QObject *parent)
+    : QObject(parent), m_http(http), m_endpoint(std::move(endpoint)), m_tokens(std::move(tokens))
+{}
+
+QUrl ApprovalsClient::eventsUrl() const
+{
+    return withPath(m_endpoint, QStringLiteral("events"));
+}
+
+void ApprovalsClient::withToken(Call call, Callback<nlohmann::json> done, bool renewed)
+{
+    m_tokens(renewed, [this, self = QPointer(this), call, done, renewed](Result<QByteArray> token) {
+        if (!self)
+            return;
+        if (!token) {
+            done(token.error());
+            return;
+        }
+        call(token.value(), [this, self, call, done, renewed](Result<nlohmann::json> answer) {
+            if (!self)
+                return;
+            if (!answer && answer.error().code == u"invalid_token" && !renewed) {
+                qCDebug(lcNet) << "approval channel refused the token; renewing once";
+                withToken(call, done, true);
+                return;
+            }
+            done(std::move(answer));
+        });
+    });
+}
+
+void ApprovalsClient::list(Callback<ApprovalList> done)
+{
+    withToken(
+        [this](const QByteArray &token, Callback<nlohmann::json> answer) {
+            m_http->getJson(m_endpoint, std::move(answer), token);
+        },
+        [done = std::move(done)](Result<nlohmann::json> json) {
+            if (!json)
+                done(json.error());
+            else
+                done(ApprovalList::fromJson(json.value()));
+        });
+}
+
+void ApprovalsClient::decide(const QString &id, Decision decision, const QString &reason,
+                             Callback<Approval> done)
+{
+    nlohmann::json body{{"decision", decision == Decision::Approve ? "approve" : "deny"}};
+    if (!reason.isEmpty())
+        body["reason"] = reason.toStdString();
+    const QUrl url = withPath(m_endpoint, QString::fromLatin1(QUrl::toPercentEncoding(id)));
+    withToken(
+        [this, url, body](const QByteArray &token, Callback<nlohmann::json> answer) {
+            m_http->postJson(url, body, std::move(answer), token);
+        },
+        [done = std::move(done)](Result<nlohmann::json> json) {
+            if (!json)
+                done(explainDecisionError(json.error()));
+            else
+                done(Approval::fromJson(json.value()));
+        });
+}
+
+} // namespace countersign::approvals

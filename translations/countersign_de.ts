@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>Approval</name>
+    <message>
+        <source>The server sent an approval request with a missing or malformed &quot;%1&quot;.</source>
+        <translation>Der Server hat eine Freigabeanfrage gesendet, in der „%1“ fehlt oder fehlerhaft ist.</translation>
+    </message>
+    <message>
+        <source>The server sent an approval request that is not a JSON object.</source>
+        <translation>Der Server hat eine Freigabeanfrage gesendet, die kein JSON-Objekt ist.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of approval requests is malformed.</source>
+        <translation>Die Liste der Freigabeanfragen vom Server ist fehlerhaft.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalChannel</name>
+    <message>
+        <source>%1 has no approval channel: approval requests reach you another way (for Auth0, in the Guardian app).</source>
+        <translation>%1 hat keinen Freigabekanal: Freigabeanfragen erreichen Sie auf anderem Weg (bei Auth0 in der Guardian-App).</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>Sie sind nicht angemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsClient</name>
+    <message>
+        <source>This request does not exist, or it is not yours to decide.</source>
+        <translation>Diese Anfrage existiert nicht, oder Sie dürfen nicht über sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>This request was already decided the other way.</source>
+        <translation>Über diese Anfrage wurde bereits anders entschieden.</translation>
+    </message>
+    <message>
+        <source>This request has expired; it can no longer be decided.</source>
+        <translation>Diese Anfrage ist abgelaufen; über sie kann nicht mehr entschieden werden.</translation>
+    </message>
+</context>
+<context>
+    <name>CibaClient</name>
+    <message>
+        <source>The provider&apos;s answer has no &quot;auth_req_id&quot;.</source>
+        <translation>Der Antwort des Anbieters fehlt „auth_req_id“.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer has no valid &quot;expires_in&quot;.</source>
+        <translation>Die Antwort des Anbieters enthält kein gültiges „expires_in“.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer has an invalid &quot;interval&quot;.</source>
+        <translation>Die Antwort des Anbieters enthält ein ungültiges „interval“.</translation>
+    </message>
+    <message>
+        <source>The request expired before anyone decided.</source>
+        <translation>Die Anfrage ist abgelaufen, bevor jemand darüber entschieden hat.</translation>
+    </message>
+</context>
+<context>
+    <name>CibaPingReceiver</name>
+    <message>
+        <source>Could not open a local port for CIBA notifications: %1</source>
+        <translation>Für CIBA-Benachrichtigungen konnte kein lokaler Port geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CliRunner</name>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
     <name>DiscoveryClient</name>
     <message>
         <source>&quot;%1&quot; is not a valid issuer URL.</source>
@@ -14,6 +88,25 @@
     <message>
         <source>%1 is not an OpenID provider: %2</source>
         <translation>%1 ist kein OpenID-Anbieter: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EventStream</name>
+    <message>
+        <source>The server did not answer with an event stream (it sent &quot;%1&quot;).</source>
+        <translation>Der Server hat nicht mit einem Ereignisstrom geantwortet (er hat „%1“ gesendet).</translation>
+    </message>
+    <message>
+        <source>The server sent an oversized error answer.</source>
+        <translation>Der Server hat eine übergroße Fehlerantwort geschickt.</translation>
+    </message>
+    <message>
+        <source>The server sent an event too large to be genuine.</source>
+        <translation>Der Server hat ein Ereignis geschickt, das zu groß ist, um echt zu sein.</translation>
+    </message>
+    <message>
+        <source>The server closed the event stream.</source>
+        <translation>Der Server hat den Ereignisstrom geschlossen.</translation>
     </message>
 </context>
 <context>
@@ -423,6 +516,281 @@
         <source>The provider does not support PKCE with S256, which Countersign requires.</source>
         <translation>Der Anbieter unterstützt kein PKCE mit S256, das Countersign voraussetzt.</translation>
     </message>
+    <message>
+        <source>The provider&apos;s &quot;countersign_approvals_resource&quot; is not a string.</source>
+        <translation>„countersign_approvals_resource“ des Anbieters ist keine Zeichenkette.</translation>
+    </message>
+</context>
+<context>
+    <name>Rar</name>
+    <message>
+        <source>list your accounts</source>
+        <translation>Ihre Konten auflisten</translation>
+    </message>
+    <message>
+        <source>see your balances</source>
+        <translation>Ihre Kontostände einsehen</translation>
+    </message>
+    <message>
+        <source>see your transactions</source>
+        <translation>Ihre Umsätze einsehen</translation>
+    </message>
+    <message>
+        <source>Account information</source>
+        <translation>Kontoinformationen</translation>
+    </message>
+    <message>
+        <source>Account information: %1</source>
+        <translation>Kontoinformationen: %1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>%1 more level not shown: </source>
+        <translation>%1 weitere Ebene nicht angezeigt: </translation>
+    </message>
+    <message>
+        <source>%1 more levels not shown: </source>
+        <translation>%1 weitere Ebenen nicht angezeigt: </translation>
+    </message>
+    <message>
+        <source>(empty name)</source>
+        <translation>(leerer Name)</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <source>Data types</source>
+        <translation>Datentypen</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Privileges</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>Nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 more field not shown</source>
+        <translation>%1 weiteres Feld nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 more fields not shown</source>
+        <translation>%1 weitere Felder nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>start the payment</source>
+        <translation>die Zahlung auslösen</translation>
+    </message>
+    <message>
+        <source>check its status</source>
+        <translation>ihren Status abfragen</translation>
+    </message>
+    <message>
+        <source>cancel it</source>
+        <translation>sie stornieren</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Creditor</source>
+        <translation>Zahlungsempfänger</translation>
+    </message>
+    <message>
+        <source>Creditor account</source>
+        <translation>Konto des Zahlungsempfängers</translation>
+    </message>
+    <message>
+        <source>Creditor bank (BIC)</source>
+        <translation>Bank des Zahlungsempfängers (BIC)</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Verwendungszweck</translation>
+    </message>
+    <message>
+        <source>Pay %1 to %2</source>
+        <translation>%1 an %2 zahlen</translation>
+    </message>
+    <message>
+        <source>Unexpected entry</source>
+        <translation>Unerwarteter Eintrag</translation>
+    </message>
+    <message>
+        <source>This entry is not an object, as the standard requires; it is shown as sent.</source>
+        <translation>Dieser Eintrag ist kein Objekt, wie es der Standard verlangt; er wird so angezeigt, wie er gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>Details without a type</source>
+        <translation>Details ohne Typ</translation>
+    </message>
+    <message>
+        <source>This entry has no type, so it is unclear what it is for; it is shown as sent.</source>
+        <translation>Dieser Eintrag hat keinen Typ, daher ist unklar, wofür er gedacht ist; er wird so angezeigt, wie er gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>These details do not have the form expected for this type, so they are shown exactly as sent.</source>
+        <translation>Diese Details haben nicht die für diesen Typ erwartete Form und werden daher genau so angezeigt, wie sie gesendet wurden.</translation>
+    </message>
+    <message>
+        <source>%1 (unexpected form)</source>
+        <translation>%1 (unerwartete Form)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Unexpected authorization details</source>
+        <translation>Unerwartete Autorisierungsdetails</translation>
+    </message>
+    <message>
+        <source>The authorization details are not a list, as the standard requires; they are shown as sent.</source>
+        <translation>Die Autorisierungsdetails sind keine Liste, wie es der Standard verlangt; sie werden so angezeigt, wie sie gesendet wurden.</translation>
+    </message>
+    <message>
+        <source>More entries</source>
+        <translation>Weitere Einträge</translation>
+    </message>
+    <message>
+        <source>%1 more entry not shown</source>
+        <translation>%1 weiterer Eintrag nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 more entries not shown</source>
+        <translation>%1 weitere Einträge nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>Only the first %1 entries are shown one by one; the others are shown as sent.</source>
+        <translation>Nur die ersten %1 Einträge werden einzeln angezeigt; die übrigen werden so angezeigt, wie sie gesendet wurden.</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 weitere</translation>
+    </message>
+    <message>
+        <source>Confirm who you are</source>
+        <translation>Ihre Identität bestätigen</translation>
+    </message>
+    <message>
+        <source>See your name</source>
+        <translation>Ihren Namen sehen</translation>
+    </message>
+    <message>
+        <source>See your email address</source>
+        <translation>Ihre E-Mail-Adresse sehen</translation>
+    </message>
+    <message>
+        <source>Stay signed in (refresh tokens)</source>
+        <translation>Angemeldet bleiben (Aktualisierungstokens)</translation>
+    </message>
+    <message>
+        <source>Trade stocks on your behalf</source>
+        <translation>In Ihrem Namen mit Aktien handeln</translation>
+    </message>
+    <message>
+        <source>Start payments from your account</source>
+        <translation>Zahlungen von Ihrem Konto auslösen</translation>
+    </message>
+    <message>
+        <source>Approve or deny requests on your behalf</source>
+        <translation>Anfragen in Ihrem Namen genehmigen oder ablehnen</translation>
+    </message>
+    <message>
+        <source>Read your data records</source>
+        <translation>Ihre Datensätze lesen</translation>
+    </message>
+    <message>
+        <source>Read your sandbox profile</source>
+        <translation>Ihr Sandbox-Profil lesen</translation>
+    </message>
+    <message>
+        <source>Permission “%1”</source>
+        <translation>Berechtigung „%1“</translation>
+    </message>
+    <message>
+        <source>Stock trade</source>
+        <translation>Aktienorder</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>Tickersymbol</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Stückzahl</translation>
+    </message>
+    <message>
+        <source>%1 share</source>
+        <translation>%1 Aktie</translation>
+    </message>
+    <message>
+        <source>%1 shares</source>
+        <translation>%1 Aktien</translation>
+    </message>
+    <message>
+        <source>Limit price</source>
+        <translation>Limitpreis</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Kein Limit</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Buy %1 %2 at most %3</source>
+        <translation>%1 %2 zu höchstens %3 kaufen</translation>
+    </message>
+    <message>
+        <source>Sell %1 %2 at least %3</source>
+        <translation>%1 %2 zu mindestens %3 verkaufen</translation>
+    </message>
+    <message>
+        <source>Buy %1 %2 at market price</source>
+        <translation>%1 %2 zum Marktpreis kaufen</translation>
+    </message>
+    <message>
+        <source>Sell %1 %2 at market price</source>
+        <translation>%1 %2 zum Marktpreis verkaufen</translation>
+    </message>
 </context>
 <context>
     <name>SandboxLauncher</name>
@@ -661,6 +1029,10 @@
         <source>The token response has a &quot;scope&quot; that is not a string.</source>
         <translation>In der Token-Antwort ist „scope“ keine Zeichenkette.</translation>
     </message>
+    <message>
+        <source>The token response has &quot;authorization_details&quot; that are not a list.</source>
+        <translation>In der Token-Antwort ist „authorization_details“ keine Liste.</translation>
+    </message>
 </context>
 <context>
     <name>TokenStore</name>
@@ -682,21 +1054,77 @@
     </message>
 </context>
 <context>
-    <name>countersign::cli::CliRunner</name>
+    <name>countersign::approvals::InboxModel</name>
     <message>
-        <source>Countersign: approve what AI agents do on your behalf.
-
-Commands:
-  login [--no-browser]  Sign in through the browser.
-  whoami [--json]       Show who is signed in.
-  logout                Sign out and delete the stored tokens.</source>
-        <translation>Countersign: Genehmigen Sie, was KI-Agenten in Ihrem Namen tun.
-
-Befehle:
-  login [--no-browser]  Über den Browser anmelden.
-  whoami [--json]       Anzeigen, wer angemeldet ist.
-  logout                Abmelden und die gespeicherten Tokens löschen.</translation>
+        <source>You are not signed in.</source>
+        <translation>Sie sind nicht angemeldet.</translation>
     </message>
+</context>
+<context>
+    <name>countersign::cli::ApprovalCommands</name>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>noch %1 s</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>noch %1 min</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>genehmigt</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>Nachricht: %1</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Scopes: %1</source>
+        <translation>Scopes: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Begründung: %1</translation>
+    </message>
+    <message>
+        <source>No approval requests. Requests that apps send on your behalf will show up here.</source>
+        <translation>Keine Freigabeanfragen. Anfragen, die Apps in Ihrem Namen senden, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Requests that could not be read and are not shown: %1</source>
+        <translation>Anfragen, die nicht gelesen werden konnten und nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Watching for approval requests (Ctrl+C to stop)…</source>
+        <translation>Warten auf Freigabeanfragen (Strg+C zum Beenden) …</translation>
+    </message>
+    <message>
+        <source>Connection lost (%1); reconnecting…</source>
+        <translation>Verbindung unterbrochen (%1); Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Approved: %1</source>
+        <translation>Genehmigt: %1</translation>
+    </message>
+    <message>
+        <source>Denied: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::cli::CliRunner</name>
     <message>
         <source>OpenID provider (issuer URL). Default: the local sandbox, or the provider last used.</source>
         <translation>OpenID-Anbieter (Aussteller-URL). Standard: die lokale Sandbox oder der zuletzt verwendete Anbieter.</translation>
@@ -710,24 +1138,12 @@ Befehle:
         <translation>login: Die Anmelde-URL ausgeben, statt einen Browser zu öffnen.</translation>
     </message>
     <message>
-        <source>whoami: print JSON.</source>
-        <translation>whoami: JSON ausgeben.</translation>
-    </message>
-    <message>
-        <source>login, whoami or logout</source>
-        <translation>login, whoami oder logout</translation>
-    </message>
-    <message>
         <source>--client-id needs --issuer (or COUNTERSIGN_ISSUER).</source>
         <translation>--client-id erfordert --issuer (oder COUNTERSIGN_ISSUER).</translation>
     </message>
     <message>
         <source>--%1 only applies to &quot;%2&quot;.</source>
         <translation>--%1 gilt nur für „%2“.</translation>
-    </message>
-    <message>
-        <source>Give one command: login, whoami or logout. See --help.</source>
-        <translation>Geben Sie einen Befehl an: login, whoami oder logout. Siehe --help.</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;. See --help.</source>
@@ -764,6 +1180,50 @@ Befehle:
     <message>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Countersign: approve what AI agents do on your behalf.
+
+Commands:
+  login [--no-browser]          Sign in through the browser.
+  whoami [--json]               Show who is signed in.
+  logout                        Sign out and delete the stored tokens.
+  inbox [--json] [--watch]      List approval requests; --watch prints events as JSON lines.
+  approve ID [--reason TEXT]    Approve a request.
+  deny ID [--reason TEXT]       Deny a request.</source>
+        <translation>Countersign: Genehmigen Sie, was KI-Agenten in Ihrem Namen tun.
+
+Befehle:
+  login [--no-browser]          Über den Browser anmelden.
+  whoami [--json]               Anzeigen, wer angemeldet ist.
+  logout                        Abmelden und die gespeicherten Tokens löschen.
+  inbox [--json] [--watch]      Freigabeanfragen auflisten; --watch gibt Ereignisse als JSON-Zeilen aus.
+  approve ID [--reason TEXT]    Eine Anfrage genehmigen.
+  deny ID [--reason TEXT]       Eine Anfrage ablehnen.</translation>
+    </message>
+    <message>
+        <source>whoami, inbox: print JSON.</source>
+        <translation>whoami, inbox: JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>inbox: print each event as a JSON line until interrupted.</source>
+        <translation>inbox: Jedes Ereignis als JSON-Zeile ausgeben, bis abgebrochen wird.</translation>
+    </message>
+    <message>
+        <source>approve, deny: the reason given.</source>
+        <translation>approve, deny: Die angegebene Begründung.</translation>
+    </message>
+    <message>
+        <source>login, whoami, logout, inbox, approve or deny</source>
+        <translation>login, whoami, logout, inbox, approve oder deny</translation>
+    </message>
+    <message>
+        <source>Give the request&apos;s ID: countersign-cli %1 ID</source>
+        <translation>Geben Sie die ID der Anfrage an: countersign-cli %1 ID</translation>
+    </message>
+    <message>
+        <source>Give one command: login, whoami, logout, inbox, approve or deny. See --help.</source>
+        <translation>Geben Sie einen Befehl an: login, whoami, logout, inbox, approve oder deny. Siehe --help.</translation>
     </message>
 </context>
 <context>
@@ -880,6 +1340,10 @@ Befehle:
     <message>
         <source>Sign-in was cancelled.</source>
         <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>This session does not include access to %1. Sign out and sign in again to grant it.</source>
+        <translation>Diese Sitzung umfasst keinen Zugriff auf %1. Melden Sie sich ab und erneut an, um ihn zu gewähren.</translation>
     </message>
 </context>
 </TS>

@@ -134,23 +134,23 @@ void ApprovalInbox::onEvent(const net::ServerSentEvent &event)
     auto approval = Approval::fromJson(json);
     if (!approval) {
         qCWarning(lcNet) << "approval channel: ignored a malformed" << event.type << "event";
-    } else {
-        apply(approval.value());
     }
     if (!event.id.isEmpty())
         m_lastEventId = event.id;
+    if (approval && apply(approval.value()))
+        Q_EMIT eventApplied(event.type, event.id, approval.value());
 }
 
-void ApprovalInbox::apply(const Approval &approval)
+bool ApprovalInbox::apply(const Approval &approval)
 {
     const auto it = std::find_if(m_approvals.begin(), m_approvals.end(),
                                  [&approval](const Approval &known) { return known.id == approval.id; });
     if (it != m_approvals.end()) {
-        if (!it->isSupersededBy(approval))
-            return;
+        if (!it->isSupersededBy(approval) || it->toJson() == approval.toJson())
+            return false;
         *it = approval;
         Q_EMIT changed(static_cast<int>(it - m_approvals.begin()), false);
-        return;
+        return true;
     }
     // Newest first: insert before the first older request.
     const auto at = std::find_if(m_approvals.begin(), m_approvals.end(), [&approval](const Approval &known) {
@@ -159,6 +159,7 @@ void ApprovalInbox::apply(const Approval &approval)
     const int row = static_cast<int>(at - m_approvals.begin());
     m_approvals.insert(row, approval);
     Q_EMIT changed(row, true);
+    return true;
 }
 
 void ApprovalInbox::onClosed(const Error &reason)

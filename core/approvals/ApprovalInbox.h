@@ -56,6 +56,9 @@ Q_SIGNALS:
     // A request appeared (`isNew`) or changed; `row` is its index in approvals().
     void changed(int row, bool isNew);
     void connectionChanged(countersign::approvals::ApprovalInbox::Connection connection);
+    // One event from the stream that changed a request (for `countersign-cli inbox --watch`).
+    void eventApplied(const QString &type, const QString &eventId,
+                      const countersign::approvals::Approval &approval);
 
 private:
     void fetchList();
@@ -63,7 +66,7 @@ private:
     void onEvent(const net::ServerSentEvent &event);
     void onClosed(const Error &reason);
     void retryLater(const Error &reason);
-    void apply(const Approval &approval);
+    bool apply(const Approval &approval); // false when it changed nothing
     void setConnection(Connection connection);
 
     ApprovalsClient *m_client;

@@ -1,5 +1,8 @@
 #include "CliRunner.h"
 
+#include "approvals/ApprovalChannel.h"
+#include "cli/ApprovalCommands.h"
+#include "cli/Console.h"
 #include "oauth/BrowserCommand.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionManager.h"
@@ -14,18 +17,6 @@
 namespace countersign::cli {
 
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 QString describe(const oauth::Identity &identity)
 {
@@ -51,9 +42,12 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Countersign: approve what AI agents do on your behalf.\n\nCommands:\n"
-           "  login [--no-browser]  Sign in through the browser.\n"
-           "  whoami [--json]       Show who is signed in.\n"
-           "  logout                Sign out and delete the stored tokens."));
+           "  login [--no-browser]          Sign in through the browser.\n"
+           "  whoami [--json]               Show who is signed in.\n"
+           "  logout                        Sign out and delete the stored tokens.\n"
+           "  inbox [--json] [--watch]      List approval requests; --watch prints events as JSON lines.\n"
+           "  approve ID [--reason TEXT]    Approve a request.\n"
+           "  deny ID [--reason TEXT]       Deny a request."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption issuerOption(
@@ -65,9 +59,14 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
                                           QStringLiteral("ID"));
     const QCommandLineOption noBrowserOption(
         QStringLiteral("no-browser"), tr("login: print the sign-in URL instead of opening a browser."));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("whoami: print JSON."));
-    parser.addOptions({issuerOption, clientOption, noBrowserOption, jsonOption});
-    parser.addPositionalArgument(QStringLiteral("command"), tr("login, whoami or logout"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("whoami, inbox: print JSON."));
+    const QCommandLineOption watchOption(QStringLiteral("watch"),
+                                         tr("inbox: print each event as a JSON line until interrupted."));
+    const QCommandLineOption reasonOption(QStringLiteral("reason"), tr("approve, deny: the reason given."),
+                                          QStringLiteral("TEXT"));
+    parser.addOptions({issuerOption, clientOption, noBrowserOption, jsonOption, watchOption, reasonOption});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 tr("login, whoami, logout, inbox, approve or deny"));
     if (!parser.parse(arguments)) {
         fail({QStringLiteral("usage"), parser.errorText()}, 2);
         return;
@@ -100,19 +99,29 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
 
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
-    auto onlyFor = [&](const QCommandLineOption &option, const QString &allowed) {
-        if (parser.isSet(option) && command != allowed) {
-            fail({QStringLiteral("usage"),
-                  tr("--%1 only applies to \"%2\".").arg(option.names().constFirst(), allowed)},
+    auto onlyFor = [&](const QCommandLineOption &option, const QStringList &allowed) {
+        if (parser.isSet(option) && !allowed.contains(command)) {
+            fail({QStringLiteral("usage"), tr("--%1 only applies to \"%2\".")
+                                               .arg(option.names().constFirst(), allowed.join(u"\", \""))},
                  2);
             return false;
         }
         return true;
     };
-    if (positional.size() != 1 || !onlyFor(noBrowserOption, QStringLiteral("login")) ||
-        !onlyFor(jsonOption, QStringLiteral("whoami"))) {
-        if (positional.size() != 1)
-            fail({QStringLiteral("usage"), tr("Give one command: login, whoami or logout. See --help.")}, 2);
+    const QStringList decisions{QStringLiteral("approve"), QStringLiteral("deny")};
+    if (!onlyFor(noBrowserOption, {QStringLiteral("login")}) ||
+        !onlyFor(jsonOption, {QStringLiteral("whoami"), QStringLiteral("inbox")}) ||
+        !onlyFor(watchOption, {QStringLiteral("inbox")}) || !onlyFor(reasonOption, decisions))
+        return;
+    const qsizetype expected = decisions.contains(command) ? 2 : 1;
+    if (positional.size() != expected) {
+        if (decisions.contains(command))
+            fail({QStringLiteral("usage"), tr("Give the request's ID: countersign-cli %1 ID").arg(command)},
+                 2);
+        else
+            fail({QStringLiteral("usage"),
+                  tr("Give one command: login, whoami, logout, inbox, approve or deny. See --help.")},
+                 2);
         return;
     }
     if (command == u"login")
@@ -121,8 +130,42 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
         whoami(parser.isSet(jsonOption));
     else if (command == u"logout")
         logout();
+    else if (command == u"inbox")
+        withApprovals([this, json = parser.isSet(jsonOption),
+                       watch = parser.isSet(watchOption)](ApprovalCommands *commands) {
+            if (watch)
+                commands->watch([this](int code) { exit(code); });
+            else
+                commands->list(json, [this](int code) { exit(code); });
+        });
+    else if (decisions.contains(command))
+        withApprovals([this, id = positional.at(1), reason = parser.value(reasonOption),
+                       decision = command == u"approve"
+                                      ? approvals::Decision::Approve
+                                      : approvals::Decision::Deny](ApprovalCommands *commands) {
+            commands->decide(id, decision, reason, [this](int code) { exit(code); });
+        });
     else
         fail({QStringLiteral("usage"), tr("Unknown command \"%1\". See --help.").arg(command)}, 2);
+}
+
+void CliRunner::withApprovals(std::function<void(ApprovalCommands *)> next)
+{
+    // The approval channel lives at the provider: resolve() starts the local sandbox if needed.
+    m_resolver->resolve(m_explicitProvider, [this, next](Result<config::ProviderConfig> provider) {
+        if (!provider) {
+            fail(provider.error());
+            return;
+        }
+        restoreThen(provider.value(), [this, next](bool signedIn) {
+            if (!signedIn) {
+                fail({QStringLiteral("signed_out"), tr("Not signed in. Run \"countersign-cli login\".")});
+                return;
+            }
+            auto *channel = new approvals::ApprovalChannel(m_session, m_network, this);
+            next(new ApprovalCommands(channel, this));
+        });
+    });
 }
 
 void CliRunner::login(bool openBrowser)

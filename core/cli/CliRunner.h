@@ -21,9 +21,12 @@ class TokenStore;
 
 namespace countersign::cli {
 
+class ApprovalCommands;
+
 // countersign-cli: parses the command line and runs one command against the core services.
 //   countersign-cli [--issuer URL] [--client-id ID] COMMAND
 //     login [--no-browser]   whoami [--json]   logout
+//     inbox [--json] [--watch]   approve ID [--reason TEXT]   deny ID [--reason TEXT]
 // Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
 class CliRunner : public QObject
 {
@@ -39,6 +42,8 @@ private:
     void login(bool openBrowser);
     void whoami(bool json);
     void logout();
+    // Resolves the provider, restores the session and hands over to the approval commands.
+    void withApprovals(std::function<void(ApprovalCommands *)> next);
     void restoreThen(const config::ProviderConfig &provider, std::function<void(bool)> next);
     void fail(const Error &error, int exitCode = 1);
     void exit(int code);

@@ -59,4 +59,14 @@ void Settings::setSandboxPort(quint16 port)
     m_settings.setValue(QStringLiteral("sandbox/port"), port);
 }
 
+QStringList Settings::dismissedApprovals() const
+{
+    return m_settings.value(QStringLiteral("inbox/dismissed")).toStringList();
+}
+
+void Settings::setDismissedApprovals(const QStringList &ids)
+{
+    m_settings.setValue(QStringLiteral("inbox/dismissed"), ids);
+}
+
 } // namespace countersign::config

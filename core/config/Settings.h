@@ -28,6 +28,10 @@ public:
     quint16 sandboxPort() const;
     void setSandboxPort(quint16 port);
 
+    // Decided or expired approval requests the person cleared from the inbox's history.
+    QStringList dismissedApprovals() const;
+    void setDismissedApprovals(const QStringList &ids);
+
 private:
     QSettings m_settings;
 };

@@ -3,6 +3,7 @@
 // for developing and testing the desktop app. DEMO ONLY (see README.md).
 //
 //   node sandbox/server.mjs --port 0 --data DIR [--access-token-ttl SECONDS]
+//       [--ciba-interval SECONDS] [--ciba-ping-url URL] [--sse-keepalive SECONDS]
 //
 // Contract with the programs that start it:
 //  * stdout carries exactly one line, `ready issuer=http://127.0.0.1:PORT`,
@@ -85,11 +86,17 @@ async function main() {
 
   // Loaded only after the arguments are known good: oidc-provider and koa take
   // a few hundred milliseconds to import, which usage errors need not pay.
-  const [{ FileStore }, { createInteractionRoutes }, { loadOrCreateKeys }, { createProvider }] = await Promise.all([
+  const [
+    { FileStore }, { createInteractionRoutes }, { loadOrCreateKeys }, { createProvider },
+    { ApprovalStore }, { ApprovalChannel }, { createApprovalRoutes },
+  ] = await Promise.all([
     import('./lib/file-adapter.mjs'),
     import('./lib/interactions.mjs'),
     import('./lib/keys.mjs'),
     import('./lib/provider.mjs'),
+    import('./lib/approvals-store.mjs'),
+    import('./lib/approvals.mjs'),
+    import('./lib/approvals-api.mjs'),
   ]);
 
   const ownsDataDir = options.data === undefined;
@@ -102,6 +109,8 @@ async function main() {
 
   const { jwks, cookieKeys } = await loadOrCreateKeys(dataDir);
   const store = await FileStore.open(path.join(dataDir, 'store'), { clockTolerance: CLOCK_TOLERANCE, log });
+  const approvalStore = await ApprovalStore.open(path.join(dataDir, 'approvals.json'));
+  const channel = new ApprovalChannel({ store: approvalStore, interval: options.cibaInterval, log });
 
   // The issuer contains the port, which with --port 0 is only known after
   // listen(); requests that arrive before the provider exists get a 503.
@@ -112,12 +121,22 @@ async function main() {
       return;
     }
     const started = Date.now();
+    const requestPath = req.url.split('?')[0]; // before any alias rewrite (ciba.mjs)
     res.on('finish', () => {
-      log(`${req.method} ${req.url.split('?')[0]} ${res.statusCode} ${Date.now() - started}ms`);
+      log(`${req.method} ${requestPath} ${res.statusCode} ${Date.now() - started}ms`);
     });
     app(req, res);
   });
   server.keepAliveTimeout = 5000;
+  // Connections that never carried a request (HTTP clients open spare ones,
+  // e.g. undici after an aborted event stream). closeIdleConnections() leaves
+  // them alone, so shutdown would wait for its grace period; track them.
+  const unusedSockets = new Set();
+  server.on('connection', (socket) => {
+    unusedSockets.add(socket);
+    socket.once('close', () => unusedSockets.delete(socket));
+  });
+  server.on('request', (req) => unusedSockets.delete(req.socket));
 
   const port = await listen(server, options.port);
   const issuer = `http://${HOST}:${port}`;
@@ -125,24 +144,36 @@ async function main() {
     issuer, jwks, cookieKeys, adapter: store.adapterClass(),
     accessTokenTTL: options.accessTokenTTL,
     clockTolerance: CLOCK_TOLERANCE,
+    channel,
+    cibaPingUrl: options.cibaPingUrl,
   });
+  channel.attach(provider);
+  await channel.start(); // expiry timers; approval.expired for what expired while we were down
   provider.on('server_error', (_ctx, err) => log(`server_error: ${err.stack ?? err}`));
-  for (const event of ['authorization.error', 'grant.error', 'userinfo.error', 'revocation.error', 'end_session.error']) {
+  for (const event of ['authorization.error', 'backchannel_authentication.error', 'grant.error', 'userinfo.error', 'revocation.error', 'end_session.error']) {
     provider.on(event, (_ctx, err) => log(`${event}: ${err.error ?? err.name}: ${err.error_description ?? err.message}${err.error_detail ? ` (${err.error_detail})` : ''}`));
   }
   const interactionRoutes = createInteractionRoutes(provider, { log });
+  const approvalRoutes = createApprovalRoutes({
+    channel, issuer, jwks, keepAliveSeconds: options.sseKeepAlive, log,
+  });
   const providerCallback = provider.callback();
   app = (req, res) => {
-    if (!interactionRoutes(req, res)) providerCallback(req, res);
+    if (!interactionRoutes(req, res) && !approvalRoutes(req, res)) providerCallback(req, res);
   };
 
   await writeFileAtomic(infoFile, `${JSON.stringify({ issuer, pid: process.pid })}\n`);
-  installShutdown({ server, store, infoFile, dataDir, ownsDataDir });
-  log(`listening on ${issuer} (access token TTL ${options.accessTokenTTL}s)`);
+  installShutdown({
+    server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes,
+  });
+  log(`listening on ${issuer} (access token TTL ${options.accessTokenTTL}s, CIBA interval ${options.cibaInterval}s, `
+    + `ping ${options.cibaPingUrl ?? 'off'})`);
   await writeStdoutLine(`ready issuer=${issuer}`);
 }
 
-function installShutdown({ server, store, infoFile, dataDir, ownsDataDir }) {
+function installShutdown({
+  server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes,
+}) {
   let stopping = false;
 
   // Remove sandbox.json only if it still describes this process.
@@ -162,9 +193,16 @@ function installShutdown({ server, store, infoFile, dataDir, ownsDataDir }) {
     log(`${signal}: shutting down`);
     const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     forced.unref();
-    await new Promise((resolve) => { server.close(resolve); server.closeIdleConnections(); });
+    channel.stop();
+    // Event streams never end by themselves; server.close() would wait for them.
+    approvalRoutes.close();
+    await new Promise((resolve) => {
+      server.close(resolve);
+      server.closeIdleConnections();
+      for (const socket of unusedSockets) socket.destroy();
+    });
     clearTimeout(forced);
-    await store.close();
+    await Promise.all([store.close(), approvalStore.close()]);
     removeInfo();
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     log('stopped');

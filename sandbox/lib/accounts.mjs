@@ -32,6 +32,20 @@ export function authenticate(login, password) {
   return account && matches ? String(login) : undefined;
 }
 
+/** Whether `accountId` names a demo account. */
+export function accountExists(accountId) {
+  return DEMO_ACCOUNTS.has(accountId);
+}
+
+/** The account id whose email is `email` (exact, case-insensitive), or undefined. */
+export function accountIdByEmail(email) {
+  const wanted = String(email).toLowerCase();
+  for (const [id, account] of DEMO_ACCOUNTS) {
+    if (account.claims.email.toLowerCase() === wanted) return id;
+  }
+  return undefined;
+}
+
 /** Display name for the consent page; undefined for unknown ids. */
 export function displayName(accountId) {
   return DEMO_ACCOUNTS.get(accountId)?.claims.name;

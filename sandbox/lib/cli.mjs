@@ -3,11 +3,19 @@
 // the sandbox is started by other programs that should fail loudly.
 
 export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--access-token-ttl SECONDS]
+                              [--ciba-interval SECONDS] [--ciba-ping-url URL] [--sse-keepalive SECONDS]
 
   --port N                   TCP port on 127.0.0.1 (default 0 = pick a free port)
-  --data DIR                 state directory (keys, sessions, grants, tokens);
-                             default: a fresh temporary directory
+  --data DIR                 state directory (keys, sessions, grants, tokens,
+                             approvals); default: a fresh temporary directory
   --access-token-ttl SECONDS access token lifetime (default 600)
+  --ciba-interval SECONDS    CIBA poll interval announced by bc-authorize
+                             (default 5, minimum 1)
+  --ciba-ping-url URL        notification endpoint of the ping client
+                             demo-agent-ping (https, or http on 127.0.0.1,
+                             localhost or [::1]); without it no ping is sent
+  --sse-keepalive SECONDS    keep-alive comment interval on the approval event
+                             stream (default 15)
   --help                     show this help`;
 
 export class UsageError extends Error {}
@@ -19,9 +27,26 @@ function integer(flag, raw, { min, max }) {
   return value;
 }
 
-/** Parses argv (without node and script); returns { port, data, accessTokenTTL, help }. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+// Plain http only towards this machine: a ping carries a bearer token.
+function pingUrl(raw) {
+  const url = URL.parse(raw ?? '');
+  const ok = url && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)));
+  if (!ok || url.username || url.password || url.hash) {
+    throw new UsageError('--ciba-ping-url needs an https URL, or an http URL on 127.0.0.1, localhost or [::1]');
+  }
+  return url.href;
+}
+
+/**
+ * Parses argv (without node and script); returns { port, data, accessTokenTTL,
+ * cibaInterval, cibaPingUrl, sseKeepAlive, help }.
+ */
 export function parseArgs(argv) {
-  const options = { port: 0, data: undefined, accessTokenTTL: 600, help: false };
+  const options = {
+    port: 0, data: undefined, accessTokenTTL: 600, cibaInterval: 5, cibaPingUrl: undefined, sseKeepAlive: 15, help: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     let arg = argv[i];
     let value;
@@ -46,6 +71,15 @@ export function parseArgs(argv) {
         break;
       case '--access-token-ttl':
         options.accessTokenTTL = integer(arg, takeValue(), { min: 1, max: 31 * 24 * 3600 });
+        break;
+      case '--ciba-interval':
+        options.cibaInterval = integer(arg, takeValue(), { min: 1, max: 3600 });
+        break;
+      case '--ciba-ping-url':
+        options.cibaPingUrl = pingUrl(takeValue());
+        break;
+      case '--sse-keepalive':
+        options.sseKeepAlive = integer(arg, takeValue(), { min: 1, max: 3600 });
         break;
       case '--help':
       case '-h':

@@ -2,6 +2,52 @@
 // sandbox only serves the clients listed here.
 
 export const DESKTOP_CLIENT_ID = 'countersign-desktop';
+export const AGENT_CLIENT_ID = 'demo-agent';
+export const PING_AGENT_CLIENT_ID = 'demo-agent-ping';
+export const CIBA_GRANT_TYPE = 'urn:openid:params:grant-type:ciba';
+
+// ============================================================================
+// DEMO ONLY. These client secrets are public, hard-coded test fixtures for the
+// local sandbox (like the passwords in accounts.mjs). Never reuse them.
+// ============================================================================
+const AGENT_SECRET = 'demo-agent-secret';
+const PING_AGENT_SECRET = 'demo-agent-ping-secret';
+
+// Where oidc-provider sends demo-agent-ping's CIBA pings. CIBA Core and
+// oidc-provider require an https URL here, so the client is registered with
+// this fixed placeholder in the reserved .invalid domain (it can never resolve),
+// and ciba.mjs's `fetch` hands requests for exactly this URL to the receiver
+// named by --ciba-ping-url (plain http on loopback is fine there: demo only).
+// Without the flag, nothing is sent.
+export const PING_PLACEHOLDER_ENDPOINT = 'https://ciba-ping.invalid/demo-agent-ping';
+
+// API scopes (resources.mjs) each client may ask for. oidc-provider's `scope`
+// client metadata may only list OpenID scopes, so the API scopes live here and
+// getResourceServerInfo enforces them: a client gets `invalid_target` for an
+// API it is not meant to call (an agent must not obtain an approvals token).
+const API_SCOPES = {
+  [DESKTOP_CLIENT_ID]: ['profile:read', 'approvals'],
+  [AGENT_CLIENT_ID]: ['stock:trade', 'payments:initiate'],
+  [PING_AGENT_CLIENT_ID]: ['stock:trade', 'payments:initiate'],
+};
+
+export function apiScopesOf(clientId) {
+  return API_SCOPES[clientId] ?? [];
+}
+
+// Shared by both agents: a confidential CIBA-only client (no browser, so no
+// response types and no redirect URIs). Registered with client_secret_basic;
+// oidc-provider 9 accepts the same secret sent as client_secret_post too (its
+// client_auth treats the two as one mechanism), so both work unchanged.
+const agentBase = {
+  token_endpoint_auth_method: 'client_secret_basic',
+  grant_types: [CIBA_GRANT_TYPE],
+  response_types: [],
+  redirect_uris: [],
+  scope: 'openid profile',
+  authorization_details_types: ['trade_authorization', 'payment_initiation'],
+  id_token_signed_response_alg: 'RS256',
+};
 
 export const clients = [
   {
@@ -19,6 +65,24 @@ export const clients = [
     response_types: ['code'],
     grant_types: ['authorization_code', 'refresh_token'],
     scope: 'openid profile email offline_access',
+    // It approves authorization details (through the approval channel) but
+    // never requests any itself.
+    authorization_details_types: [],
     id_token_signed_response_alg: 'RS256',
+  },
+  {
+    ...agentBase,
+    client_id: AGENT_CLIENT_ID,
+    client_name: 'Demo Agent',
+    client_secret: AGENT_SECRET,
+    backchannel_token_delivery_mode: 'poll',
+  },
+  {
+    ...agentBase,
+    client_id: PING_AGENT_CLIENT_ID,
+    client_name: 'Demo Agent (ping)',
+    client_secret: PING_AGENT_SECRET,
+    backchannel_token_delivery_mode: 'ping',
+    backchannel_client_notification_endpoint: PING_PLACEHOLDER_ENDPOINT,
   },
 ];

@@ -59,12 +59,19 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 
 /**
  * Consent form. `scopes` are OpenID scopes, `resources` maps resource
- * indicator -> list of API scopes.
+ * indicator -> list of API scopes, `describe(scope)` says in words what an API
+ * scope allows (or returns undefined).
  */
-export function consentPage({ clientName, userName, scopes, resources }) {
+export function consentPage({
+  clientName, userName, scopes, resources, describe = () => undefined,
+}) {
   const scopeItems = scopes.map((s) => `<li><code>${esc(s)}</code></li>`).join('');
+  const apiScope = (s) => {
+    const words = describe(s);
+    return `<code>${esc(s)}</code>${words ? ` <span class="scope-description">(${esc(words)})</span>` : ''}`;
+  };
   const resourceItems = Object.entries(resources)
-    .map(([indicator, list]) => `<li><code>${esc(indicator)}</code>: ${list.map((s) => `<code>${esc(s)}</code>`).join(', ')}</li>`)
+    .map(([indicator, list]) => `<li><code>${esc(indicator)}</code>: ${list.map(apiScope).join(', ')}</li>`)
     .join('');
   return page('Allow access?', `
 <p><strong class="client">${esc(clientName)}</strong> wants to access your account${userName ? ` (<span class="user">${esc(userName)}</span>)` : ''}.</p>

@@ -12,6 +12,7 @@
 // token needed) and one interaction's cookie cannot drive another.
 import { authenticate, displayName } from './accounts.mjs';
 import { consentPage, errorPage, loginPage, messagePage } from './html.mjs';
+import { describeScope } from './resources.mjs';
 
 const MAX_FORM_BYTES = 16 * 1024;
 const ROUTE = /^\/interaction\/([A-Za-z0-9_-]{1,100})\/?$/;
@@ -76,6 +77,7 @@ export function createInteractionRoutes(provider, { log = () => {} } = {}) {
       userName: displayName(session?.accountId),
       scopes: splitScope(params.scope),
       resources,
+      describe: describeScope,
     }));
   }
 

@@ -6,10 +6,14 @@
 import Provider from 'oidc-provider';
 
 import { findAccount } from './accounts.mjs';
+import {
+  cibaFeature, cibaFetch, defaultResource, installCibaMiddleware, requestTtl, useGrantedResource,
+} from './ciba.mjs';
 import { clients } from './clients.mjs';
 import { errorPage, logoutPage, logoutSuccessPage } from './html.mjs';
 import { treatMissingPromptAsConsent } from './offline-access.mjs';
-import { resourceServerInfoFor } from './resources.mjs';
+import { richAuthorizationRequests } from './rar.mjs';
+import { APPROVALS_API, resourceServerInfoFor } from './resources.mjs';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -30,9 +34,11 @@ function setHtml(ctx, body) {
  * @param {Function} o.adapter       adapter class (FileStore#adapterClass())
  * @param {number} o.accessTokenTTL  seconds
  * @param {number} o.clockTolerance  seconds
+ * @param {ApprovalChannel} o.channel  receives CIBA requests (approvals.mjs)
+ * @param {string} [o.cibaPingUrl]   where demo-agent-ping's pings go (--ciba-ping-url)
  */
 export function createProvider({
-  issuer, jwks, cookieKeys, adapter, accessTokenTTL, clockTolerance,
+  issuer, jwks, cookieKeys, adapter, accessTokenTTL, clockTolerance, channel, cibaPingUrl,
 }) {
   const provider = new Provider(issuer, {
     adapter,
@@ -40,6 +46,14 @@ export function createProvider({
     clients,
     jwks,
     findAccount,
+    // Countersign's approval channel (docs/approval-channel.md): where the
+    // desktop app lists and decides CIBA requests, and the audience of the
+    // access token it needs for that.
+    discovery: {
+      countersign_approvals_endpoint: `${issuer}/approvals`,
+      countersign_approvals_resource: APPROVALS_API,
+    },
+    fetch: cibaFetch(cibaPingUrl),
     cookies: {
       keys: cookieKeys,
       long: { httpOnly: true, sameSite: 'lax', signed: true },
@@ -76,14 +90,19 @@ export function createProvider({
       resourceIndicators: {
         enabled: true,
         // No resource given -> no default resource: the access token stays
-        // opaque and usable at userinfo.
-        defaultResource: () => undefined,
+        // opaque and usable at userinfo. Except CIBA: there the API named by
+        // the requested scope / authorization details (ciba.mjs).
+        defaultResource,
         // A token request without `resource` does not silently inherit the
         // resource from the authorization request (that would make the token
         // useless at userinfo); ask for the resource explicitly to get a JWT.
-        useGrantedResource: () => false,
+        // CIBA token requests do inherit it: an agent polls for exactly the
+        // API access the user approved.
+        useGrantedResource,
         getResourceServerInfo: resourceServerInfoFor(accessTokenTTL),
       },
+      ciba: cibaFeature(channel),
+      richAuthorizationRequests,
     },
     // Refresh tokens: issued when the grant includes offline_access (the
     // default issueRefreshToken policy). Rotation is always on for this public
@@ -100,7 +119,7 @@ export function createProvider({
       Grant: 14 * DAY,
       ClientCredentials: 10 * MINUTE,
       DeviceCode: 10 * MINUTE,
-      BackchannelAuthenticationRequest: 10 * MINUTE,
+      BackchannelAuthenticationRequest: requestTtl,
       PreAuthorizedCode: 10 * MINUTE,
     },
     // The desktop app talks to the token endpoint from native code, not from a
@@ -112,5 +131,6 @@ export function createProvider({
   // Listen only on 127.0.0.1 and never behind a proxy: do not trust X-Forwarded-*.
   provider.proxy = false;
   treatMissingPromptAsConsent(provider);
+  installCibaMiddleware(provider, channel);
   return provider;
 }

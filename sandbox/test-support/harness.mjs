@@ -4,10 +4,13 @@
 // file under a directory named "test" as a test file.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { loadOrCreateKeys } from '../lib/keys.mjs';
 
 export const SANDBOX_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER = path.join(SANDBOX_DIR, 'server.mjs');
@@ -20,6 +23,27 @@ export async function makeTempDir(t, prefix = 'sandbox-test-') {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   t?.after(() => rm(dir, { recursive: true, force: true }));
   return dir;
+}
+
+let seedKeysDir;
+
+/**
+ * A fresh --data directory that already holds signing keys, generated once per
+ * test process: a sandbox generating its own RSA key spends ~0.2 s on it,
+ * which adds up over dozens of servers. Each test still gets its own copy
+ * (and its own sessions, grants, approvals).
+ */
+export async function makeDataDir(t) {
+  if (!seedKeysDir) {
+    seedKeysDir = mkdtemp(path.join(os.tmpdir(), 'sandbox-keys-')).then(async (dir) => {
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      await loadOrCreateKeys(dir);
+      return dir;
+    });
+  }
+  const data = await makeTempDir(t);
+  await cp(path.join(await seedKeysDir, 'keys'), path.join(data, 'keys'), { recursive: true });
+  return data;
 }
 
 /**
@@ -220,3 +244,117 @@ export async function userinfo(issuer, accessToken) {
   const res = await fetch(new URL('/me', issuer), { headers: { authorization: `Bearer ${accessToken}` } });
   return { status: res.status, body: res.status === 200 ? await res.json() : await res.text(), headers: res.headers };
 }
+
+// ---- CIBA and the approval channel -------------------------------------------
+
+export const AGENT = { id: 'demo-agent', secret: 'demo-agent-secret' };
+export const PING_AGENT = { id: 'demo-agent-ping', secret: 'demo-agent-ping-secret' };
+export const CIBA_GRANT = 'urn:openid:params:grant-type:ciba';
+export const STOCK_API = 'https://api.sandbox.countersign.dev/stock';
+export const PAYMENTS_API = 'https://api.sandbox.countersign.dev/payments';
+export const APPROVALS_API = 'https://api.sandbox.countersign.dev/approvals';
+
+export const TRADE = {
+  type: 'trade_authorization', action: 'buy', ticker: 'ACME', qty: 10, limit_price: 12.5, currency: 'USD',
+};
+export const PAYMENT = {
+  type: 'payment_initiation',
+  instructedAmount: { amount: '123.45', currency: 'EUR' },
+  creditorName: 'Merchant A.G.',
+  creditorAccount: { iban: 'DE89 3704 0044 0532 0130 00' },
+  remittanceInformation: 'Invoice 42',
+};
+
+// A form POST authenticated as a confidential client, with client_secret_basic
+// (Authorization header) or client_secret_post (secret in the body).
+async function clientPost(url, client, params, auth) {
+  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+  const body = new URLSearchParams(params);
+  if (auth === 'basic') {
+    headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(client.id)}:${encodeURIComponent(client.secret)}`).toString('base64')}`;
+  } else {
+    body.set('client_id', client.id);
+    body.set('client_secret', client.secret);
+  }
+  const res = await fetch(url, { method: 'POST', headers, body });
+  return { status: res.status, body: await res.json(), headers: res.headers };
+}
+
+/**
+ * POST to the backchannel authentication endpoint. Defaults: alice buys ACME
+ * through demo-agent (poll mode). `params` values that are not strings are
+ * JSON-encoded (authorization_details); undefined values are left out.
+ */
+export function cibaAuthorize(issuer, params = {}, { client = AGENT, auth = 'basic', path = '/backchannel' } = {}) {
+  const merged = {
+    scope: 'openid stock:trade',
+    login_hint: 'alice',
+    binding_message: 'Buy 10 ACME',
+    authorization_details: [TRADE],
+    ...params,
+  };
+  const form = {};
+  for (const [k, v] of Object.entries(merged)) {
+    if (v !== undefined) form[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  }
+  return clientPost(new URL(path, issuer), client, form, auth);
+}
+
+/** One CIBA token request (a poll). */
+export function pollToken(issuer, authReqId, { client = AGENT, auth = 'basic', extra = {} } = {}) {
+  return clientPost(new URL('/token', issuer), client, { grant_type: CIBA_GRANT, auth_req_id: authReqId, ...extra }, auth);
+}
+
+/**
+ * The desktop client's way to an approvals token: sign in with scope
+ * `approvals` and resource=approvals, exchange the code (opaque userinfo
+ * token), then refresh with resource=approvals (JWT for the channel).
+ * Returns { accessToken, tokens, jar }.
+ */
+export async function approvalsToken(issuer, user = 'alice') {
+  const flow = await authorize(issuer, {
+    user, password: `${user}-demo`, scope: 'openid profile email offline_access approvals', resource: APPROVALS_API,
+  });
+  const code = await exchangeCode(issuer, flow);
+  if (code.status !== 200) throw new Error(`code exchange failed: ${JSON.stringify(code.body)}`);
+  const api = await refresh(issuer, code.body.refresh_token, { resource: APPROVALS_API });
+  if (api.status !== 200) throw new Error(`refresh failed: ${JSON.stringify(api.body)}`);
+  return { accessToken: api.body.access_token, tokens: code.body, refreshed: api.body, jar: flow.jar };
+}
+
+/** A request to the approval channel; `token` may be undefined (no Authorization). */
+export async function approvalsRequest(issuer, token, { method = 'GET', path = '/approvals', json, body, headers = {} } = {}) {
+  const init = { method, headers: { ...headers } };
+  if (token !== undefined) init.headers.authorization = `Bearer ${token}`;
+  if (json !== undefined) {
+    init.body = JSON.stringify(json);
+    init.headers['content-type'] = 'application/json';
+  } else if (body !== undefined) {
+    init.body = body;
+  }
+  const res = await fetch(new URL(path, issuer), init);
+  const text = await res.text();
+  let parsed;
+  try { parsed = JSON.parse(text); } catch { parsed = text; }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
+export function listApprovals(issuer, token) {
+  return approvalsRequest(issuer, token);
+}
+
+export function decide(issuer, token, id, decision, reason) {
+  return approvalsRequest(issuer, token, {
+    method: 'POST', path: `/approvals/${id}`, json: { decision, ...(reason !== undefined ? { reason } : {}) },
+  });
+}
+
+/** The listed approval with this binding message (throws if there is none). */
+export async function approvalFor(issuer, token, bindingMessage) {
+  const { body } = await listApprovals(issuer, token);
+  const found = body.approvals.find((a) => a.binding_message === bindingMessage);
+  if (!found) throw new Error(`no approval with binding message ${bindingMessage}: ${JSON.stringify(body)}`);
+  return found;
+}
+
+export { SseReader } from './sse-reader.mjs';

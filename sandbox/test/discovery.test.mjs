@@ -26,7 +26,7 @@ test('discovery advertises the sandbox endpoints and capabilities', async (t) =>
 
   assert.deepEqual(d.code_challenge_methods_supported, ['S256']);
   assert.deepEqual(d.response_types_supported, ['code']);
-  assert.deepEqual([...d.grant_types_supported].sort(), ['authorization_code', 'refresh_token']);
+  assert.deepEqual([...d.grant_types_supported].sort(), ['authorization_code', 'refresh_token', 'urn:openid:params:grant-type:ciba']);
   for (const s of ['openid', 'profile', 'email', 'offline_access']) assert.ok(d.scopes_supported.includes(s), s);
   assert.ok(d.id_token_signing_alg_values_supported.includes('RS256'));
   assert.ok(d.token_endpoint_auth_methods_supported.includes('none'));

@@ -21,10 +21,24 @@ Sandbox::~Sandbox()
 
 bool Sandbox::start()
 {
+    return launch(0);
+}
+
+bool Sandbox::restart()
+{
+    const quint16 previous = port();
+    stop();
+    m_launcher.reset();
+    m_issuer.clear();
+    return launch(previous);
+}
+
+bool Sandbox::launch(quint16 port)
+{
     m_launcher = std::make_unique<sandbox::SandboxLauncher>();
     bool finished = false;
     m_launcher->start(
-        m_dataDir.path(), 0,
+        m_dataDir.path(), port,
         [&](Result<QUrl> issuer) {
             finished = true;
             if (issuer)

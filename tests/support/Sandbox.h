@@ -20,11 +20,16 @@ public:
     // Starts it and waits (at most 30 s) for the ready line. Returns false with the reason in error().
     bool start();
     void stop();
+    // Stops it and starts it again on the same port with the same data (same issuer).
+    bool restart();
+    quint16 port() const { return static_cast<quint16>(m_issuer.port()); }
     QUrl issuer() const { return m_issuer; }
     QString dataDir() const { return m_dataDir.path(); }
     QString error() const { return m_error; }
 
 private:
+    bool launch(quint16 port);
+
     QStringList m_extraArguments;
     QTemporaryDir m_dataDir;
     std::unique_ptr<sandbox::SandboxLauncher> m_launcher;

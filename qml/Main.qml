@@ -73,8 +73,8 @@ ApplicationWindow {
             focus: !window.signedIn
         }
 
-        SignedInPage {
-            objectName: "signedInPage"
+        SignedInView {
+            objectName: "signedInView"
             focus: window.signedIn
         }
     }

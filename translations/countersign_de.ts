@@ -255,6 +255,49 @@
     </message>
 </context>
 <context>
+    <name>InboxPage</name>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 h left</source>
+        <translation>noch %1 h</translation>
+    </message>
+    <message>
+        <source>%1:%2 left</source>
+        <translation>noch %1:%2</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Approval requests</source>
+        <translation>Freigabeanfragen</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Remove from history</source>
+        <translation>Aus dem Verlauf entfernen</translation>
+    </message>
+    <message>
+        <source>Nothing waiting for you</source>
+        <translation>Nichts wartet auf Sie</translation>
+    </message>
+    <message>
+        <source>When an app or AI agent asks to act on your behalf (to buy stock, say, or to make a payment) the request appears here at once, and you decide whether it goes ahead.</source>
+        <translation>Wenn eine App oder ein KI-Agent in Ihrem Namen handeln möchte (etwa um Aktien zu kaufen oder eine Zahlung auszuführen), erscheint die Anfrage sofort hier, und Sie entscheiden, ob sie ausgeführt wird.</translation>
+    </message>
+</context>
+<context>
     <name>JwkSet</name>
     <message>
         <source>A key without an id</source>
@@ -793,6 +836,101 @@
     </message>
 </context>
 <context>
+    <name>RequestPage</name>
+    <message>
+        <source>Approved. The app can go ahead now.</source>
+        <translation>Genehmigt. Die App kann jetzt fortfahren.</translation>
+    </message>
+    <message>
+        <source>Denied. The app has been told no.</source>
+        <translation>Abgelehnt. Die App wurde über die Ablehnung informiert.</translation>
+    </message>
+    <message>
+        <source>‹ All requests</source>
+        <translation>‹ Alle Anfragen</translation>
+    </message>
+    <message>
+        <source>Back to all requests</source>
+        <translation>Zurück zu allen Anfragen</translation>
+    </message>
+    <message>
+        <source>This request is no longer in your inbox.</source>
+        <translation>Diese Anfrage ist nicht mehr in Ihrem Posteingang.</translation>
+    </message>
+    <message>
+        <source>Request from %1</source>
+        <translation>Anfrage von %1</translation>
+    </message>
+    <message>
+        <source>Client ID: %1</source>
+        <translation>Client-ID: %1</translation>
+    </message>
+    <message>
+        <source>Check that this message matches what the app shows you:</source>
+        <translation>Prüfen Sie, ob diese Nachricht mit der Anzeige in der App übereinstimmt:</translation>
+    </message>
+    <message>
+        <source>Binding message: %1</source>
+        <translation>Bindungsnachricht: %1</translation>
+    </message>
+    <message>
+        <source>Approved %1</source>
+        <translation>Genehmigt am %1</translation>
+    </message>
+    <message>
+        <source>Denied %1</source>
+        <translation>Abgelehnt am %1</translation>
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <translation>Abgelaufen am %1</translation>
+    </message>
+    <message>
+        <source>Expires in %1 s (%2)</source>
+        <translation>Läuft in %1 s ab (%2)</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Begründung: %1</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle anzeigen</translation>
+    </message>
+    <message>
+        <source>The app will be allowed to</source>
+        <translation>Die App darf dann</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>Begründung (optional)</translation>
+    </message>
+    <message>
+        <source>Reason, optional</source>
+        <translation>Begründung, optional</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Strg+D</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Strg+Eingabe</translation>
+    </message>
+</context>
+<context>
     <name>SandboxLauncher</name>
     <message>
         <source>The local sandbox did not start within 30 seconds.</source>
@@ -994,6 +1132,21 @@
     <message>
         <source>Ends the session at the provider and deletes it from this computer</source>
         <translation>Beendet die Sitzung beim Anbieter und löscht sie von diesem Computer</translation>
+    </message>
+</context>
+<context>
+    <name>SignedInView</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Inbox, %1 waiting</source>
+        <translation>Posteingang, %1 offen</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1377,17 @@ Befehle:
     <message>
         <source>Give one command: login, whoami, logout, inbox, approve or deny. See --help.</source>
         <translation>Geben Sie einen Befehl an: login, whoami, logout, inbox, approve oder deny. Siehe --help.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::gui::InboxViewModel</name>
+    <message>
+        <source>Connecting to your inbox…</source>
+        <translation>Verbindung zum Posteingang wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Offline: %1 Retrying…</source>
+        <translation>Offline: %1 Neuer Versuch …</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 // countersign: the desktop front end. Builds the core services, restores the last session and
 // shows the Countersign QML module. All behaviour lives in core/ and the view-models in qml/.
+#include "InboxViewModel.h"
 #include "SessionViewModel.h"
+#include "approvals/ApprovalChannel.h"
 #include "i18n/Translations.h"
 #include "logging/Logging.h"
 #include "session/ProviderResolver.h"
@@ -155,6 +157,10 @@ int main(int argc, char *argv[])
     session::ProviderResolver resolver;
     gui::SessionViewModel session(&manager, &resolver);
     gui::SessionViewModel::setInstance(&session);
+    approvals::ApprovalChannel approvalChannel(&manager, &network);
+    approvalChannel.followSession();
+    gui::InboxViewModel inbox(&approvalChannel);
+    gui::InboxViewModel::setInstance(&inbox);
 
     bool restored = false;
     QObject::connect(&session, &gui::SessionViewModel::restoreFinished, &app,

@@ -1,10 +1,16 @@
 // Quick Test runner for the Countersign pages. Each QML engine gets the real Session
 // view-model over real core services: the keychain of with-keyring.sh, the sandbox started on
 // demand by ProviderResolver, and the "browser" named by $COUNTERSIGN_BROWSER.
+#include "InboxViewModel.h"
 #include "SessionViewModel.h"
+#include "approvals/ApprovalChannel.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionManager.h"
 #include "storage/TokenStore.h"
+
+#include "ciba/CibaClient.h"
+#include "net/HttpClient.h"
+#include "oauth/DiscoveryClient.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -23,9 +29,12 @@ class Services : public QObject
 {
 public:
     explicit Services(QObject *parent)
-        : QObject(parent), m_manager(&m_network, &m_store), m_viewModel(&m_manager, &m_resolver)
+        : QObject(parent), m_manager(&m_network, &m_store), m_viewModel(&m_manager, &m_resolver),
+          m_channel(&m_manager, &m_network), m_inbox(&m_channel)
     {
         gui::SessionViewModel::setInstance(&m_viewModel);
+        gui::InboxViewModel::setInstance(&m_inbox);
+        m_channel.followSession();
         m_viewModel.restore(std::nullopt);
     }
 
@@ -35,6 +44,83 @@ private:
     session::SessionManager m_manager;
     session::ProviderResolver m_resolver;
     gui::SessionViewModel m_viewModel;
+    approvals::ApprovalChannel m_channel;
+    gui::InboxViewModel m_inbox;
+};
+
+// A stand-in for an AI agent, for the inbox tests: the confidential client demo-agent asking
+// the sandbox for alice's approval with the real CibaClient, and waiting for the outcome.
+class TestAgent : public QObject
+{
+    Q_OBJECT
+    // "" while waiting; then "approved <authorization_details JSON>", "denied", "expired" or "failed <why>".
+    Q_PROPERTY(QString outcome READ outcome NOTIFY outcomeChanged)
+
+public:
+    explicit TestAgent(QObject *parent) : QObject(parent), m_http(&m_network) {}
+
+    QString outcome() const { return m_outcome; }
+
+    // Starts a CIBA request at `issuer` for alice; `details` is the authorization_details JSON.
+    Q_INVOKABLE void ask(const QString &issuer, const QString &bindingMessage, const QString &details)
+    {
+        setOutcome({});
+        m_discovery.discover(
+            QUrl(issuer), [this, bindingMessage, details](Result<oauth::ProviderMetadata> metadata) {
+                if (!metadata) {
+                    setOutcome(QStringLiteral("failed ") + metadata.error().message);
+                    return;
+                }
+                m_client = std::make_unique<ciba::CibaClient>(
+                    &m_http, metadata->backchannelAuthenticationEndpoint, metadata->tokenEndpoint,
+                    ciba::ClientCredentials{QStringLiteral("demo-agent"), "demo-agent-secret", {}});
+                ciba::AuthenticationRequest request;
+                request.loginHint = QStringLiteral("alice");
+                request.bindingMessage = bindingMessage;
+                request.authorizationDetails = nlohmann::json::parse(details.toStdString());
+                m_client->authorize(request, [this](Result<ciba::Ticket> ticket) {
+                    if (!ticket) {
+                        setOutcome(QStringLiteral("failed ") + ticket.error().message);
+                        return;
+                    }
+                    m_poll = std::make_unique<ciba::CibaPoll>(m_client.get(), ticket.value());
+                    m_poll->start([this](const ciba::Outcome &outcome) {
+                        switch (outcome.kind) {
+                        case ciba::Outcome::Kind::Approved:
+                            setOutcome(QStringLiteral("approved ") +
+                                       QString::fromStdString(outcome.tokens.authorizationDetails.dump()));
+                            break;
+                        case ciba::Outcome::Kind::Denied:
+                            setOutcome(QStringLiteral("denied"));
+                            break;
+                        case ciba::Outcome::Kind::Expired:
+                            setOutcome(QStringLiteral("expired"));
+                            break;
+                        case ciba::Outcome::Kind::Failed:
+                            setOutcome(QStringLiteral("failed ") + outcome.error.message);
+                            break;
+                        }
+                    });
+                });
+            });
+    }
+
+Q_SIGNALS:
+    void outcomeChanged();
+
+private:
+    void setOutcome(const QString &outcome)
+    {
+        m_outcome = outcome;
+        Q_EMIT outcomeChanged();
+    }
+
+    QNetworkAccessManager m_network;
+    net::HttpClient m_http;
+    oauth::DiscoveryClient m_discovery{&m_http};
+    std::unique_ptr<ciba::CibaClient> m_client;
+    std::unique_ptr<ciba::CibaPoll> m_poll;
+    QString m_outcome;
 };
 
 } // namespace
@@ -53,6 +139,7 @@ public Q_SLOTS:
         // Where Qt 6.5+ looks by default for modules built with RESOURCE_PREFIX /qt/qml.
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         new Services(engine);
+        qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestAgent", new TestAgent(engine));
     }
 };
 

@@ -28,6 +28,7 @@ TestCase {
         compare(Session.email, "alice@example.com");
         verify(Session.issuer.startsWith("http://127.0.0.1:"), Session.issuer);
 
+        mouseClick(testCase.child(window.contentItem, "accountTab"));
         const signedIn = testCase.child(window.contentItem, "signedInPage");
         tryVerify(() => signedIn.visible);
         compare(testCase.child(signedIn, "nameValue").text, "Alice Adams");

@@ -1,0 +1,219 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Countersign
+
+// The approval inbox: requests that apps and agents sent on the person's behalf, newest first,
+// arriving live. Opening one shows everything about it and lets the person approve or deny.
+FocusScope {
+    id: page
+
+    // "4:05 left", "2 h left".
+    function timeLeft(seconds: int): string {
+        if (seconds <= 0)
+            return qsTr("Expired");
+        if (seconds >= 3600)
+            return qsTr("%1 h left").arg(Math.floor(seconds / 3600));
+        const rest = seconds % 60;
+        return qsTr("%1:%2 left").arg(Math.floor(seconds / 60)).arg(rest < 10 ? "0" + rest : String(rest));
+    }
+
+    function statusText(status: string, seconds: int): string {
+        switch (status) {
+        case "approved": return qsTr("Approved");
+        case "denied": return qsTr("Denied");
+        case "expired": return qsTr("Expired");
+        default: return page.timeLeft(seconds);
+        }
+    }
+
+    function open(requestId: string): void {
+        stack.push(requestPage, { requestId: requestId });
+    }
+
+    StackView {
+        id: stack
+        objectName: "inboxStack"
+        anchors.fill: parent
+        focus: true
+        initialItem: listView
+    }
+
+    Component {
+        id: requestPage
+
+        RequestPage {
+            objectName: "requestPage"
+            onBack: stack.pop()
+        }
+    }
+
+    FocusScope {
+        id: listView
+
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 0
+
+            // Connecting, offline, or a provider without an approval channel.
+            Pane {
+                objectName: "connectionBanner"
+                visible: Inbox.availability === Inbox.Unavailable || Inbox.connectionMessage !== ""
+                Layout.fillWidth: true
+                padding: 12
+                background: Rectangle { color: Material.color(Material.Amber, Material.Shade50) }
+
+                Label {
+                    objectName: "connectionMessage"
+                    width: parent.width
+                    text: Inbox.availability === Inbox.Unavailable ? Inbox.unavailableMessage : Inbox.connectionMessage
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
+                }
+            }
+
+            ListView {
+                id: list
+                objectName: "requestList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                focus: true
+                model: Inbox.requests
+                spacing: 8
+                topMargin: 16
+                bottomMargin: 16
+                keyNavigationEnabled: true
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Approval requests")
+
+                delegate: ItemDelegate {
+                    id: row
+
+                    required property int index
+                    required property string requestId
+                    required property string clientName
+                    required property string bindingMessage
+                    required property string summary
+                    required property string status
+                    required property int secondsLeft
+                    required property bool deciding
+
+                    readonly property bool pending: status === "pending"
+
+                    objectName: "request_" + requestId
+                    width: Math.min(640, ListView.view.width - 32)
+                    x: (ListView.view.width - width) / 2
+                    padding: 16
+                    highlighted: ListView.isCurrentItem && list.activeFocus
+                    // Joined, not .arg()-chained: a "%2" inside server text must stay text.
+                    Accessible.name: [clientName, bindingMessage, page.statusText(status, secondsLeft)].join(". ")
+                    Keys.onReturnPressed: page.open(requestId)
+                    Keys.onEnterPressed: page.open(requestId)
+                    onClicked: {
+                        list.currentIndex = index;
+                        page.open(requestId);
+                    }
+
+                    background: Rectangle {
+                        radius: 8
+                        color: row.down ? "#eef0f7" : "white"
+                        border.width: row.highlighted || row.visualFocus ? 2 : 1
+                        border.color: row.highlighted || row.visualFocus ? Material.color(Material.Indigo) : "#dfe2ec"
+                        opacity: row.pending ? 1 : 0.75
+                    }
+
+                    contentItem: ColumnLayout {
+                        spacing: 4
+
+                        RowLayout {
+                            spacing: 8
+                            Layout.fillWidth: true
+
+                            Label {
+                                objectName: "clientName"
+                                text: row.clientName
+                                textFormat: Text.PlainText
+                                font.weight: Font.DemiBold
+                                font.pixelSize: 15
+                                elide: Text.ElideRight
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                objectName: "statusLabel"
+                                text: row.deciding ? qsTr("Sending…") : page.statusText(row.status, row.secondsLeft)
+                                color: row.status === "approved" ? Material.color(Material.Green, Material.Shade800)
+                                     : row.status === "denied" ? Material.color(Material.Red, Material.Shade800)
+                                     : Material.secondaryTextColor
+                                font.pixelSize: 13
+                            }
+                            ToolButton {
+                                objectName: "dismissButton"
+                                visible: !row.pending
+                                text: "✕"
+                                font.pixelSize: 13
+                                implicitHeight: 28
+                                implicitWidth: 28
+                                padding: 0
+                                Accessible.name: qsTr("Remove from history")
+                                ToolTip.visible: hovered
+                                ToolTip.text: Accessible.name
+                                onClicked: Inbox.dismiss(row.requestId)
+                            }
+                        }
+                        Label {
+                            objectName: "bindingMessage"
+                            text: row.bindingMessage
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            objectName: "summary"
+                            visible: row.summary !== ""
+                            text: row.summary
+                            textFormat: Text.PlainText
+                            color: Material.secondaryTextColor
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+
+                // Nothing yet: say what will show up here.
+                ColumnLayout {
+                    objectName: "emptyState"
+                    visible: list.count === 0 && Inbox.availability !== Inbox.Unavailable
+                    anchors.centerIn: parent
+                    width: Math.min(420, list.width - 48)
+                    spacing: 10
+
+                    Label {
+                        text: "✓"
+                        font.pixelSize: 40
+                        color: Material.color(Material.Indigo, Material.Shade200)
+                        Layout.alignment: Qt.AlignHCenter
+                        Accessible.ignored: true
+                    }
+                    Label {
+                        text: qsTr("Nothing waiting for you")
+                        font.pixelSize: 18
+                        font.weight: Font.DemiBold
+                        Layout.alignment: Qt.AlignHCenter
+                    }
+                    Label {
+                        text: qsTr("When an app or AI agent asks to act on your behalf (to buy stock, say, or to make a payment) the request appears here at once, and you decide whether it goes ahead.")
+                        wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignHCenter
+                        color: Material.secondaryTextColor
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+    }
+}

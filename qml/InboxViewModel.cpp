@@ -1,0 +1,173 @@
+#include "InboxViewModel.h"
+
+#include "rar/Presentation.h"
+#include "rar/ScopeText.h"
+
+#include <QJSEngine>
+#include <QLocale>
+
+namespace countersign::gui {
+
+namespace {
+
+constexpr int kLineChars = 200;
+
+QString localTime(const QDateTime &time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+QVariantList sectionsOf(const nlohmann::json &details)
+{
+    QVariantList sections;
+    for (const rar::Section &section : rar::present(details)) {
+        QVariantList fields;
+        for (const rar::Field &field : section.fields)
+            fields.append(QVariantMap{{QStringLiteral("label"), field.label},
+                                      {QStringLiteral("value"), field.value},
+                                      {QStringLiteral("fullValue"), field.fullValue},
+                                      {QStringLiteral("truncated"), field.truncated},
+                                      {QStringLiteral("depth"), field.depth}});
+        sections.append(QVariantMap{{QStringLiteral("title"), section.title},
+                                    {QStringLiteral("summary"), section.summary},
+                                    {QStringLiteral("note"), section.note},
+                                    {QStringLiteral("known"), section.known},
+                                    {QStringLiteral("fields"), fields}});
+    }
+    return sections;
+}
+
+} // namespace
+
+InboxViewModel::InboxViewModel(approvals::ApprovalChannel *channel, QObject *parent)
+    : QObject(parent), m_channel(channel), m_model(new approvals::InboxModel(this))
+{
+    connect(m_channel, &approvals::ApprovalChannel::availabilityChanged, this,
+            &InboxViewModel::availabilityChanged);
+    connect(m_channel, &approvals::ApprovalChannel::inboxChanged, this, &InboxViewModel::onInboxChanged);
+    onInboxChanged();
+}
+
+void InboxViewModel::setInstance(InboxViewModel *instance)
+{
+    s_instance = instance;
+}
+
+InboxViewModel *InboxViewModel::create(QQmlEngine *, QJSEngine *)
+{
+    if (!s_instance)
+        qFatal("InboxViewModel::setInstance() must be called before QML uses the Inbox singleton");
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void InboxViewModel::onInboxChanged()
+{
+    approvals::ApprovalInbox *inbox = m_channel->inbox();
+    m_model->setInbox(inbox);
+    if (inbox)
+        connect(inbox, &approvals::ApprovalInbox::connectionChanged, this,
+                &InboxViewModel::connectionChanged);
+    Q_EMIT connectionChanged();
+}
+
+InboxViewModel::Availability InboxViewModel::availability() const
+{
+    switch (m_channel->availability()) {
+    case approvals::ApprovalChannel::Availability::Available:
+        return Availability::Available;
+    case approvals::ApprovalChannel::Availability::Unavailable:
+        return Availability::Unavailable;
+    case approvals::ApprovalChannel::Availability::Unknown:
+        break;
+    }
+    return Availability::Unknown;
+}
+
+QString InboxViewModel::unavailableMessage() const
+{
+    return availability() == Availability::Unavailable ? m_channel->lastError().message : QString();
+}
+
+bool InboxViewModel::live() const
+{
+    const approvals::ApprovalInbox *inbox = m_channel->inbox();
+    return inbox && inbox->connection() == approvals::ApprovalInbox::Connection::Live;
+}
+
+QString InboxViewModel::connectionMessage() const
+{
+    const approvals::ApprovalInbox *inbox = m_channel->inbox();
+    if (!inbox)
+        return m_channel->lastError().message;
+    switch (inbox->connection()) {
+    case approvals::ApprovalInbox::Connection::Live:
+    case approvals::ApprovalInbox::Connection::Stopped:
+        return {};
+    case approvals::ApprovalInbox::Connection::Connecting:
+        return tr("Connecting to your inbox…");
+    case approvals::ApprovalInbox::Connection::Waiting:
+        return tr("Offline: %1 Retrying…").arg(inbox->lastError().message);
+    }
+    return {};
+}
+
+QVariantMap InboxViewModel::details(const QString &requestId) const
+{
+    const approvals::Approval *approval = m_model->approval(requestId);
+    if (!approval)
+        return {{QStringLiteral("found"), false}};
+    QVariantList scopes;
+    for (const QString &scope : approval->scopes)
+        scopes.append(QVariantMap{{QStringLiteral("scope"), rar::displayText(scope, kLineChars)},
+                                  {QStringLiteral("description"), rar::describeScope(scope)}});
+    return {{QStringLiteral("found"), true},
+            {QStringLiteral("requestId"), approval->id},
+            {QStringLiteral("clientName"),
+             rar::displayText(approval->clientName.isEmpty() ? approval->clientId : approval->clientName,
+                              kLineChars)},
+            {QStringLiteral("clientId"), rar::displayText(approval->clientId, kLineChars)},
+            {QStringLiteral("bindingMessage"), rar::plainText(approval->bindingMessage)},
+            {QStringLiteral("status"), approvals::statusName(approval->status)},
+            {QStringLiteral("createdAt"), localTime(approval->createdAt)},
+            {QStringLiteral("expiresAt"), localTime(approval->expiresAt)},
+            {QStringLiteral("decidedAt"), localTime(approval->decidedAt)},
+            {QStringLiteral("reason"), rar::plainText(approval->reason)},
+            {QStringLiteral("sections"), sectionsOf(approval->authorizationDetails)},
+            {QStringLiteral("scopes"), scopes}};
+}
+
+int InboxViewModel::secondsLeft(const QString &requestId) const
+{
+    const approvals::Approval *approval = m_model->approval(requestId);
+    if (!approval)
+        return 0;
+    return static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(approval->expiresAt)));
+}
+
+void InboxViewModel::approve(const QString &requestId, const QString &reason)
+{
+    decide(requestId, approvals::Decision::Approve, reason);
+}
+
+void InboxViewModel::deny(const QString &requestId, const QString &reason)
+{
+    decide(requestId, approvals::Decision::Deny, reason);
+}
+
+void InboxViewModel::decide(const QString &requestId, approvals::Decision decision, const QString &reason)
+{
+    m_model->decide(requestId, decision, reason.trimmed(),
+                    [this, self = QPointer(this), requestId](Result<approvals::Approval> decided) {
+                        if (self)
+                            Q_EMIT decisionFinished(requestId, decided.ok(),
+                                                    decided ? QString() : decided.error().message);
+                    });
+}
+
+void InboxViewModel::dismiss(const QString &requestId)
+{
+    m_model->dismiss(requestId);
+}
+
+} // namespace countersign::gui

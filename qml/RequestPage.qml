@@ -1,0 +1,418 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Countersign
+
+// One approval request in full: who asks, the binding message to compare with the app's screen,
+// every authorization detail field by field, the scopes in words, and Approve / Deny.
+// Ctrl+Return approves, Ctrl+D denies, Escape goes back.
+FocusScope {
+    id: page
+
+    required property string requestId
+    property var info: Inbox.details(requestId)
+    property int secondsLeft: Inbox.secondsLeft(requestId)
+    // The outcome of this app's decision: "" (none yet), or the sentence to show.
+    property string outcome: ""
+    property string failure: ""
+    readonly property bool pending: info.found && info.status === "pending" && secondsLeft > 0
+    readonly property bool deciding: decidingNow
+
+    property bool decidingNow: false
+
+    signal back
+
+    function refresh(): void {
+        page.info = Inbox.details(page.requestId);
+        page.secondsLeft = Inbox.secondsLeft(page.requestId);
+    }
+
+    function decide(approve: bool): void {
+        if (!page.pending || page.decidingNow)
+            return;
+        page.failure = "";
+        page.decidingNow = true;
+        if (approve)
+            Inbox.approve(page.requestId, reasonField.text);
+        else
+            Inbox.deny(page.requestId, reasonField.text);
+    }
+
+    focus: true
+    Keys.onEscapePressed: page.back()
+
+    Shortcut {
+        sequences: ["Ctrl+Return", "Ctrl+Enter"]
+        enabled: page.visible && page.pending
+        onActivated: page.decide(true)
+    }
+    Shortcut {
+        sequence: "Ctrl+D"
+        enabled: page.visible && page.pending
+        onActivated: page.decide(false)
+    }
+
+    Connections {
+        target: Inbox.requests
+        function onDataChanged(): void { page.refresh(); }
+        function onModelReset(): void { page.refresh(); }
+    }
+    Connections {
+        target: Inbox
+        function onDecisionFinished(requestId: string, ok: bool, message: string): void {
+            if (requestId !== page.requestId)
+                return;
+            page.decidingNow = false;
+            page.refresh();
+            if (ok)
+                page.outcome = page.info.status === "approved" ? qsTr("Approved. The app can go ahead now.")
+                                                               : qsTr("Denied. The app has been told no.");
+            else
+                page.failure = message;
+        }
+    }
+    Timer {
+        interval: 1000
+        repeat: true
+        running: page.visible && page.info.found && page.info.status === "pending"
+        onTriggered: page.secondsLeft = Inbox.secondsLeft(page.requestId)
+    }
+
+    Dialog {
+        id: fullText
+        objectName: "fullTextDialog"
+        property string heading
+        property string body
+        title: heading
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(640, page.width - 32)
+        height: Math.min(520, page.height - 32)
+        standardButtons: Dialog.Close
+
+        ScrollView {
+            anchors.fill: parent
+            TextArea {
+                objectName: "fullTextArea"
+                text: fullText.body
+                textFormat: TextEdit.PlainText
+                readOnly: true
+                wrapMode: TextEdit.WrapAnywhere
+                selectByMouse: true
+                Accessible.name: fullText.heading
+            }
+        }
+    }
+
+    ScrollView {
+        id: scroller
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: Math.min(640, scroller.availableWidth - 32)
+            x: (scroller.availableWidth - width) / 2
+            spacing: 14
+
+            Item { implicitHeight: 4 }
+
+            ToolButton {
+                objectName: "backButton"
+                text: qsTr("‹ All requests")
+                Accessible.name: qsTr("Back to all requests")
+                onClicked: page.back()
+            }
+
+            Label {
+                visible: !page.info.found
+                text: qsTr("This request is no longer in your inbox.")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+
+            // Who asks, and the code to compare.
+            Pane {
+                visible: page.info.found
+                Layout.fillWidth: true
+                padding: 20
+                background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 8
+
+                    Label {
+                        objectName: "clientName"
+                        text: page.info.clientName ?? ""
+                        textFormat: Text.PlainText
+                        font.pixelSize: 22
+                        font.weight: Font.DemiBold
+                        wrapMode: Text.WrapAnywhere
+                        Layout.fillWidth: true
+                        Accessible.role: Accessible.Heading
+                        Accessible.name: qsTr("Request from %1").arg(text)
+                    }
+                    Label {
+                        text: qsTr("Client ID: %1").arg(page.info.clientId ?? "")
+                        textFormat: Text.PlainText
+                        color: Material.secondaryTextColor
+                        wrapMode: Text.WrapAnywhere
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: qsTr("Check that this message matches what the app shows you:")
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                        Layout.topMargin: 6
+                    }
+                    Rectangle {
+                        Layout.fillWidth: true
+                        implicitHeight: bindingText.implicitHeight + 20
+                        radius: 6
+                        color: Material.color(Material.Indigo, Material.Shade50)
+
+                        TextEdit {
+                            id: bindingText
+                            objectName: "bindingMessage"
+                            anchors.fill: parent
+                            anchors.margins: 10
+                            text: page.info.bindingMessage ?? ""
+                            textFormat: TextEdit.PlainText
+                            wrapMode: TextEdit.WrapAnywhere
+                            readOnly: true
+                            selectByMouse: true
+                            font.pixelSize: 17
+                            font.family: "monospace"
+                            activeFocusOnTab: false
+                            Accessible.name: qsTr("Binding message: %1").arg(text)
+                        }
+                    }
+                    Label {
+                        objectName: "timeLeft"
+                        text: {
+                            switch (page.info.status) {
+                            case "approved": return qsTr("Approved %1").arg(page.info.decidedAt ?? "");
+                            case "denied": return qsTr("Denied %1").arg(page.info.decidedAt ?? "");
+                            case "expired": return qsTr("Expired %1").arg(page.info.expiresAt ?? "");
+                            default: return page.secondsLeft > 0 ? qsTr("Expires in %1 s (%2)").arg(page.secondsLeft).arg(page.info.expiresAt ?? "")
+                                                                 : qsTr("Expired");
+                            }
+                        }
+                        color: Material.secondaryTextColor
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        visible: (page.info.reason ?? "") !== ""
+                        text: qsTr("Reason: %1").arg(page.info.reason ?? "")
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WrapAnywhere
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+
+            // The authorization details, one card per entry, field by field.
+            Repeater {
+                model: page.info.sections ?? []
+
+                delegate: Pane {
+                    id: section
+                    required property var modelData
+                    objectName: "detailSection"
+                    Layout.fillWidth: true
+                    padding: 20
+                    background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+
+                    ColumnLayout {
+                        anchors.fill: parent
+                        spacing: 8
+
+                        Label {
+                            text: section.modelData.title
+                            textFormat: Text.PlainText
+                            font.pixelSize: 17
+                            font.weight: Font.DemiBold
+                            wrapMode: Text.WrapAnywhere
+                            Layout.fillWidth: true
+                            Accessible.role: Accessible.Heading
+                            Accessible.name: text
+                        }
+                        Label {
+                            objectName: "sectionSummary"
+                            text: section.modelData.summary
+                            textFormat: Text.PlainText
+                            wrapMode: Text.WrapAnywhere
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            objectName: "sectionNote"
+                            visible: section.modelData.note !== ""
+                            text: "⚠ " + section.modelData.note
+                            textFormat: Text.PlainText
+                            wrapMode: Text.Wrap
+                            color: Material.color(Material.Orange, Material.Shade900)
+                            Layout.fillWidth: true
+                        }
+                        GridLayout {
+                            columns: 3
+                            columnSpacing: 12
+                            rowSpacing: 6
+                            Layout.fillWidth: true
+
+                            Repeater {
+                                model: section.modelData.fields
+
+                                delegate: RowLayout {
+                                    id: field
+                                    required property var modelData
+                                    Layout.columnSpan: 3
+                                    Layout.fillWidth: true
+                                    spacing: 12
+
+                                    Label {
+                                        objectName: "fieldLabel"
+                                        text: field.modelData.label
+                                        textFormat: Text.PlainText
+                                        color: Material.secondaryTextColor
+                                        elide: Text.ElideRight
+                                        Layout.leftMargin: field.modelData.depth * 16
+                                        Layout.preferredWidth: 170 - field.modelData.depth * 16
+                                        Layout.alignment: Qt.AlignTop
+                                    }
+                                    Label {
+                                        objectName: "fieldValue"
+                                        text: field.modelData.value
+                                        textFormat: Text.PlainText
+                                        wrapMode: Text.WrapAnywhere
+                                        Layout.fillWidth: true
+                                        Accessible.name: field.modelData.label + ": " + text
+                                    }
+                                    ToolButton {
+                                        objectName: "showAllButton"
+                                        visible: field.modelData.truncated
+                                        text: qsTr("Show all")
+                                        font.pixelSize: 12
+                                        Layout.alignment: Qt.AlignTop
+                                        onClicked: {
+                                            fullText.heading = field.modelData.label;
+                                            fullText.body = field.modelData.fullValue;
+                                            fullText.open();
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            // What the app may do, in words.
+            Pane {
+                visible: (page.info.scopes ?? []).length > 0
+                Layout.fillWidth: true
+                padding: 20
+                background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 6
+
+                    Label {
+                        text: qsTr("The app will be allowed to")
+                        font.pixelSize: 17
+                        font.weight: Font.DemiBold
+                        Accessible.role: Accessible.Heading
+                        Accessible.name: text
+                    }
+                    Repeater {
+                        model: page.info.scopes ?? []
+                        delegate: Label {
+                            required property var modelData
+                            objectName: "scopeText"
+                            text: "• " + modelData.description
+                            textFormat: Text.PlainText
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                            ToolTip.visible: scopeHover.hovered
+                            ToolTip.text: modelData.scope
+                            HoverHandler { id: scopeHover }
+                        }
+                    }
+                }
+            }
+
+            // The decision.
+            Pane {
+                visible: page.info.found
+                Layout.fillWidth: true
+                padding: 20
+                background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 10
+
+                    Label {
+                        objectName: "outcome"
+                        visible: page.outcome !== ""
+                        text: page.outcome
+                        font.weight: Font.DemiBold
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                        Accessible.role: Accessible.AlertMessage
+                        Accessible.name: text
+                    }
+                    ErrorBox {
+                        objectName: "decisionError"
+                        message: page.failure
+                        visible: message !== ""
+                        Layout.fillWidth: true
+                    }
+                    TextField {
+                        id: reasonField
+                        objectName: "reasonField"
+                        visible: page.pending
+                        placeholderText: qsTr("Reason (optional)")
+                        maximumLength: 256
+                        Layout.fillWidth: true
+                        Accessible.name: qsTr("Reason, optional")
+                    }
+                    RowLayout {
+                        visible: page.pending
+                        spacing: 12
+                        Layout.fillWidth: true
+
+                        BusyIndicator {
+                            visible: page.decidingNow
+                            running: page.decidingNow
+                            implicitWidth: 32
+                            implicitHeight: 32
+                            Accessible.ignored: true
+                        }
+                        Item { Layout.fillWidth: true }
+                        ActionButton {
+                            objectName: "denyButton"
+                            text: qsTr("Deny")
+                            enabled: !page.decidingNow
+                            Accessible.description: qsTr("Ctrl+D")
+                            onClicked: page.decide(false)
+                        }
+                        ActionButton {
+                            objectName: "approveButton"
+                            text: qsTr("Approve")
+                            highlighted: true
+                            enabled: !page.decidingNow
+                            Accessible.description: qsTr("Ctrl+Return")
+                            onClicked: page.decide(true)
+                        }
+                    }
+                }
+            }
+
+            Item { implicitHeight: 16 }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Countersign
+
+// What a signed-in person sees: the approval inbox (with a badge for requests waiting) and the account.
+FocusScope {
+    id: view
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TabBar {
+            id: tabs
+            objectName: "tabs"
+            Layout.fillWidth: true
+            Material.background: "white"
+
+            TabButton {
+                id: inboxTab
+                objectName: "inboxTab"
+                readonly property int waiting: Inbox.requests.pendingCount
+                text: qsTr("Inbox")
+                Accessible.name: waiting > 0 ? qsTr("Inbox, %1 waiting").arg(waiting) : qsTr("Inbox")
+
+                contentItem: Row {
+                    spacing: 8
+                    Label {
+                        text: inboxTab.text
+                        font: inboxTab.font
+                        color: inboxTab.checked ? inboxTab.Material.accentColor : inboxTab.Material.foreground
+                        anchors.verticalCenter: parent.verticalCenter
+                    }
+                    Rectangle {
+                        objectName: "inboxBadge"
+                        visible: inboxTab.waiting > 0
+                        width: Math.max(20, badgeText.implicitWidth + 10)
+                        height: 20
+                        radius: 10
+                        color: Material.color(Material.Red, Material.Shade600)
+                        anchors.verticalCenter: parent.verticalCenter
+                        Accessible.ignored: true
+
+                        Label {
+                            id: badgeText
+                            objectName: "inboxBadgeText"
+                            anchors.centerIn: parent
+                            text: inboxTab.waiting > 99 ? "99+" : String(inboxTab.waiting)
+                            color: "white"
+                            font.pixelSize: 12
+                            font.bold: true
+                        }
+                    }
+                }
+            }
+            TabButton {
+                objectName: "accountTab"
+                text: qsTr("Account")
+                Accessible.name: text
+            }
+        }
+
+        StackLayout {
+            currentIndex: tabs.currentIndex
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            InboxPage {
+                objectName: "inboxPage"
+                focus: tabs.currentIndex === 0
+            }
+            SignedInPage {
+                objectName: "signedInPage"
+                focus: tabs.currentIndex === 1
+            }
+        }
+    }
+}

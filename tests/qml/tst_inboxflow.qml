@@ -1,0 +1,138 @@
+import QtQuick
+import QtTest
+import Countersign
+import CountersignTest
+
+// The inbox in the app's window, end to end: alice signs in (headless Chromium), an agent asks
+// for her approval through the sandbox, the request appears live with a badge, its details show
+// field by field as plain text (hostile markup and a direction override included), and her
+// decision (approve, or deny with a reason) reaches the agent.
+// Quick Test runs functions alphabetically; test_a_ starts from an empty inbox.
+TestCase {
+    id: testCase
+
+    // A payment whose creditor name carries markup and a right-to-left override: the sandbox lets
+    // both through (any text up to 140 characters), so the app must show them harmlessly.
+    readonly property string hostilePayment: JSON.stringify([{
+        type: "payment_initiation",
+        instructedAmount: { amount: "1234.50", currency: "EUR" },
+        creditorName: "<b>Erika</b> \u202Egnp.exe",
+        creditorAccount: { iban: "DE89370400440532013000" },
+        remittanceInformation: "<img src=x onerror=alert(1)>"
+    }])
+    readonly property string trade: JSON.stringify([{ type: "trade_authorization", action: "buy", ticker: "ACME", qty: 3 }])
+
+    function child(parentItem: QtObject, objectName: string): QtObject {
+        const item = findChild(parentItem, objectName);
+        verify(item, "no child named " + objectName);
+        return item;
+    }
+
+    function texts(parentItem: QtObject, objectName: string): list<string> {
+        const found = [];
+        const visit = (item) => {
+            if (item.objectName === objectName)
+                found.push(item.text);
+            for (let i = 0; i < item.children.length; ++i)
+                visit(item.children[i]);
+        };
+        visit(parentItem);
+        return found;
+    }
+
+    // Signs in unless an earlier test function already did (the Session outlives windows).
+    function signIn(window: QtObject): void {
+        window.height = 1800; // the whole request page fits: clicks land on what they aim at
+        tryVerify(() => !Session.restoring);
+        if (Session.state === Session.SignedIn)
+            return;
+        mouseClick(testCase.child(window.contentItem, "signInButton"));
+        tryVerify(() => Session.state === Session.SignedIn || Session.errorMessage !== "", 90000);
+        compare(Session.errorMessage, "");
+        tryVerify(() => Inbox.live, 20000);
+    }
+
+    function openNewest(window: QtObject): QtObject {
+        const list = testCase.child(window.contentItem, "requestList");
+        tryVerify(() => list.count > 0, 10000);
+        list.positionViewAtBeginning();
+        tryVerify(() => list.itemAtIndex(0) !== null);
+        const row = list.itemAtIndex(0);
+        mouseClick(row);
+        const stack = testCase.child(window.contentItem, "inboxStack");
+        tryVerify(() => !stack.busy); // the push transition is over: clicks land where aimed
+        const page = testCase.child(window.contentItem, "requestPage");
+        tryVerify(() => page.visible && page.info.found);
+        return page;
+    }
+
+    function test_a_requestArrivesLiveShowsPlainTextAndApprovalReachesTheAgent(): void {
+        const window = createTemporaryObject(mainComponent, testCase);
+        signIn(window);
+        tryVerify(() => testCase.child(window.contentItem, "emptyState").visible);
+        compare(testCase.child(window.contentItem, "inboxBadge").visible, false);
+
+        TestAgent.ask(Session.issuer, "Pay Erika 1234.50 EUR", testCase.hostilePayment);
+        tryCompare(Inbox.requests, "pendingCount", 1, 10000);
+        compare(testCase.child(window.contentItem, "inboxBadgeText").text, "1");
+        compare(testCase.child(window.contentItem, "emptyState").visible, false);
+
+        const page = openNewest(window);
+        compare(testCase.child(page, "clientName").text, "Demo Agent");
+        compare(testCase.child(page, "bindingMessage").text, "Pay Erika 1234.50 EUR");
+        const values = texts(page, "fieldValue");
+        verify(values.some(v => v.indexOf("<b>Erika</b>") >= 0), JSON.stringify(values));
+        verify(values.some(v => v.indexOf("⟨U+202E⟩") >= 0), JSON.stringify(values));
+        verify(values.every(v => v.indexOf("\u202E") < 0), "a raw direction override reached the screen");
+        verify(values.some(v => v.indexOf("<img src=x onerror=alert(1)>") >= 0), JSON.stringify(values));
+        verify(values.some(v => v.indexOf("DE•• •••• •••• •••• ••30 00") >= 0) && values.every(v => v.indexOf("0532") < 0), "IBAN masked: " + JSON.stringify(values));
+        verify(texts(page, "scopeText").length > 0);
+
+        const approve = testCase.child(page, "approveButton");
+        verify(approve.visible && approve.enabled);
+        mouseClick(approve);
+        tryVerify(() => testCase.child(page, "outcome").visible || page.failure !== "", 10000);
+        compare(page.failure, "");
+        compare(page.info.status, "approved");
+        tryVerify(() => TestAgent.outcome !== "", 20000);
+        verify(TestAgent.outcome.startsWith("approved "), TestAgent.outcome);
+        const granted = JSON.parse(TestAgent.outcome.substring("approved ".length));
+        compare(granted[0].creditorName, "<b>Erika</b> \u202Egnp.exe");
+        compare(Inbox.requests.pendingCount, 0);
+    }
+
+    function test_b_denyWithAReasonAndTheAgentIsTold(): void {
+        const window = createTemporaryObject(mainComponent, testCase);
+        signIn(window);
+        const waiting = Inbox.requests.pendingCount;
+        TestAgent.ask(Session.issuer, "Buy 3 ACME #K1", testCase.trade);
+        tryCompare(Inbox.requests, "pendingCount", waiting + 1, 10000);
+        const page = openNewest(window);
+        compare(testCase.child(page, "bindingMessage").text, "Buy 3 ACME #K1");
+        testCase.child(page, "reasonField").text = "Not <i>now</i>";
+        mouseClick(testCase.child(page, "denyButton"));
+        tryVerify(() => page.info.status === "denied", 10000);
+        compare(page.info.reason, "Not <i>now</i>");
+        tryCompare(TestAgent, "outcome", "denied", 20000);
+
+        // Back to the list: the decided request stays as history until dismissed.
+        mouseClick(testCase.child(page, "backButton"));
+        const list = testCase.child(window.contentItem, "requestList");
+        tryVerify(() => list.visible && !testCase.child(window.contentItem, "inboxStack").busy);
+        const before = list.count;
+        tryVerify(() => list.itemAtIndex(0) !== null);
+        const row = list.itemAtIndex(0);
+        compare(row.status, "denied");
+        mouseClick(testCase.child(row, "dismissButton"));
+        tryCompare(list, "count", before - 1);
+    }
+
+    name: "InboxFlow"
+    when: windowShown
+
+    Component {
+        id: mainComponent
+
+        Main {}
+    }
+}

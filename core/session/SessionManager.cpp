@@ -281,16 +281,43 @@ void SessionManager::startNextRefresh()
             onRefreshed(resource, ready.error());
             return;
         }
-        m_tokenClient->refresh(
-            m_tokens.refreshToken,
-            [this, resource, generation = m_generation](Result<oauth::TokenSet> refreshed) {
-                // A session that ended (or was replaced) meanwhile must not come back.
-                if (generation != m_generation)
-                    refreshed = Error{QStringLiteral("signed_out"), tr("You are not signed in.")};
-                onRefreshed(resource, std::move(refreshed));
-            },
-            resource);
+        // Another Countersign process (the CLI next to the app) may have rotated the refresh token
+        // since we read it: spending the old one would look like token theft to the provider and
+        // end the session for both. Read the keychain's copy first and adopt a newer one.
+        m_store->load(accountKey(m_provider, m_identity.subject),
+                      [this, resource, generation = m_generation](Result<std::optional<QByteArray>> stored) {
+                          if (generation != m_generation) {
+                              onRefreshed(resource, Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+                              return;
+                          }
+                          adoptStoredTokens(stored);
+                          m_tokenClient->refresh(
+                              m_tokens.refreshToken,
+                              [this, resource, generation](Result<oauth::TokenSet> refreshed) {
+                                  // A session that ended (or was replaced) meanwhile must not come back.
+                                  if (generation != m_generation)
+                                      refreshed = Error{QStringLiteral("signed_out"), tr("You are not signed in.")};
+                                  onRefreshed(resource, std::move(refreshed));
+                              },
+                              resource);
+                      });
     });
+}
+
+void SessionManager::adoptStoredTokens(const Result<std::optional<QByteArray>> &stored)
+{
+    if (!stored || !stored.value())
+        return; // unreadable or gone: refresh with what we hold
+    const QByteArray &raw = **stored;
+    const auto json = nlohmann::json::parse(raw.constBegin(), raw.constEnd(), nullptr, false);
+    if (!json.is_object() || !json.contains("tokens"))
+        return;
+    auto tokens = oauth::TokenSet::fromJson(json["tokens"]);
+    if (tokens && !tokens->refreshToken.isEmpty() && tokens->refreshToken != m_tokens.refreshToken) {
+        qCInfo(lcOAuth) << "Another Countersign process renewed the session; using its tokens";
+        m_tokens = std::move(tokens).value();
+        m_resourceTokens.clear();
+    }
 }
 
 void SessionManager::failQueuedRefreshes(const Error &error)

@@ -105,6 +105,7 @@ private:
     void startNextRefresh();
     void onRefreshed(const QString &resource, Result<oauth::TokenSet> refreshed);
     void failQueuedRefreshes(const Error &error);
+    void adoptStoredTokens(const Result<std::optional<QByteArray>> &stored);
     void scheduleRenewal();
     void endSession(const Error &reason);
     void clearSession();

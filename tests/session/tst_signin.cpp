@@ -271,6 +271,29 @@ private Q_SLOTS:
         QCOMPARE(replay.error().code, QStringLiteral("invalid_grant"));
     }
 
+    void aSecondProcessRenewingFirstDoesNotEndTheSession()
+    {
+        // The app and the CLI each restore the same stored session. The CLI renews first, which
+        // rotates the refresh token; the app's renewal must then use the new one from the keychain
+        // (spending the old one would make the provider revoke the whole grant).
+        storage::TokenStore store;
+        session::SessionManager app(&m_network, &store);
+        QVERIFY(signIn(app, QStringLiteral("alice"), QStringLiteral("alice-demo")));
+        session::SessionManager cli(&m_network, &store);
+        auto restored = wait<bool>([&](auto done) { cli.restore(provider(), done); });
+        QVERIFY(restored && restored.value());
+        cli.setRenewalMargin(std::chrono::seconds(3600));
+        QVERIFY(wait<QByteArray>([&](auto done) { cli.accessToken(done); }));
+
+        app.setRenewalMargin(std::chrono::seconds(3600));
+        auto access = wait<QByteArray>([&](auto done) { app.accessToken(done); });
+        QVERIFY2(access, qPrintable(access ? QString() : access.error().message));
+        QCOMPARE(app.state(), session::SessionManager::State::SignedIn);
+        // And the CLI, next time, picks up the app's rotation in turn.
+        QVERIFY(wait<QByteArray>([&](auto done) { cli.accessToken(done); }));
+        QCOMPARE(cli.state(), session::SessionManager::State::SignedIn);
+    }
+
     void renewsTheAccessTokenBeforeItExpires()
     {
         // A provider whose access tokens live 8 s; renewal is due 5 s before expiry, unprompted.

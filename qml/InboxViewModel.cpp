@@ -142,7 +142,7 @@ int InboxViewModel::secondsLeft(const QString &requestId) const
     const approvals::Approval *approval = m_model->approval(requestId);
     if (!approval)
         return 0;
-    return static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(approval->expiresAt)));
+    return static_cast<int>(approval->secondsLeft());
 }
 
 void InboxViewModel::approve(const QString &requestId, const QString &reason)

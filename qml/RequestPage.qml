@@ -18,8 +18,6 @@ FocusScope {
     property string outcome: ""
     property string failure: ""
     readonly property bool pending: info.found && info.status === "pending" && secondsLeft > 0
-    readonly property bool deciding: decidingNow
-
     property bool decidingNow: false
 
     signal back

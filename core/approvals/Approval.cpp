@@ -79,6 +79,11 @@ QString statusName(Approval::Status status)
     return {};
 }
 
+qint64 Approval::secondsLeft() const
+{
+    return std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(expiresAt));
+}
+
 Result<Approval> Approval::fromJson(const nlohmann::json &json)
 {
     if (!json.is_object())

@@ -35,6 +35,8 @@ struct Approval
     QString reason;      // the approver's reason, if one was given
 
     bool isPending() const { return status == Status::Pending; }
+    // Seconds from now until expiresAt; 0 once past.
+    qint64 secondsLeft() const;
     // Whether `other` (the same request) may replace this one: a request only moves forward, from
     // pending to a final status, so a stale copy never undoes a decision.
     bool isSupersededBy(const Approval &other) const { return isPending() || !other.isPending(); }

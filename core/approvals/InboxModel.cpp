@@ -67,8 +67,6 @@ void InboxModel::sync()
             beginInsertRows({}, static_cast<int>(at), static_cast<int>(at));
             m_ids = ids;
             endInsertRows();
-            if (m_ids.size() > 1)
-                Q_EMIT dataChanged(index(0), index(rowCount() - 1));
         } else {
             beginResetModel();
             m_ids = ids;
@@ -137,7 +135,7 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return statusName(item->status);
     case SecondsLeftRole:
-        return std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(item->expiresAt));
+        return item->secondsLeft();
     case CreatedAtRole:
         return item->createdAt;
     case DecidingRole:

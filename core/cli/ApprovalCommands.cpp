@@ -19,7 +19,7 @@ int failWith(const Error &error)
 
 QString timeLeft(const approvals::Approval &approval)
 {
-    const qint64 seconds = QDateTime::currentDateTimeUtc().secsTo(approval.expiresAt);
+    const qint64 seconds = approval.secondsLeft();
     if (seconds <= 0)
         return ApprovalCommands::tr("expired");
     if (seconds < 120)

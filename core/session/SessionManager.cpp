@@ -19,6 +19,19 @@ storage::AccountKey accountKey(const config::ProviderConfig &provider, const QSt
 
 constexpr auto kRetryAfterNetworkError = std::chrono::seconds(30);
 
+// The stored session blob ({version, client_id, identity, tokens}, see serialize()), parsed.
+nlohmann::json parseStoredSession(const QByteArray &raw)
+{
+    return nlohmann::json::parse(raw.constBegin(), raw.constEnd(), nullptr, false);
+}
+
+Result<oauth::TokenSet> storedTokens(const nlohmann::json &session)
+{
+    if (!session.is_object() || !session.contains("tokens"))
+        return Error{QStringLiteral("stored_session_invalid"), {}};
+    return oauth::TokenSet::fromJson(session["tokens"]);
+}
+
 } // namespace
 
 SessionManager::SessionManager(QNetworkAccessManager *network, storage::TokenStore *store, QObject *parent)
@@ -53,33 +66,31 @@ void SessionManager::restore(const config::ProviderConfig &provider, Callback<bo
         done(false);
         return;
     }
-    m_store->load(accountKey(provider, subject), [this, provider,
-                                                  done](Result<std::optional<QByteArray>> blob) {
-        if (!blob) {
-            done(blob.error());
-            return;
-        }
-        if (!blob.value()) {
-            done(false);
-            return;
-        }
-        const QByteArray &raw = **blob;
-        const auto json = nlohmann::json::parse(raw.constBegin(), raw.constEnd(), nullptr, false);
-        auto tokens = json.is_object() && json.contains("tokens") ? oauth::TokenSet::fromJson(json["tokens"])
-                                                                  : Result<oauth::TokenSet>::failure({}, {});
-        if (!tokens || !json.contains("identity")) {
-            done(Error{QStringLiteral("stored_session_invalid"),
-                       tr("The saved session could not be read. Sign in again.")});
-            return;
-        }
-        m_provider = provider;
-        m_tokens = std::move(tokens).value();
-        m_identity = oauth::Identity::fromJson(json["identity"]);
-        setState(State::SignedIn);
-        Q_EMIT identityChanged();
-        scheduleRenewal();
-        done(true);
-    });
+    m_store->load(accountKey(provider, subject),
+                  [this, provider, done](Result<std::optional<QByteArray>> blob) {
+                      if (!blob) {
+                          done(blob.error());
+                          return;
+                      }
+                      if (!blob.value()) {
+                          done(false);
+                          return;
+                      }
+                      const auto json = parseStoredSession(**blob);
+                      auto tokens = storedTokens(json);
+                      if (!tokens || !json.contains("identity")) {
+                          done(Error{QStringLiteral("stored_session_invalid"),
+                                     tr("The saved session could not be read. Sign in again.")});
+                          return;
+                      }
+                      m_provider = provider;
+                      m_tokens = std::move(tokens).value();
+                      m_identity = oauth::Identity::fromJson(json["identity"]);
+                      setState(State::SignedIn);
+                      Q_EMIT identityChanged();
+                      scheduleRenewal();
+                      done(true);
+                  });
 }
 
 void SessionManager::withMetadata(Callback<Done> done)
@@ -284,23 +295,24 @@ void SessionManager::startNextRefresh()
         // Another Countersign process (the CLI next to the app) may have rotated the refresh token
         // since we read it: spending the old one would look like token theft to the provider and
         // end the session for both. Read the keychain's copy first and adopt a newer one.
-        m_store->load(accountKey(m_provider, m_identity.subject),
-                      [this, resource, generation = m_generation](Result<std::optional<QByteArray>> stored) {
-                          if (generation != m_generation) {
-                              onRefreshed(resource, Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
-                              return;
-                          }
-                          adoptStoredTokens(stored);
-                          m_tokenClient->refresh(
-                              m_tokens.refreshToken,
-                              [this, resource, generation](Result<oauth::TokenSet> refreshed) {
-                                  // A session that ended (or was replaced) meanwhile must not come back.
-                                  if (generation != m_generation)
-                                      refreshed = Error{QStringLiteral("signed_out"), tr("You are not signed in.")};
-                                  onRefreshed(resource, std::move(refreshed));
-                              },
-                              resource);
-                      });
+        m_store->load(
+            accountKey(m_provider, m_identity.subject),
+            [this, resource, generation = m_generation](Result<std::optional<QByteArray>> stored) {
+                if (generation != m_generation) {
+                    onRefreshed(resource, Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+                    return;
+                }
+                adoptStoredTokens(stored);
+                m_tokenClient->refresh(
+                    m_tokens.refreshToken,
+                    [this, resource, generation](Result<oauth::TokenSet> refreshed) {
+                        // A session that ended (or was replaced) meanwhile must not come back.
+                        if (generation != m_generation)
+                            refreshed = Error{QStringLiteral("signed_out"), tr("You are not signed in.")};
+                        onRefreshed(resource, std::move(refreshed));
+                    },
+                    resource);
+            });
     });
 }
 
@@ -308,11 +320,7 @@ void SessionManager::adoptStoredTokens(const Result<std::optional<QByteArray>> &
 {
     if (!stored || !stored.value())
         return; // unreadable or gone: refresh with what we hold
-    const QByteArray &raw = **stored;
-    const auto json = nlohmann::json::parse(raw.constBegin(), raw.constEnd(), nullptr, false);
-    if (!json.is_object() || !json.contains("tokens"))
-        return;
-    auto tokens = oauth::TokenSet::fromJson(json["tokens"]);
+    auto tokens = storedTokens(parseStoredSession(**stored));
     if (tokens && !tokens->refreshToken.isEmpty() && tokens->refreshToken != m_tokens.refreshToken) {
         qCInfo(lcOAuth) << "Another Countersign process renewed the session; using its tokens";
         m_tokens = std::move(tokens).value();

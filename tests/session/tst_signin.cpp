@@ -2,6 +2,7 @@
 // the system browser; tokens in the real secret service; refresh, rotation, revocation, sign-out.
 #include "Sandbox.h"
 #include "TestEnvironment.h"
+#include "Wait.h"
 
 #include "net/HttpClient.h"
 #include "oauth/DiscoveryClient.h"
@@ -18,6 +19,7 @@
 
 using namespace countersign;
 using namespace std::chrono_literals;
+using test::wait;
 
 class SignInTest : public QObject
 {
@@ -43,16 +45,6 @@ class SignInTest : public QObject
             m_browsers << test::startBrowser(url, user, password, extra, this);
             return true;
         };
-    }
-
-    template <typename T> static Result<T> wait(std::function<void(Callback<T>)> start, int timeoutMs = 40000)
-    {
-        std::optional<Result<T>> result;
-        start([&](Result<T> r) { result.emplace(std::move(r)); });
-        (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
-        if (!result)
-            return Error{QStringLiteral("test_timeout"), QStringLiteral("no result in time")};
-        return *result;
     }
 
     std::optional<nlohmann::json> storedSession(storage::TokenStore &store, const QString &subject)

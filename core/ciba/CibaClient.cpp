@@ -134,6 +134,9 @@ CibaPoll::CibaPoll(CibaClient *client, Ticket ticket, QObject *parent)
     : QObject(parent), m_client(client), m_ticket(std::move(ticket)), m_interval(m_ticket.interval)
 {
     m_timer.setSingleShot(true);
+    // Qt's default coarse timers may fire up to 5 % early, and a provider answers a poll that
+    // comes even a few milliseconds before the interval is up with slow_down (+5 s).
+    m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &CibaPoll::poll);
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {

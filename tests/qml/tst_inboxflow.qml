@@ -127,6 +127,43 @@ TestCase {
         tryCompare(list, "count", before - 1);
     }
 
+    // The request page's shortcuts, typed into the app's window: Escape goes back to the list,
+    // Ctrl+D denies, Ctrl+Return approves, and each decision reaches the agent.
+    function test_c_keyboardShortcutsDecideAndGoBack(): void {
+        const window = createTemporaryObject(mainComponent, testCase);
+        signIn(window);
+        window.requestActivate();
+        tryVerify(() => window.active);
+        const stack = testCase.child(window.contentItem, "inboxStack");
+
+        TestAgent.ask(Session.issuer, "Buy 3 ACME #K2", testCase.trade);
+        const list = testCase.child(window.contentItem, "requestList");
+        const newestIs = (message) => list.itemAtIndex(0) !== null && list.itemAtIndex(0).bindingMessage === message;
+        tryVerify(() => newestIs("Buy 3 ACME #K2"), 10000);
+        let page = openNewest(window);
+        compare(testCase.child(page, "bindingMessage").text, "Buy 3 ACME #K2");
+        verify(TestKeyboard.click(window, Qt.Key_Escape));
+        tryVerify(() => stack.depth === 1 && !stack.busy);
+        compare(list.visible, true);
+
+        page = openNewest(window);
+        compare(testCase.child(page, "bindingMessage").text, "Buy 3 ACME #K2");
+        verify(TestKeyboard.click(window, Qt.Key_D, Qt.ControlModifier));
+        tryVerify(() => page.info.status === "denied", 10000);
+        tryCompare(TestAgent, "outcome", "denied", 20000);
+        verify(TestKeyboard.click(window, Qt.Key_Escape));
+        tryVerify(() => stack.depth === 1 && !stack.busy);
+
+        TestAgent.ask(Session.issuer, "Buy 3 ACME #K3", testCase.trade);
+        tryVerify(() => newestIs("Buy 3 ACME #K3"), 10000);
+        page = openNewest(window);
+        compare(testCase.child(page, "bindingMessage").text, "Buy 3 ACME #K3");
+        verify(TestKeyboard.click(window, Qt.Key_Return, Qt.ControlModifier));
+        tryVerify(() => page.info.status === "approved", 10000);
+        tryVerify(() => TestAgent.outcome.startsWith("approved "), 20000);
+        compare(JSON.parse(TestAgent.outcome.substring("approved ".length))[0].qty, 3);
+    }
+
     name: "InboxFlow"
     when: windowShown
 

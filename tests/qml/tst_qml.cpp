@@ -16,6 +16,8 @@
 #include <QNetworkAccessManager>
 #include <QQmlEngine>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QTest>
+#include <QWindow>
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(CountersignPlugin)
@@ -123,6 +125,26 @@ private:
     QString m_outcome;
 };
 
+// Quick Test's keyClick() types into the test's own window; the app's pages live in the
+// ApplicationWindow a test creates. This types into that window, through the same path a real
+// key press takes (shortcut map first, then the focused item).
+class TestKeyboard : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // `key` is a Qt.Key_* value, `modifiers` a combination of Qt.*Modifier.
+    Q_INVOKABLE bool click(QObject *window, int key, int modifiers = Qt::NoModifier)
+    {
+        auto *target = qobject_cast<QWindow *>(window);
+        if (!target)
+            return false;
+        QTest::keyClick(target, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+        return true;
+    }
+};
+
 } // namespace
 
 class Setup : public QObject
@@ -140,6 +162,7 @@ public Q_SLOTS:
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         new Services(engine);
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestAgent", new TestAgent(engine));
+        qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestKeyboard", new TestKeyboard(engine));
     }
 };
 

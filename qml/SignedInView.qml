@@ -26,32 +26,43 @@ FocusScope {
                 text: qsTr("Inbox")
                 Accessible.name: waiting > 0 ? qsTr("Inbox, %1 waiting").arg(waiting) : qsTr("Inbox")
 
-                contentItem: Row {
-                    spacing: 8
-                    Label {
-                        text: inboxTab.text
-                        font: inboxTab.font
-                        color: inboxTab.checked ? inboxTab.Material.accentColor : inboxTab.Material.foreground
-                        anchors.verticalCenter: parent.verticalCenter
-                    }
-                    Rectangle {
-                        objectName: "inboxBadge"
-                        visible: inboxTab.waiting > 0
-                        width: Math.max(20, badgeText.implicitWidth + 10)
-                        height: 20
-                        radius: 10
-                        color: Material.color(Material.Red, Material.Shade600)
-                        anchors.verticalCenter: parent.verticalCenter
-                        Accessible.ignored: true
+                // The label and the badge, centred like the other tabs' labels.
+                contentItem: Item {
+                    implicitWidth: inboxRow.implicitWidth
+                    implicitHeight: inboxRow.implicitHeight
 
+                    Row {
+                        id: inboxRow
+                        anchors.centerIn: parent
+                        spacing: 8
                         Label {
-                            id: badgeText
-                            objectName: "inboxBadgeText"
-                            anchors.centerIn: parent
-                            text: inboxTab.waiting > 99 ? "99+" : String(inboxTab.waiting)
-                            color: "white"
-                            font.pixelSize: 12
-                            font.bold: true
+                            text: inboxTab.text
+                            font.pixelSize: inboxTab.font.pixelSize
+                            font.weight: inboxTab.font.weight
+                            // As Material writes the other tabs' labels.
+                            font.capitalization: Font.AllUppercase
+                            color: inboxTab.checked ? inboxTab.Material.accentColor : inboxTab.Material.foreground
+                            anchors.verticalCenter: parent.verticalCenter
+                        }
+                        Rectangle {
+                            objectName: "inboxBadge"
+                            visible: inboxTab.waiting > 0
+                            width: Math.max(20, badgeText.implicitWidth + 10)
+                            height: 20
+                            radius: 10
+                            color: Material.color(Material.Red, Material.Shade600)
+                            anchors.verticalCenter: parent.verticalCenter
+                            Accessible.ignored: true
+
+                            Label {
+                                id: badgeText
+                                objectName: "inboxBadgeText"
+                                anchors.centerIn: parent
+                                text: inboxTab.waiting > 99 ? "99+" : String(inboxTab.waiting)
+                                color: "white"
+                                font.pixelSize: 12
+                                font.bold: true
+                            }
                         }
                     }
                 }

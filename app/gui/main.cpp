@@ -16,10 +16,13 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTextStream>
+#include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
+#include <memory>
 #include <optional>
+#include <utility>
 
 Q_IMPORT_QML_PLUGIN(CountersignPlugin)
 
@@ -81,35 +84,59 @@ Options parseArguments(const QCoreApplication &app)
     return options;
 }
 
-// Once the saved session is restored and that state has been drawn, saves the window to
-// `file` and quits (status 1 if the picture could not be written).
-void screenshotWhenSettled(QQuickWindow *window, gui::SessionViewModel *session, bool restored,
-                           const QString &file)
+constexpr auto kAnimationsSettle = std::chrono::milliseconds(500);
+
+// Once the window has settled (the saved session restored; when signed in, the inbox loaded or
+// known to be unavailable or offline) and that state has been drawn, saves the window to `file`
+// and quits (status 1 if the picture could not be written). Gives up waiting after 15 s and
+// takes the picture anyway: a picture of a stuck window says more than none.
+void screenshotWhenSettled(QQuickWindow *window, gui::SessionViewModel *session,
+                           approvals::ApprovalChannel *channel, const bool &restored, const QString &file)
 {
-    auto shoot = [window, file] {
-        // Ask for one more frame so the picture shows the settled state, not the frame before it.
-        QObject::connect(
-            window, &QQuickWindow::frameSwapped, window,
-            [window, file] {
-                const QImage image = window->grabWindow();
-                if (image.isNull() || !image.save(file)) {
-                    std::fprintf(stderr, "%s\n",
-                                 qPrintable(Tr::tr("Could not save the screenshot to %1").arg(file)));
-                    QCoreApplication::exit(1);
-                    return;
-                }
-                QTextStream(stdout) << "screenshot " << file << " " << image.width() << "x" << image.height()
-                                    << Qt::endl;
-                QCoreApplication::quit();
-            },
-            static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
-        window->update();
+    auto shot = std::make_shared<bool>(false);
+    auto shoot = [window, file, shot] {
+        if (std::exchange(*shot, true))
+            return;
+        // Let the opening animations (the tab bar's underline slides into place) run out, then
+        // ask for one more frame so the picture shows the settled state, not the frame before it.
+        QTimer::singleShot(kAnimationsSettle, window, [window, file] {
+            QObject::connect(
+                window, &QQuickWindow::frameSwapped, window,
+                [window, file] {
+                    const QImage image = window->grabWindow();
+                    if (image.isNull() || !image.save(file)) {
+                        std::fprintf(stderr, "%s\n",
+                                     qPrintable(Tr::tr("Could not save the screenshot to %1").arg(file)));
+                        QCoreApplication::exit(1);
+                        return;
+                    }
+                    QTextStream(stdout)
+                        << "screenshot " << file << " " << image.width() << "x" << image.height() << Qt::endl;
+                    QCoreApplication::quit();
+                },
+                static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
+            window->update();
+        });
     };
-    if (restored)
-        shoot();
-    else
-        QObject::connect(session, &gui::SessionViewModel::restoreFinished, window, shoot,
-                         Qt::SingleShotConnection);
+    auto check = [session, channel, &restored, shoot] {
+        if (!restored)
+            return;
+        using Connection = approvals::ApprovalInbox::Connection;
+        const approvals::ApprovalInbox *inbox = channel->inbox();
+        const bool inboxSettled =
+            inbox ? inbox->connection() == Connection::Live || inbox->connection() == Connection::Waiting
+                  : !channel->lastError().code.isEmpty();
+        if (session->state() != gui::SessionViewModel::State::SignedIn || inboxSettled)
+            shoot();
+    };
+    QObject::connect(session, &gui::SessionViewModel::restoreFinished, window, check);
+    QObject::connect(channel, &approvals::ApprovalChannel::inboxChanged, window, [channel, window, check] {
+        if (channel->inbox())
+            QObject::connect(channel->inbox(), &approvals::ApprovalInbox::connectionChanged, window, check);
+        check();
+    });
+    QTimer::singleShot(std::chrono::seconds(15), window, shoot);
+    check();
 }
 
 // --help and --version need no display: answer them before a QGuiApplication would insist on one.
@@ -185,7 +212,7 @@ int main(int argc, char *argv[])
             window, &QQuickWindow::frameSwapped, &app,
             [&sinceStart] { QTextStream(stdout) << "first-frame-ms " << sinceStart.elapsed() << Qt::endl; },
             Qt::SingleShotConnection);
-        screenshotWhenSettled(window, &session, restored, options.screenshotFile);
+        screenshotWhenSettled(window, &session, &approvalChannel, restored, options.screenshotFile);
     }
     return app.exec();
 }

@@ -57,8 +57,8 @@
         <translation>Die Antwort des Anbieters enthält ein ungültiges „interval“.</translation>
     </message>
     <message>
-        <source>The request expired before anyone decided.</source>
-        <translation>Die Anfrage ist abgelaufen, bevor jemand darüber entschieden hat.</translation>
+        <source>The agent stopped waiting.</source>
+        <translation>Der Agent wartet nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -73,6 +73,63 @@
     <message>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceApprover</name>
+    <message>
+        <source>No device is waiting for this code. Check it against the device&apos;s screen.</source>
+        <translation>Kein Gerät wartet auf diesen Code. Vergleichen Sie ihn mit der Anzeige des Geräts.</translation>
+    </message>
+    <message>
+        <source>This code has expired. Ask the device for a new one.</source>
+        <translation>Dieser Code ist abgelaufen. Lassen Sie sich vom Gerät einen neuen geben.</translation>
+    </message>
+    <message>
+        <source>This code was already decided the other way.</source>
+        <translation>Über diesen Code wurde bereits anders entschieden.</translation>
+    </message>
+    <message>
+        <source>Too many unknown codes were tried. Wait a minute, then try again.</source>
+        <translation>Es wurden zu viele unbekannte Codes versucht. Warten Sie eine Minute und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceAuthorizationClient</name>
+    <message>
+        <source>The provider&apos;s answer has no &quot;device_code&quot;.</source>
+        <translation>Der Antwort des Anbieters fehlt „device_code“.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer has no &quot;user_code&quot;.</source>
+        <translation>Der Antwort des Anbieters fehlt „user_code“.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer has no valid &quot;verification_uri&quot;.</source>
+        <translation>Die Antwort des Anbieters enthält keine gültige „verification_uri“.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer has no valid &quot;expires_in&quot;.</source>
+        <translation>Die Antwort des Anbieters enthält kein gültiges „expires_in“.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer has an invalid &quot;interval&quot;.</source>
+        <translation>Die Antwort des Anbieters enthält ein ungültiges „interval“.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the code.</source>
+        <translation>Das Warten auf den Code wurde beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceRequest</name>
+    <message>
+        <source>The server described the device code with a missing or malformed &quot;%1&quot;.</source>
+        <translation>Der Server hat den Gerätecode mit fehlendem oder fehlerhaftem „%1“ beschrieben.</translation>
+    </message>
+    <message>
+        <source>The server described the device code with something that is not a JSON object.</source>
+        <translation>Der Server hat den Gerätecode mit etwas beschrieben, das kein JSON-Objekt ist.</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1050,17 @@
     </message>
 </context>
 <context>
+    <name>SignInIdentity</name>
+    <message>
+        <source>The provider&apos;s user information is about a different user than the sign-in.</source>
+        <translation>Die Benutzerinformationen des Anbieters betreffen einen anderen Benutzer als die Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The provider returned no ID token.</source>
+        <translation>Der Anbieter hat kein ID-Token zurückgegeben.</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Address copied</source>
@@ -1157,6 +1225,13 @@
     </message>
 </context>
 <context>
+    <name>TokenPoll</name>
+    <message>
+        <source>The request expired before anyone decided.</source>
+        <translation>Die Anfrage ist abgelaufen, bevor jemand entschieden hat.</translation>
+    </message>
+</context>
+<context>
     <name>TokenSet</name>
     <message>
         <source>The token response has no &quot;%1&quot;.</source>
@@ -1204,6 +1279,21 @@
     <message>
         <source>Countersign&apos;s list of saved sign-ins in the system keychain was damaged, so some saved secrets may remain. Remove the entries labelled &quot;Countersign&quot; with your keyring manager (for example Seahorse or KWallet Manager).</source>
         <translation>Die Liste der gespeicherten Anmeldungen von Countersign im Schlüsselbund des Systems war beschädigt, daher sind möglicherweise noch gespeicherte Geheimnisse vorhanden. Entfernen Sie die Einträge mit der Bezeichnung „Countersign“ mit Ihrer Schlüsselbundverwaltung (zum Beispiel Seahorse oder der KWallet-Verwaltung).</translation>
+    </message>
+</context>
+<context>
+    <name>UserCode</name>
+    <message>
+        <source>That is not a device code. A code has letters and perhaps digits, like WDJB-MJHT.</source>
+        <translation>Das ist kein Gerätecode. Ein Code besteht aus Buchstaben und eventuell Ziffern, etwa WDJB-MJHT.</translation>
+    </message>
+    <message>
+        <source>That link is not a valid web address.</source>
+        <translation>Dieser Link ist keine gültige Webadresse.</translation>
+    </message>
+    <message>
+        <source>That link has no code in it. Type the code the device shows instead.</source>
+        <translation>Dieser Link enthält keinen Code. Geben Sie stattdessen den Code ein, den das Gerät anzeigt.</translation>
     </message>
 </context>
 <context>
@@ -1452,14 +1542,6 @@ Befehle:
         <translation>Die Anmeldeantwort enthielt keinen Autorisierungscode.</translation>
     </message>
     <message>
-        <source>The provider returned no ID token.</source>
-        <translation>Der Anbieter hat kein ID-Token zurückgegeben.</translation>
-    </message>
-    <message>
-        <source>The provider&apos;s user information is about a different user than the sign-in.</source>
-        <translation>Die Benutzerinformationen des Anbieters betreffen einen anderen Benutzer als die Anmeldung.</translation>
-    </message>
-    <message>
         <source>You are signed in as %1.</source>
         <translation>Sie sind als %1 angemeldet.</translation>
     </message>
@@ -1508,6 +1590,14 @@ Befehle:
     <message>
         <source>This session does not include access to %1. Sign out and sign in again to grant it.</source>
         <translation>Diese Sitzung umfasst keinen Zugriff auf %1. Melden Sie sich ab und erneut an, um ihn zu gewähren.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer sign-in with a code (it has no device authorization endpoint).</source>
+        <translation>%1 bietet keine Anmeldung mit Code an (es gibt keinen Endpunkt für die Geräteautorisierung).</translation>
+    </message>
+    <message>
+        <source>The sign-in was denied.</source>
+        <translation>Die Anmeldung wurde abgelehnt.</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "Approval.h"
 
+#include "common/JsonFields.h"
+
 #include <QCoreApplication>
 
 namespace countersign::approvals {
@@ -17,52 +19,16 @@ Error invalid(const QString &field)
             Tr::tr("The server sent an approval request with a missing or malformed \"%1\".").arg(field)};
 }
 
-// A required (or optional) string member; the Result is an error when it is malformed.
-Result<QString> stringField(const nlohmann::json &json, const char *name, bool required)
-{
-    const auto it = json.find(name);
-    if (it == json.end() || it->is_null()) {
-        if (required)
-            return invalid(QString::fromLatin1(name));
-        return QString();
-    }
-    if (!it->is_string() || (required && it->get_ref<const std::string &>().empty()))
-        return invalid(QString::fromLatin1(name));
-    return QString::fromStdString(it->get<std::string>());
-}
-
-Result<QDateTime> timeField(const nlohmann::json &json, const char *name, bool required)
-{
-    auto text = stringField(json, name, required);
-    if (!text)
-        return text.error();
-    if (text->isEmpty())
-        return QDateTime();
-    QDateTime time = QDateTime::fromString(text.value(), Qt::ISODateWithMs);
-    if (!time.isValid())
-        return invalid(QString::fromLatin1(name));
-    return time.toUTC();
-}
+} // namespace
 
 std::optional<Approval::Status> parseStatus(const QString &name)
 {
-    if (name == u"pending")
-        return Approval::Status::Pending;
-    if (name == u"approved")
-        return Approval::Status::Approved;
-    if (name == u"denied")
-        return Approval::Status::Denied;
-    if (name == u"expired")
-        return Approval::Status::Expired;
+    for (const auto status : {Approval::Status::Pending, Approval::Status::Approved, Approval::Status::Denied,
+                              Approval::Status::Expired})
+        if (statusName(status) == name)
+            return status;
     return std::nullopt;
 }
-
-std::string isoTime(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs).toStdString();
-}
-
-} // namespace
 
 QString statusName(Approval::Status status)
 {
@@ -89,6 +55,7 @@ Result<Approval> Approval::fromJson(const nlohmann::json &json)
     if (!json.is_object())
         return Error{QStringLiteral("approval_invalid"),
                      Tr::tr("The server sent an approval request that is not a JSON object.")};
+    const JsonFields fields(json, invalid);
     Approval approval;
     struct StringField
     {
@@ -104,24 +71,23 @@ Result<Approval> Approval::fromJson(const nlohmann::json &json)
         {"reason", false, &Approval::reason},
     };
     for (const StringField &field : strings) {
-        auto value = stringField(json, field.name, field.required);
+        auto value = fields.string(field.name, field.required);
         if (!value)
             return value.error();
         approval.*(field.member) = value.value();
     }
-    auto scope = stringField(json, "scope", false);
+    auto scope = fields.string("scope", false);
     if (!scope)
         return scope.error();
     approval.scopes = scope->split(u' ', Qt::SkipEmptyParts);
+    auto details = fields.array("authorization_details");
+    if (!details)
+        return details.error();
+    approval.authorizationDetails = std::move(details).value();
 
-    if (json.contains("authorization_details") && !json["authorization_details"].is_null()) {
-        if (!json["authorization_details"].is_array())
-            return invalid(QStringLiteral("authorization_details"));
-        approval.authorizationDetails = json["authorization_details"];
-    }
-    auto created = timeField(json, "created_at", true);
-    auto expires = timeField(json, "expires_at", true);
-    auto decided = timeField(json, "decided_at", false);
+    auto created = fields.time("created_at", true);
+    auto expires = fields.time("expires_at", true);
+    auto decided = fields.time("decided_at", false);
     for (const auto *time : {&created, &expires, &decided})
         if (!*time)
             return time->error();
@@ -129,7 +95,7 @@ Result<Approval> Approval::fromJson(const nlohmann::json &json)
     approval.expiresAt = expires.value();
     approval.decidedAt = decided.value();
 
-    auto statusText = stringField(json, "status", true);
+    auto statusText = fields.string("status", true);
     if (!statusText)
         return statusText.error();
     const auto status = parseStatus(statusText.value());

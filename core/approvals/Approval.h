@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 namespace countersign::approvals {
 
 // One CIBA request waiting for (or past) the signed-in person's decision, as the approval channel
@@ -48,6 +50,8 @@ struct Approval
 };
 
 QString statusName(Approval::Status status);
+// The status named `name` (as statusName() writes it), if any.
+std::optional<Approval::Status> parseStatus(const QString &name);
 
 // What GET /approvals returns: the list plus the event id it is current up to.
 struct ApprovalList

@@ -15,15 +15,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ApprovalsClient)
 };
 
-QUrl withPath(QUrl url, const QString &segment)
-{
-    QString path = url.path();
-    if (!path.endsWith(u'/'))
-        path += u'/';
-    url.setPath(path + segment);
-    return url;
-}
-
 // The channel's error codes, in words that say what happened and what is left to do.
 Error explainDecisionError(const Error &error)
 {
@@ -37,32 +28,22 @@ Error explainDecisionError(const Error &error)
     return error;
 }
 
-} // namespace
-
-ApprovalsClient::ApprovalsClient(net::HttpClient *http, QUrl endpoint, TokenSource tokens, QObject *parent)
-    : QObject(parent), m_http(http), m_endpoint(std::move(endpoint)), m_tokens(std::move(tokens))
-{}
-
-QUrl ApprovalsClient::eventsUrl() const
+void callWithTokenOnce(QPointer<QObject> context, const TokenSource &tokens, TokenCall call,
+                       Callback<nlohmann::json> done, bool renewed)
 {
-    return withPath(m_endpoint, QStringLiteral("events"));
-}
-
-void ApprovalsClient::withToken(Call call, Callback<nlohmann::json> done, bool renewed)
-{
-    m_tokens(renewed, [this, self = QPointer(this), call, done, renewed](Result<QByteArray> token) {
-        if (!self)
+    tokens(renewed, [context, tokens, call, done, renewed](Result<QByteArray> token) {
+        if (!context)
             return;
         if (!token) {
             done(token.error());
             return;
         }
-        call(token.value(), [this, self, call, done, renewed](Result<nlohmann::json> answer) {
-            if (!self)
+        call(token.value(), [context, tokens, call, done, renewed](Result<nlohmann::json> answer) {
+            if (!context)
                 return;
             if (!answer && answer.error().code == u"invalid_token" && !renewed) {
-                qCDebug(lcNet) << "approval channel refused the token; renewing once";
-                withToken(call, done, true);
+                qCDebug(lcNet) << "the server refused the access token; renewing once";
+                callWithTokenOnce(context, tokens, call, done, true);
                 return;
             }
             done(std::move(answer));
@@ -70,9 +51,35 @@ void ApprovalsClient::withToken(Call call, Callback<nlohmann::json> done, bool r
     });
 }
 
+} // namespace
+
+void callWithToken(QObject *context, const TokenSource &tokens, TokenCall call, Callback<nlohmann::json> done)
+{
+    callWithTokenOnce(context, tokens, std::move(call), std::move(done), false);
+}
+
+QUrl withPathSegment(QUrl url, const QString &segment)
+{
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path + segment, QUrl::StrictMode);
+    return url;
+}
+
+ApprovalsClient::ApprovalsClient(net::HttpClient *http, QUrl endpoint, TokenSource tokens, QObject *parent)
+    : QObject(parent), m_http(http), m_endpoint(std::move(endpoint)), m_tokens(std::move(tokens))
+{}
+
+QUrl ApprovalsClient::eventsUrl() const
+{
+    return withPathSegment(m_endpoint, QStringLiteral("events"));
+}
+
 void ApprovalsClient::list(Callback<ApprovalList> done)
 {
-    withToken(
+    callWithToken(
+        this, m_tokens,
         [this](const QByteArray &token, Callback<nlohmann::json> answer) {
             m_http->getJson(m_endpoint, std::move(answer), token);
         },
@@ -90,8 +97,9 @@ void ApprovalsClient::decide(const QString &id, Decision decision, const QString
     nlohmann::json body{{"decision", decision == Decision::Approve ? "approve" : "deny"}};
     if (!reason.isEmpty())
         body["reason"] = reason.toStdString();
-    const QUrl url = withPath(m_endpoint, QString::fromLatin1(QUrl::toPercentEncoding(id)));
-    withToken(
+    const QUrl url = withPathSegment(m_endpoint, QString::fromLatin1(QUrl::toPercentEncoding(id)));
+    callWithToken(
+        this, m_tokens,
         [this, url, body](const QByteArray &token, Callback<nlohmann::json> answer) {
             m_http->postJson(url, body, std::move(answer), token);
         },

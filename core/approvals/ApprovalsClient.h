@@ -24,6 +24,14 @@ enum class Decision
 // server refused the last (expired or revoked early).
 using TokenSource = std::function<void(bool renew, Callback<QByteArray> done)>;
 
+// Runs `call` with a token from `tokens`; when the server refuses the token (invalid_token: expired
+// or revoked early), renews it and tries once more. Nothing is called back once `context` is gone.
+using TokenCall = std::function<void(const QByteArray &token, Callback<nlohmann::json> done)>;
+void callWithToken(QObject *context, const TokenSource &tokens, TokenCall call, Callback<nlohmann::json> done);
+
+// Appends one path segment (already percent-encoded) to an endpoint URL.
+QUrl withPathSegment(QUrl url, const QString &segment);
+
 // The approval channel's request/response calls (docs/approval-channel.md): list and decide.
 // A request refused with invalid_token is retried once with a renewed token.
 class ApprovalsClient : public QObject
@@ -44,9 +52,6 @@ public:
     net::HttpClient *http() const { return m_http; }
 
 private:
-    using Call = std::function<void(const QByteArray &token, Callback<nlohmann::json> done)>;
-    void withToken(Call call, Callback<nlohmann::json> done, bool renewed = false);
-
     net::HttpClient *m_http;
     QUrl m_endpoint;
     TokenSource m_tokens;

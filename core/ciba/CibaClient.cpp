@@ -17,9 +17,6 @@ struct Tr
 };
 
 const QString kCibaGrant = QStringLiteral("urn:openid:params:grant-type:ciba");
-// How long past the request's expiry we keep asking (clock skew, a slow answer).
-constexpr auto kExpiryGrace = std::chrono::seconds(10);
-constexpr auto kSlowDownStep = std::chrono::seconds(5);
 
 Error invalidResponse(const QString &message)
 {
@@ -131,101 +128,16 @@ void CibaClient::requestToken(const QString &authReqId, Callback<oauth::TokenSet
 }
 
 CibaPoll::CibaPoll(CibaClient *client, Ticket ticket, QObject *parent)
-    : QObject(parent), m_client(client), m_ticket(std::move(ticket)), m_interval(m_ticket.interval)
-{
-    m_timer.setSingleShot(true);
-    // Qt's default coarse timers may fire up to 5 % early, and a provider answers a poll that
-    // comes even a few milliseconds before the interval is up with slow_down (+5 s).
-    m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &CibaPoll::poll);
-    m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        finish({Outcome::Kind::Expired,
-                {},
-                {QStringLiteral("expired_token"), Tr::tr("The request expired before anyone decided.")}});
-    });
-}
-
-void CibaPoll::start(std::function<void(const Outcome &)> done, bool pollPeriodically)
-{
-    m_done = std::move(done);
-    m_periodic = pollPeriodically;
-    const qint64 msLeft = QDateTime::currentDateTimeUtc().msecsTo(m_ticket.expiresAt);
-    m_deadline.start(std::chrono::milliseconds(std::max<qint64>(0, msLeft)) + kExpiryGrace);
-    scheduleNext();
-}
-
-void CibaPoll::pollNow()
-{
-    if (!m_done)
-        return;
-    if (m_inFlight) {
-        m_pollAgain = true;
-        return;
-    }
-    m_timer.stop();
-    poll();
-}
-
-void CibaPoll::cancel()
-{
-    m_done = nullptr;
-    m_timer.stop();
-    m_deadline.stop();
-}
-
-void CibaPoll::scheduleNext()
-{
-    if (m_periodic && m_done)
-        m_timer.start(m_interval);
-}
-
-void CibaPoll::poll()
-{
-    if (!m_client || !m_done)
-        return;
-    m_inFlight = true;
-    m_client->requestToken(m_ticket.authReqId, [this, self = QPointer(this)](Result<oauth::TokenSet> answer) {
-        if (self)
-            onAnswer(std::move(answer));
-    });
-}
-
-void CibaPoll::onAnswer(Result<oauth::TokenSet> answer)
-{
-    m_inFlight = false;
-    if (!m_done)
-        return;
-    if (answer) {
-        finish({Outcome::Kind::Approved, std::move(answer).value(), {}});
-        return;
-    }
-    const Error &error = answer.error();
-    if (error.code == u"access_denied") {
-        finish({Outcome::Kind::Denied, {}, error});
-    } else if (error.code == u"expired_token") {
-        finish({Outcome::Kind::Expired, {}, error});
-    } else if (error.code == u"authorization_pending" || error.code == u"slow_down" ||
-               error.code == u"network") {
-        // A network failure is worth another try while the request lives; the deadline ends it.
-        if (error.code == u"slow_down")
-            m_interval += kSlowDownStep;
-        if (std::exchange(m_pollAgain, false))
-            pollNow();
-        else
-            scheduleNext();
-    } else {
-        finish({Outcome::Kind::Failed, {}, error});
-    }
-}
-
-void CibaPoll::finish(Outcome outcome)
-{
-    auto done = std::exchange(m_done, nullptr);
-    m_timer.stop();
-    m_deadline.stop();
-    if (done)
-        done(outcome);
-}
+    : oauth::TokenPoll(
+          [client = QPointer(client), authReqId = ticket.authReqId](Callback<oauth::TokenSet> done) {
+              if (!client) {
+                  done(Error{QStringLiteral("cancelled"), Tr::tr("The agent stopped waiting.")});
+                  return;
+              }
+              client->requestToken(authReqId, std::move(done));
+          },
+          ticket.expiresAt, ticket.interval, parent),
+      m_ticket(std::move(ticket))
+{}
 
 } // namespace countersign::ciba

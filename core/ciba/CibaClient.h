@@ -1,12 +1,12 @@
 #pragma once
 
 #include "common/Result.h"
+#include "oauth/TokenPoll.h"
 #include "oauth/TokenSet.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 #include <QUrl>
 
 #include <nlohmann/json.hpp>
@@ -63,19 +63,7 @@ struct Ticket
 };
 
 // How a request ended.
-struct Outcome
-{
-    enum class Kind
-    {
-        Approved, // tokens holds the tokens (with any granted authorization_details)
-        Denied,   // the user said no (access_denied)
-        Expired,  // nobody decided in time (expired_token)
-        Failed    // anything else: error says what
-    };
-    Kind kind = Kind::Failed;
-    oauth::TokenSet tokens;
-    Error error;
-};
+using Outcome = oauth::PollOutcome;
 
 // An OpenID CIBA Core 1.0 client: starts backchannel requests and asks the token endpoint about
 // them. An agent uses it to get the person's approval out of band.
@@ -103,40 +91,18 @@ private:
     ClientCredentials m_credentials;
 };
 
-// Waits for the outcome of one request: polls at the provider's interval, backs off by 5 s on
-// slow_down (CIBA Core §11), and asks at once when told a decision may be there (a ping, or the
-// approval seen elsewhere). Gives up as Expired shortly after the request's expiry.
-class CibaPoll : public QObject
+// Waits for the outcome of one request (see oauth::TokenPoll): polls at the provider's interval,
+// backs off on slow_down, and asks at once on pollNow() (a ping, or the approval seen elsewhere).
+class CibaPoll : public oauth::TokenPoll
 {
     Q_OBJECT
 public:
     CibaPoll(CibaClient *client, Ticket ticket, QObject *parent = nullptr);
 
-    // Starts polling (ping-mode clients pass pollPeriodically = false and call pollNow() on pings;
-    // the expiry deadline still applies). `done` is called once.
-    void start(std::function<void(const Outcome &)> done, bool pollPeriodically = true);
-    // Asks the token endpoint now, e.g. after a ping. Coalesces with a request in flight.
-    void pollNow();
-    void cancel();
-
     const Ticket &ticket() const { return m_ticket; }
-    std::chrono::seconds interval() const { return m_interval; }
 
 private:
-    void poll();
-    void onAnswer(Result<oauth::TokenSet> answer);
-    void scheduleNext();
-    void finish(Outcome outcome);
-
-    QPointer<CibaClient> m_client;
     Ticket m_ticket;
-    std::chrono::seconds m_interval;
-    bool m_periodic = true;
-    bool m_inFlight = false;
-    bool m_pollAgain = false;
-    QTimer m_timer;
-    QTimer m_deadline;
-    std::function<void(const Outcome &)> m_done;
 };
 
 } // namespace countersign::ciba

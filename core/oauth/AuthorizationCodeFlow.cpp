@@ -1,7 +1,5 @@
 #include "AuthorizationCodeFlow.h"
 
-#include "common/Json.h"
-#include "logging/Logging.h"
 #include "net/HttpClient.h"
 #include "oauth/JwksCache.h"
 #include "oauth/TokenClient.h"
@@ -104,57 +102,11 @@ void AuthorizationCodeFlow::onTokens(Result<TokenSet> tokens)
         finish(tokens.error());
         return;
     }
-    if (tokens->idToken.isEmpty()) {
-        finish(Error{QStringLiteral("token_response_invalid"), tr("The provider returned no ID token.")});
-        return;
-    }
-    jose::IdTokenValidator::Expectations expect;
-    expect.issuer = m_tokens->metadata().issuer.toString();
-    expect.clientId = m_provider.clientId;
-    expect.nonce = m_nonce;
-    expect.allowedAlgorithms = m_provider.idTokenAlgorithms;
-    TokenSet set = std::move(tokens).value();
-    m_keys->validateIdToken(set.idToken, expect,
-                            [this, self = QPointer(this), set](Result<jose::IdTokenClaims> claims) {
-                                if (!self || !m_done)
-                                    return; // cancelled meanwhile
-                                if (!claims) {
-                                    finish(claims.error());
-                                    return;
-                                }
-                                Identity identity{m_tokens->metadata().issuer.toString(), claims->subject,
-                                                  claims->name, claims->email};
-                                onIdentity(set, identity);
-                            });
-}
-
-void AuthorizationCodeFlow::onIdentity(TokenSet tokens, Identity identity)
-{
-    // Many providers keep profile claims out of the ID token; ask userinfo, and only believe it
-    // about the same subject (OIDC Core §5.3.2).
-    if (m_tokens->metadata().userinfoEndpoint.isEmpty() ||
-        (!identity.name.isEmpty() && !identity.email.isEmpty())) {
-        finish(SignInResult{tokens, identity});
-        return;
-    }
-    m_tokens->userinfo(tokens.accessToken, [this, self = QPointer(this), tokens,
-                                            identity](Result<nlohmann::json> info) mutable {
-        if (!self || !m_done)
-            return; // cancelled meanwhile
-        if (!info) {
-            qCWarning(lcOAuth) << "userinfo failed:" << info.error().message;
-        } else if (jsonString(info.value(), "sub") != identity.subject) {
-            finish(Error{QStringLiteral("userinfo_mismatch"),
-                         tr("The provider's user information is about a different user than the sign-in.")});
-            return;
-        } else {
-            if (identity.name.isEmpty())
-                identity.name = jsonString(info.value(), "name");
-            if (identity.email.isEmpty())
-                identity.email = jsonString(info.value(), "email");
-        }
-        finish(SignInResult{tokens, identity});
-    });
+    identifySignIn(this, m_tokens, m_keys, m_provider, m_nonce, std::move(tokens).value(),
+                   [this](Result<SignInResult> result) {
+                       if (m_done) // not cancelled meanwhile
+                           finish(std::move(result));
+                   });
 }
 
 void AuthorizationCodeFlow::finish(Result<SignInResult> result)

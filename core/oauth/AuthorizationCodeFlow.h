@@ -5,6 +5,7 @@
 #include "oauth/Identity.h"
 #include "oauth/LoopbackRedirectListener.h"
 #include "oauth/Pkce.h"
+#include "oauth/SignInIdentity.h"
 #include "oauth/TokenSet.h"
 
 #include <QObject>
@@ -17,12 +18,6 @@ namespace countersign::oauth {
 
 class JwksCache;
 class TokenClient;
-
-struct SignInResult
-{
-    TokenSet tokens;
-    Identity identity;
-};
 
 // One sign-in: authorization code + PKCE (S256) + state + nonce through the system browser and a
 // loopback redirect (RFC 8252), code exchange, ID token validation, userinfo. Single use.
@@ -56,7 +51,6 @@ private:
     QUrl buildAuthorizationUrl() const;
     void onRedirect(Result<QUrlQuery> redirect);
     void onTokens(Result<TokenSet> tokens);
-    void onIdentity(TokenSet tokens, Identity identity);
     void finish(Result<SignInResult> result);
 
     TokenClient *m_tokens;

@@ -97,7 +97,9 @@ Result<ProviderMetadata> ProviderMetadata::fromJson(const nlohmann::json &json, 
         {"revocation_endpoint", false, &ProviderMetadata::revocationEndpoint},
         {"end_session_endpoint", false, &ProviderMetadata::endSessionEndpoint},
         {"backchannel_authentication_endpoint", false, &ProviderMetadata::backchannelAuthenticationEndpoint},
+        {"device_authorization_endpoint", false, &ProviderMetadata::deviceAuthorizationEndpoint},
         {"countersign_approvals_endpoint", false, &ProviderMetadata::approvalsEndpoint},
+        {"countersign_device_endpoint", false, &ProviderMetadata::deviceApproverEndpoint},
     };
     for (const Field &field : fields) {
         auto url = endpoint(json, field.name, field.required);

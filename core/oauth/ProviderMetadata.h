@@ -20,17 +20,22 @@ struct ProviderMetadata
     QUrl revocationEndpoint;                // optional (RFC 7009)
     QUrl endSessionEndpoint;                // optional
     QUrl backchannelAuthenticationEndpoint; // optional (OpenID CIBA Core 1.0 §4)
+    QUrl deviceAuthorizationEndpoint;       // optional (RFC 8628 §4)
     // Countersign's approval channel (docs/approval-channel.md), optional: where the signed-in
     // person's pending CIBA requests can be listed and decided, and the resource indicator
     // (RFC 8707) of the access token it accepts.
     QUrl approvalsEndpoint;
     QString approvalsResource;
+    // Its device code part, optional: where the signed-in person looks up and decides device flow
+    // user codes, with the approval channel's token.
+    QUrl deviceApproverEndpoint;
     QStringList codeChallengeMethods;
     QStringList idTokenSigningAlgorithms;
 
     // The scope an access token for the approval channel carries.
     static QString approvalsScope() { return QStringLiteral("approvals"); }
     bool hasApprovalChannel() const { return !approvalsEndpoint.isEmpty() && !approvalsResource.isEmpty(); }
+    bool hasDeviceApprover() const { return !deviceApproverEndpoint.isEmpty() && !approvalsResource.isEmpty(); }
 
     // Validates `json` as the discovery document of `expectedIssuer`: the issuer must match
     // exactly (OIDC Discovery §4.3), required endpoints present, every endpoint https or loopback,

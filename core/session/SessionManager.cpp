@@ -1,6 +1,7 @@
 #include "SessionManager.h"
 
 #include "logging/Logging.h"
+#include "device/DeviceAuthorizationClient.h"
 #include "net/HttpClient.h"
 #include "oauth/DiscoveryClient.h"
 #include "oauth/JwksCache.h"
@@ -110,10 +111,10 @@ void SessionManager::withMetadata(Callback<Done> done)
     });
 }
 
-void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oauth::Identity> done)
+void SessionManager::beginSignIn(const config::ProviderConfig &provider, Callback<config::ProviderConfig> ready)
 {
     if (m_state == State::SigningIn || m_state == State::SigningOut) {
-        done(Error{QStringLiteral("busy"), tr("Another sign-in or sign-out is in progress.")});
+        ready(Error{QStringLiteral("busy"), tr("Another sign-in or sign-out is in progress.")});
         return;
     }
     clearSession();
@@ -121,28 +122,44 @@ void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oau
     m_tokenClient.reset();
     setState(State::SigningIn);
     m_cancelPending = false;
-    withMetadata([this, done](Status ready) {
+    withMetadata([this, ready](Status haveMetadata) {
         if (std::exchange(m_cancelPending, false)) {
             setState(State::SignedOut);
-            done(Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")});
+            ready(Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")});
             return;
         }
-        if (!ready) {
+        if (!haveMetadata) {
             setState(State::SignedOut);
-            done(ready.error());
+            ready(haveMetadata.error());
             return;
         }
         // A provider with an approval channel gets asked for access to it at sign-in, so that a
         // token for it can later be obtained with the refresh token (RFC 8707).
         config::ProviderConfig request = m_provider;
-        QList<QPair<QString, QString>> extra;
         const auto &metadata = m_tokenClient->metadata();
-        if (metadata.hasApprovalChannel()) {
-            if (!request.scopes.contains(metadata.approvalsScope()))
-                request.scopes << metadata.approvalsScope();
-            extra.append({QStringLiteral("resource"), metadata.approvalsResource});
+        if (metadata.hasApprovalChannel() && !request.scopes.contains(metadata.approvalsScope()))
+            request.scopes << metadata.approvalsScope();
+        ready(request);
+    });
+}
+
+QString SessionManager::signInResource() const
+{
+    const auto &metadata = m_tokenClient->metadata();
+    return metadata.hasApprovalChannel() ? metadata.approvalsResource : QString();
+}
+
+void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oauth::Identity> done)
+{
+    beginSignIn(provider, [this, done](Result<config::ProviderConfig> request) {
+        if (!request) {
+            done(request.error());
+            return;
         }
-        auto *flow = new oauth::AuthorizationCodeFlow(m_tokenClient.get(), m_jwks.get(), request, this);
+        QList<QPair<QString, QString>> extra;
+        if (const QString resource = signInResource(); !resource.isEmpty())
+            extra.append({QStringLiteral("resource"), resource});
+        auto *flow = new oauth::AuthorizationCodeFlow(m_tokenClient.get(), m_jwks.get(), request.value(), this);
         flow->setExtraParameters(extra);
         m_flow = flow;
         flow->setBrowserOpener(m_openBrowser);
@@ -151,40 +168,105 @@ void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oau
                 &SessionManager::authorizationUrlReady);
         flow->start([this, flow, done](Result<oauth::SignInResult> result) {
             flow->deleteLater();
-            if (!result) {
+            completeSignIn(std::move(result), done);
+        });
+    });
+}
+
+void SessionManager::signInWithDevice(const config::ProviderConfig &provider,
+                                      std::function<void(const device::DeviceAuthorization &)> codeReady,
+                                      Callback<oauth::Identity> done)
+{
+    beginSignIn(provider, [this, codeReady, done](Result<config::ProviderConfig> request) {
+        if (!request) {
+            done(request.error());
+            return;
+        }
+        const auto &metadata = m_tokenClient->metadata();
+        if (metadata.deviceAuthorizationEndpoint.isEmpty()) {
+            completeSignIn(Error{QStringLiteral("no_device_flow"),
+                                 tr("%1 does not offer sign-in with a code (it has no device authorization "
+                                    "endpoint).")
+                                     .arg(metadata.issuer.toString())},
+                           done);
+            return;
+        }
+        m_deviceDone = done;
+        m_deviceClient = new device::DeviceAuthorizationClient(m_http, metadata.deviceAuthorizationEndpoint,
+                                                               metadata.tokenEndpoint, m_provider.clientId, this);
+        device::DeviceAuthorizationRequest body;
+        body.scopes = request->scopes;
+        body.resource = signInResource();
+        m_deviceClient->authorize(body, [this, requested = request.value(), codeReady,
+                                         client = m_deviceClient](Result<device::DeviceAuthorization> authorization) {
+            if (client != m_deviceClient)
+                return; // cancelled meanwhile
+            if (std::exchange(m_cancelPending, false))
+                return finishDeviceSignIn(Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")});
+            if (!authorization)
+                return finishDeviceSignIn(authorization.error());
+            codeReady(authorization.value());
+            m_devicePoll = new device::DevicePoll(m_deviceClient, authorization.value(), m_deviceClient);
+            m_devicePoll->start([this, requested](const oauth::PollOutcome &outcome) {
+                if (outcome.kind == oauth::PollOutcome::Kind::Denied)
+                    return finishDeviceSignIn(Error{outcome.error.code, tr("The sign-in was denied.")});
+                if (outcome.kind != oauth::PollOutcome::Kind::Approved)
+                    return finishDeviceSignIn(outcome.error);
+                // Device flow has no nonce; everything else about the ID token is checked.
+                oauth::identifySignIn(m_deviceClient, m_tokenClient.get(), m_jwks.get(), requested, {},
+                                      outcome.tokens, [this](Result<oauth::SignInResult> result) {
+                                          finishDeviceSignIn(std::move(result));
+                                      });
+            });
+        });
+    });
+}
+
+void SessionManager::finishDeviceSignIn(Result<oauth::SignInResult> result)
+{
+    if (m_devicePoll)
+        m_devicePoll->cancel();
+    if (m_deviceClient)
+        m_deviceClient->deleteLater(); // later: this may run inside one of its callbacks
+    m_deviceClient = nullptr;
+    m_devicePoll = nullptr;
+    if (auto done = std::exchange(m_deviceDone, nullptr))
+        completeSignIn(std::move(result), done);
+}
+
+void SessionManager::completeSignIn(Result<oauth::SignInResult> result, Callback<oauth::Identity> done)
+{
+    if (!result) {
+        setState(State::SignedOut);
+        done(result.error());
+        return;
+    }
+    m_tokens = result->tokens;
+    m_identity = result->identity;
+    const auto key = accountKey(m_provider, m_identity.subject);
+    // A session stored for the same account is about to be overwritten: remember its
+    // refresh token so it can be revoked rather than forgotten while still valid.
+    m_store->load(key, [this, key, done](Result<std::optional<QByteArray>> previous) {
+        const QByteArray replaced =
+            previous && previous.value() ? SessionRetirement::refreshTokenOf(**previous) : QByteArray();
+        persist([this, key, replaced, done](Status saved) {
+            if (!saved) {
+                // Without secure storage we do not keep a session at all (never plaintext).
+                clearSession();
                 setState(State::SignedOut);
-                done(result.error());
+                done(saved.error());
                 return;
             }
-            m_tokens = result->tokens;
-            m_identity = result->identity;
-            const auto key = accountKey(m_provider, m_identity.subject);
-            // A session stored for the same account is about to be overwritten: remember its
-            // refresh token so it can be revoked rather than forgotten while still valid.
-            m_store->load(key, [this, key, done](Result<std::optional<QByteArray>> previous) {
-                const QByteArray replaced = previous && previous.value()
-                                                ? SessionRetirement::refreshTokenOf(**previous)
-                                                : QByteArray();
-                persist([this, key, replaced, done](Status saved) {
-                    if (!saved) {
-                        // Without secure storage we do not keep a session at all (never plaintext).
-                        clearSession();
-                        setState(State::SignedOut);
-                        done(saved.error());
-                        return;
-                    }
-                    m_settings.setLastProvider(m_provider);
-                    m_settings.setLastSubject(m_identity.subject);
-                    setState(State::SignedIn);
-                    Q_EMIT identityChanged();
-                    scheduleRenewal();
-                    auto *retirement = new SessionRetirement(m_store, m_tokenClient.get(),
-                                                             m_provider.issuer.toString(), this);
-                    retirement->run(key, m_tokens.refreshToken, replaced, [this, retirement, done](Status) {
-                        retirement->deleteLater();
-                        done(m_identity);
-                    });
-                });
+            m_settings.setLastProvider(m_provider);
+            m_settings.setLastSubject(m_identity.subject);
+            setState(State::SignedIn);
+            Q_EMIT identityChanged();
+            scheduleRenewal();
+            auto *retirement =
+                new SessionRetirement(m_store, m_tokenClient.get(), m_provider.issuer.toString(), this);
+            retirement->run(key, m_tokens.refreshToken, replaced, [this, retirement, done](Status) {
+                retirement->deleteLater();
+                done(m_identity);
             });
         });
     });
@@ -192,8 +274,12 @@ void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oau
 
 void SessionManager::cancelSignIn()
 {
-    if (m_flow)
+    if (m_flow) {
         m_flow->cancel();
+    } else if (m_devicePoll) {
+        // Waiting for the code to be approved: stop asking.
+        finishDeviceSignIn(Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")});
+    }
     else if (m_state == State::SigningIn)
         m_cancelPending = true; // still contacting the provider: stop before any browser opens
 }

@@ -19,6 +19,11 @@
 
 class QNetworkAccessManager;
 
+namespace countersign::device {
+class DeviceAuthorizationClient;
+class DevicePoll;
+struct DeviceAuthorization;
+} // namespace countersign::device
 namespace countersign::net {
 class HttpClient;
 }
@@ -70,6 +75,14 @@ public:
     // false when there is none. Needs no network.
     void restore(const config::ProviderConfig &provider, Callback<bool> done);
     void signIn(const config::ProviderConfig &provider, Callback<oauth::Identity> done);
+    // Signs in with device flow (RFC 8628), for machines without a browser: `codeReady` gets the
+    // code and the address where the person enters it (on any device), then the sign-in waits
+    // until they approve. Errors: "no_device_flow", "access_denied", "expired_token",
+    // "cancelled", and those of signIn().
+    void signInWithDevice(const config::ProviderConfig &provider,
+                          std::function<void(const device::DeviceAuthorization &)> codeReady,
+                          Callback<oauth::Identity> done);
+    // Stops a sign-in of either kind; its callback gets "cancelled".
     void cancelSignIn();
     // Revokes the refresh token at the provider and deletes every stored secret of the account.
     // Local secrets are deleted even when the provider cannot be reached (the error says so).
@@ -96,6 +109,14 @@ Q_SIGNALS:
 
 private:
     void setState(State state);
+    // The common start of a sign-in: forget the old session, fetch the provider's metadata, and
+    // work out what to ask for (the configured scopes, plus the approval channel's).
+    void beginSignIn(const config::ProviderConfig &provider, Callback<config::ProviderConfig> ready);
+    // The resource indicator (RFC 8707) a sign-in asks for: the approval channel's, if any.
+    QString signInResource() const;
+    // The common end: keep the session in the keychain (or fail without keeping anything).
+    void completeSignIn(Result<oauth::SignInResult> result, Callback<oauth::Identity> done);
+    void finishDeviceSignIn(Result<oauth::SignInResult> result);
     void withMetadata(Callback<Done> done);
     void persist(Callback<Done> done);
     void refresh(Callback<Done> done) { refreshFor(QString(), std::move(done)); }
@@ -119,6 +140,9 @@ private:
     std::unique_ptr<oauth::TokenClient> m_tokenClient;
     std::unique_ptr<oauth::JwksCache> m_jwks;
     QPointer<oauth::AuthorizationCodeFlow> m_flow;
+    QPointer<device::DeviceAuthorizationClient> m_deviceClient; // a device sign-in in progress
+    QPointer<device::DevicePoll> m_devicePoll;
+    Callback<oauth::Identity> m_deviceDone;
     oauth::AuthorizationCodeFlow::BrowserOpener m_openBrowser;
     std::chrono::milliseconds m_signInTimeout{std::chrono::minutes(5)};
     std::chrono::seconds m_renewalMargin{60};

@@ -28,7 +28,12 @@ TestCase {
         compare(Session.email, "alice@example.com");
         verify(Session.issuer.startsWith("http://127.0.0.1:"), Session.issuer);
 
-        mouseClick(testCase.child(window.contentItem, "accountTab"));
+        // The signed-in view has only just been created: click the tab once the tab bar is laid
+        // out (the Account tab in the right half) and drawn, or the click may land elsewhere.
+        const accountTab = testCase.child(window.contentItem, "accountTab");
+        tryVerify(() => accountTab.width > 0 && accountTab.mapToItem(window.contentItem, 0, 0).x >= window.width / 4);
+        waitForRendering(window.contentItem);
+        mouseClick(accountTab);
         const signedIn = testCase.child(window.contentItem, "signedInPage");
         tryVerify(() => signedIn.visible);
         compare(testCase.child(signedIn, "nameValue").text, "Alice Adams");

@@ -1,0 +1,75 @@
+#include "DeviceApprover.h"
+
+#include "net/HttpClient.h"
+
+#include <QCoreApplication>
+
+namespace countersign::device {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(DeviceApprover)
+};
+
+// The API's error codes, in words that say what happened and what is left to do.
+Error explain(const Error &error)
+{
+    if (error.code == u"not_found" || error.code == u"http_404")
+        return {QStringLiteral("not_found"),
+                Tr::tr("No device is waiting for this code. Check it against the device's screen.")};
+    if (error.code == u"expired" || error.code == u"http_410")
+        return {QStringLiteral("expired"), Tr::tr("This code has expired. Ask the device for a new one.")};
+    if (error.code == u"conflict" || error.code == u"http_409")
+        return {QStringLiteral("conflict"), Tr::tr("This code was already decided the other way.")};
+    if (error.code == u"rate_limited" || error.code == u"http_429")
+        return {QStringLiteral("rate_limited"),
+                Tr::tr("Too many unknown codes were tried. Wait a minute, then try again.")};
+    return error;
+}
+
+Callback<nlohmann::json> readRequest(Callback<DeviceRequest> done)
+{
+    return [done = std::move(done)](Result<nlohmann::json> json) {
+        if (!json)
+            done(explain(json.error()));
+        else
+            done(DeviceRequest::fromJson(json.value()));
+    };
+}
+
+} // namespace
+
+DeviceApprover::DeviceApprover(net::HttpClient *http, QUrl endpoint, approvals::TokenSource tokens,
+                               QObject *parent)
+    : QObject(parent), m_http(http), m_endpoint(std::move(endpoint)), m_tokens(std::move(tokens))
+{}
+
+QUrl DeviceApprover::urlFor(const QString &code) const
+{
+    return approvals::withPathSegment(m_endpoint, QString::fromLatin1(QUrl::toPercentEncoding(code)));
+}
+
+void DeviceApprover::lookup(const QString &code, Callback<DeviceRequest> done)
+{
+    approvals::callWithToken(
+        this, m_tokens,
+        [this, url = urlFor(code)](const QByteArray &token, Callback<nlohmann::json> answer) {
+            m_http->getJson(url, std::move(answer), token);
+        },
+        readRequest(std::move(done)));
+}
+
+void DeviceApprover::decide(const QString &code, approvals::Decision decision, Callback<DeviceRequest> done)
+{
+    const nlohmann::json body{{"decision", decision == approvals::Decision::Approve ? "approve" : "deny"}};
+    approvals::callWithToken(
+        this, m_tokens,
+        [this, url = urlFor(code), body](const QByteArray &token, Callback<nlohmann::json> answer) {
+            m_http->postJson(url, body, std::move(answer), token);
+        },
+        readRequest(std::move(done)));
+}
+
+} // namespace countersign::device

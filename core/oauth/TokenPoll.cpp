@@ -1,0 +1,119 @@
+#include "TokenPoll.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+
+namespace countersign::oauth {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(TokenPoll)
+};
+
+// How long past the request's expiry we keep asking (clock skew, a slow answer).
+constexpr auto kExpiryGrace = std::chrono::seconds(10);
+constexpr auto kSlowDownStep = std::chrono::seconds(5);
+
+} // namespace
+
+TokenPoll::TokenPoll(Ask ask, QDateTime expiresAt, std::chrono::seconds interval, QObject *parent)
+    : QObject(parent), m_ask(std::move(ask)), m_expiresAt(std::move(expiresAt)), m_interval(interval)
+{
+    m_timer.setSingleShot(true);
+    // Qt's default coarse timers may fire up to 5 % early, and a provider answers a poll that
+    // comes even a few milliseconds before the interval is up with slow_down (+5 s).
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &TokenPoll::poll);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        finish({PollOutcome::Kind::Expired,
+                {},
+                {QStringLiteral("expired_token"), Tr::tr("The request expired before anyone decided.")}});
+    });
+}
+
+void TokenPoll::start(std::function<void(const PollOutcome &)> done, bool pollPeriodically)
+{
+    m_done = std::move(done);
+    m_periodic = pollPeriodically;
+    const qint64 msLeft = QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt);
+    m_deadline.start(std::chrono::milliseconds(std::max<qint64>(0, msLeft)) + kExpiryGrace);
+    scheduleNext();
+}
+
+void TokenPoll::pollNow()
+{
+    if (!m_done)
+        return;
+    if (m_inFlight) {
+        m_pollAgain = true;
+        return;
+    }
+    m_timer.stop();
+    poll();
+}
+
+void TokenPoll::cancel()
+{
+    m_done = nullptr;
+    m_timer.stop();
+    m_deadline.stop();
+}
+
+void TokenPoll::scheduleNext()
+{
+    if (m_periodic && m_done)
+        m_timer.start(m_interval);
+}
+
+void TokenPoll::poll()
+{
+    if (!m_done)
+        return;
+    m_inFlight = true;
+    m_ask([this, self = QPointer(this)](Result<TokenSet> answer) {
+        if (self)
+            onAnswer(std::move(answer));
+    });
+}
+
+void TokenPoll::onAnswer(Result<TokenSet> answer)
+{
+    m_inFlight = false;
+    if (!m_done)
+        return;
+    if (answer) {
+        finish({PollOutcome::Kind::Approved, std::move(answer).value(), {}});
+        return;
+    }
+    const Error &error = answer.error();
+    if (error.code == u"access_denied") {
+        finish({PollOutcome::Kind::Denied, {}, error});
+    } else if (error.code == u"expired_token") {
+        finish({PollOutcome::Kind::Expired, {}, error});
+    } else if (error.code == u"authorization_pending" || error.code == u"slow_down" ||
+               error.code == u"network") {
+        // A network failure is worth another try while the request lives; the deadline ends it.
+        if (error.code == u"slow_down")
+            m_interval += kSlowDownStep;
+        if (std::exchange(m_pollAgain, false))
+            pollNow();
+        else
+            scheduleNext();
+    } else {
+        finish({PollOutcome::Kind::Failed, {}, error});
+    }
+}
+
+void TokenPoll::finish(PollOutcome outcome)
+{
+    auto done = std::exchange(m_done, nullptr);
+    m_timer.stop();
+    m_deadline.stop();
+    if (done)
+        done(outcome);
+}
+
+} // namespace countersign::oauth

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "common/Result.h"
+#include "oauth/TokenSet.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+
+namespace countersign::oauth {
+
+// How a decoupled grant ended: the person approved, said no, let it expire, or something broke.
+// CIBA (OpenID CIBA Core 1.0) and the device grant (RFC 8628) end the same four ways.
+struct PollOutcome
+{
+    enum class Kind
+    {
+        Approved, // tokens holds the tokens (with any granted authorization_details)
+        Denied,   // the user said no (access_denied)
+        Expired,  // nobody decided in time (expired_token)
+        Failed    // anything else: error says what
+    };
+    Kind kind = Kind::Failed;
+    TokenSet tokens;
+    Error error;
+};
+
+// Asks a token endpoint about a decoupled request until it is decided: polls at the provider's
+// interval, backs off by 5 s on slow_down (CIBA Core §11, RFC 8628 §3.5), retries after network
+// failures, and asks at once when told a decision may be there (a ping, or the approval seen
+// elsewhere). Gives up as Expired shortly after the request's expiry.
+class TokenPoll : public QObject
+{
+    Q_OBJECT
+public:
+    // One token request; it fails with "authorization_pending" or "slow_down" while undecided.
+    using Ask = std::function<void(Callback<TokenSet>)>;
+
+    TokenPoll(Ask ask, QDateTime expiresAt, std::chrono::seconds interval, QObject *parent = nullptr);
+
+    // Starts polling (clients told of decisions another way pass pollPeriodically = false and
+    // call pollNow(); the expiry deadline still applies). `done` is called once.
+    void start(std::function<void(const PollOutcome &)> done, bool pollPeriodically = true);
+    // Asks the token endpoint now. Coalesces with a request in flight.
+    void pollNow();
+    // Stops for good; `done` is not called.
+    void cancel();
+
+    std::chrono::seconds interval() const { return m_interval; }
+    QDateTime expiresAt() const { return m_expiresAt; }
+
+private:
+    void poll();
+    void onAnswer(Result<TokenSet> answer);
+    void scheduleNext();
+    void finish(PollOutcome outcome);
+
+    Ask m_ask;
+    QDateTime m_expiresAt;
+    std::chrono::seconds m_interval;
+    bool m_periodic = true;
+    bool m_inFlight = false;
+    bool m_pollAgain = false;
+    QTimer m_timer;
+    QTimer m_deadline;
+    std::function<void(const PollOutcome &)> m_done;
+};
+
+} // namespace countersign::oauth

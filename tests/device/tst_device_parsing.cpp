@@ -1,0 +1,225 @@
+// What the device-flow code reads from people and servers: user codes typed or pasted in any
+// form (and refused when they are not codes), device authorization responses, and the approver
+// API's description of a code.
+#include "device/DeviceAuthorizationClient.h"
+#include "device/DeviceRequest.h"
+#include "device/UserCode.h"
+
+#include <QTest>
+
+using namespace countersign;
+using device::DeviceAuthorization;
+using device::DeviceRequest;
+using device::UserCode;
+
+class DeviceParsingTest : public QObject
+{
+    Q_OBJECT
+
+    static nlohmann::json authorization()
+    {
+        return {{"device_code", "dc-secret"},
+                {"user_code", "WDJB-MJHT"},
+                {"verification_uri", "https://auth.example/activate"},
+                {"verification_uri_complete", "https://auth.example/activate?user_code=WDJB-MJHT"},
+                {"expires_in", 600},
+                {"interval", 5}};
+    }
+
+    static nlohmann::json request()
+    {
+        return {{"user_code", "WDJB-MJHT"},
+                {"client_id", "demo-device"},
+                {"client_name", "Demo Device"},
+                {"scope", "openid data:read"},
+                {"resource", "https://api.example/data"},
+                {"authorization_details", nlohmann::json::array({{{"type", "x"}}})},
+                {"created_at", "2025-03-01T09:30:00.182Z"},
+                {"expires_at", "2025-03-01T09:40:00.182Z"},
+                {"status", "pending"}};
+    }
+
+private Q_SLOTS:
+    void userCodesInEveryForm_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("link");
+        QTest::addRow("as shown") << "WDJB-MJHT" << "WDJBMJHT" << "";
+        QTest::addRow("lower case with a space") << "wdjb mjht" << "WDJBMJHT" << "";
+        QTest::addRow("run together") << "wdjbmjht" << "WDJBMJHT" << "";
+        QTest::addRow("padded, tabs and dashes") << "  wd-jb\tmj-ht \n" << "WDJBMJHT" << "";
+        QTest::addRow("with digits") << "AB12-CD34" << "AB12CD34" << "";
+        QTest::addRow("a verification link")
+            << "https://auth.example/activate?user_code=WDJB-MJHT" << "WDJBMJHT"
+            << "https://auth.example/activate?user_code=WDJB-MJHT";
+        QTest::addRow("a loopback link with an encoded space")
+            << "http://127.0.0.1:8123/activate?user_code=wdjb%20mjht" << "WDJBMJHT"
+            << "http://127.0.0.1:8123/activate?user_code=wdjb%20mjht";
+    }
+
+    void userCodesInEveryForm()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, code);
+        QFETCH(QString, link);
+        const auto parsed = UserCode::parse(input);
+        QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+        QCOMPARE(parsed->code, code);
+        QCOMPARE(parsed->link.toString(QUrl::FullyEncoded), link);
+    }
+
+    void whatIsNotACode_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("error");
+        QTest::addRow("empty") << "" << "invalid_code";
+        QTest::addRow("too short") << "AB-C" << "invalid_code";
+        QTest::addRow("too long") << "ABCDEFGHIJKLMNOPQ" << "invalid_code";
+        QTest::addRow("punctuation") << "WDJB;MJHT" << "invalid_code";
+        QTest::addRow("markup") << "<b>WDJB</b>" << "invalid_code";
+        QTest::addRow("a letter outside ASCII") << QStringLiteral("WDJB-MJH\u00C4") << "invalid_code";
+        QTest::addRow("a look-alike Cyrillic letter") << QStringLiteral("WDJB-MJH\u0422") << "invalid_code";
+        QTest::addRow("a link without a code") << "https://auth.example/activate" << "no_code_in_link";
+        QTest::addRow("a link with an empty code") << "https://auth.example/activate?user_code=" << "no_code_in_link";
+        QTest::addRow("a link with junk as its code") << "https://auth.example/activate?user_code=%3Cscript%3E"
+                                                      << "invalid_code";
+        QTest::addRow("not a web link") << "javascript:alert(1)" << "invalid_code";
+    }
+
+    void whatIsNotACode()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, error);
+        const auto parsed = UserCode::parse(input);
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().code, error);
+        QVERIFY(!parsed.error().message.isEmpty());
+    }
+
+    void displayPutsTheDashBack()
+    {
+        QCOMPARE(UserCode::display(QStringLiteral("WDJBMJHT")), QStringLiteral("WDJB-MJHT"));
+        QCOMPARE(UserCode::display(QStringLiteral("ABCDEF")), QStringLiteral("ABCDEF"));
+    }
+
+    void aDeviceAuthorizationResponse()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto parsed = DeviceAuthorization::fromJson(authorization(), now);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->deviceCode, QByteArray("dc-secret"));
+        QCOMPARE(parsed->userCode, QStringLiteral("WDJB-MJHT"));
+        QCOMPARE(parsed->verificationUri, QUrl(QStringLiteral("https://auth.example/activate")));
+        QCOMPARE(parsed->verificationUriComplete,
+                 QUrl(QStringLiteral("https://auth.example/activate?user_code=WDJB-MJHT")));
+        QCOMPARE(parsed->expiresAt, now.addSecs(600));
+        QCOMPARE(parsed->interval.count(), 5);
+
+        auto minimal = authorization();
+        minimal.erase("interval");
+        minimal.erase("verification_uri_complete");
+        const auto defaults = DeviceAuthorization::fromJson(minimal, now);
+        QVERIFY(defaults);
+        QCOMPARE(defaults->interval.count(), 5); // RFC 8628 §3.2: 5 s when absent
+        QVERIFY(defaults->verificationUriComplete.isEmpty());
+    }
+
+    void malformedDeviceAuthorizationResponses_data()
+    {
+        QTest::addColumn<QByteArray>("member");
+        QTest::addColumn<QByteArray>("value"); // JSON; empty means "remove the member"
+        QTest::addRow("no device_code") << QByteArray("device_code") << QByteArray();
+        QTest::addRow("no user_code") << QByteArray("user_code") << QByteArray();
+        QTest::addRow("numeric user_code") << QByteArray("user_code") << QByteArray("42");
+        QTest::addRow("no verification_uri") << QByteArray("verification_uri") << QByteArray();
+        QTest::addRow("a javascript: verification_uri")
+            << QByteArray("verification_uri") << QByteArray("\"javascript:alert(1)\"");
+        QTest::addRow("a relative verification_uri") << QByteArray("verification_uri") << QByteArray("\"/activate\"");
+        QTest::addRow("no expires_in") << QByteArray("expires_in") << QByteArray();
+        QTest::addRow("negative expires_in") << QByteArray("expires_in") << QByteArray("-1");
+        QTest::addRow("expires_in as text") << QByteArray("expires_in") << QByteArray("\"600\"");
+        QTest::addRow("a year of expires_in") << QByteArray("expires_in") << QByteArray("31536000");
+        QTest::addRow("interval as text") << QByteArray("interval") << QByteArray("\"5\"");
+        QTest::addRow("negative interval") << QByteArray("interval") << QByteArray("-5");
+    }
+
+    void malformedDeviceAuthorizationResponses()
+    {
+        QFETCH(QByteArray, member);
+        QFETCH(QByteArray, value);
+        auto json = authorization();
+        if (value.isEmpty())
+            json.erase(member.toStdString());
+        else
+            json[member.toStdString()] = nlohmann::json::parse(value.toStdString());
+        const auto parsed = DeviceAuthorization::fromJson(json, QDateTime::currentDateTimeUtc());
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().code, QStringLiteral("device_response_invalid"));
+    }
+
+    void aJavascriptCompleteUriIsDropped()
+    {
+        auto json = authorization();
+        json["verification_uri_complete"] = "javascript:alert(1)";
+        const auto parsed = DeviceAuthorization::fromJson(json, QDateTime::currentDateTimeUtc());
+        QVERIFY(parsed);
+        QVERIFY(parsed->verificationUriComplete.isEmpty());
+    }
+
+    void aDeviceRequestRoundTrips()
+    {
+        const auto parsed = DeviceRequest::fromJson(request());
+        QVERIFY(parsed);
+        QCOMPARE(parsed->userCode, QStringLiteral("WDJB-MJHT"));
+        QCOMPARE(parsed->clientName, QStringLiteral("Demo Device"));
+        QCOMPARE(parsed->scopes, QStringList({QStringLiteral("openid"), QStringLiteral("data:read")}));
+        QCOMPARE(parsed->resource, QStringLiteral("https://api.example/data"));
+        QCOMPARE(parsed->status, DeviceRequest::Status::Pending);
+        // The same members and values, in the API's order.
+        QCOMPARE(QString::fromStdString(nlohmann::json(parsed->toJson()).dump()),
+                 QString::fromStdString(request().dump()));
+        QCOMPARE(QString::fromStdString(parsed->toJson().begin().key()), QStringLiteral("user_code"));
+        QCOMPARE(QString::fromStdString((--parsed->toJson().end()).key()), QStringLiteral("status"));
+
+        auto noResource = request();
+        noResource["resource"] = nullptr;
+        noResource["authorization_details"] = nullptr;
+        const auto bare = DeviceRequest::fromJson(noResource);
+        QVERIFY(bare);
+        QVERIFY(bare->resource.isEmpty());
+        QCOMPARE(QString::fromStdString(bare->authorizationDetails.dump()), QStringLiteral("[]"));
+        QVERIFY(bare->toJson()["resource"].is_null());
+    }
+
+    void malformedDeviceRequests_data()
+    {
+        QTest::addColumn<QByteArray>("member");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addRow("no user_code") << QByteArray("user_code") << QByteArray();
+        QTest::addRow("no client_id") << QByteArray("client_id") << QByteArray();
+        QTest::addRow("scope as a list") << QByteArray("scope") << QByteArray("[\"openid\"]");
+        QTest::addRow("details as an object") << QByteArray("authorization_details") << QByteArray("{}");
+        QTest::addRow("no expires_at") << QByteArray("expires_at") << QByteArray();
+        QTest::addRow("a date that is not one") << QByteArray("expires_at") << QByteArray("\"soon\"");
+        QTest::addRow("an unknown status") << QByteArray("status") << QByteArray("\"maybe\"");
+    }
+
+    void malformedDeviceRequests()
+    {
+        QFETCH(QByteArray, member);
+        QFETCH(QByteArray, value);
+        auto json = request();
+        if (value.isEmpty())
+            json.erase(member.toStdString());
+        else
+            json[member.toStdString()] = nlohmann::json::parse(value.toStdString());
+        const auto parsed = DeviceRequest::fromJson(json);
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().code, QStringLiteral("device_request_invalid"));
+        QVERIFY(parsed.error().message.contains(QString::fromLatin1(member)));
+    }
+};
+
+QTEST_GUILESS_MAIN(DeviceParsingTest)
+#include "tst_device_parsing.moc"

@@ -4,6 +4,7 @@
 //
 //   node sandbox/server.mjs --port 0 --data DIR [--access-token-ttl SECONDS]
 //       [--ciba-interval SECONDS] [--ciba-ping-url URL] [--sse-keepalive SECONDS]
+//       [--device-interval SECONDS] [--device-code-ttl SECONDS (for tests)]
 //
 // Contract with the programs that start it:
 //  * stdout carries exactly one line, `ready issuer=http://127.0.0.1:PORT`,
@@ -89,6 +90,7 @@ async function main() {
   const [
     { FileStore }, { createInteractionRoutes }, { loadOrCreateKeys }, { createProvider },
     { ApprovalStore }, { ApprovalChannel }, { createApprovalRoutes },
+    { DevicePolls }, { DeviceCodes }, { createDeviceRoutes },
   ] = await Promise.all([
     import('./lib/file-adapter.mjs'),
     import('./lib/interactions.mjs'),
@@ -97,6 +99,9 @@ async function main() {
     import('./lib/approvals-store.mjs'),
     import('./lib/approvals.mjs'),
     import('./lib/approvals-api.mjs'),
+    import('./lib/device-flow.mjs'),
+    import('./lib/device-codes.mjs'),
+    import('./lib/device-api.mjs'),
   ]);
 
   const ownsDataDir = options.data === undefined;
@@ -111,6 +116,8 @@ async function main() {
   const store = await FileStore.open(path.join(dataDir, 'store'), { clockTolerance: CLOCK_TOLERANCE, log });
   const approvalStore = await ApprovalStore.open(path.join(dataDir, 'approvals.json'));
   const channel = new ApprovalChannel({ store: approvalStore, interval: options.cibaInterval, log });
+  const devicePolls = new DevicePolls({ interval: options.deviceInterval, ttl: options.deviceCodeTTL });
+  const deviceCodes = new DeviceCodes({ log });
 
   // The issuer contains the port, which with --port 0 is only known after
   // listen(); requests that arrive before the provider exists get a 503.
@@ -121,7 +128,9 @@ async function main() {
       return;
     }
     const started = Date.now();
-    const requestPath = req.url.split('?')[0]; // before any alias rewrite (ciba.mjs)
+    // Before any alias rewrite (ciba.mjs, device-flow.mjs); without the
+    // query, and without the user code of an approver API path.
+    const requestPath = req.url.split('?')[0].replace(/^\/device\/.+/, '/device/...');
     res.on('finish', () => {
       log(`${req.method} ${requestPath} ${res.statusCode} ${Date.now() - started}ms`);
     });
@@ -146,20 +155,29 @@ async function main() {
     clockTolerance: CLOCK_TOLERANCE,
     channel,
     cibaPingUrl: options.cibaPingUrl,
+    devicePolls,
+    deviceCodeTTL: options.deviceCodeTTL,
   });
   channel.attach(provider);
+  deviceCodes.attach(provider);
   await channel.start(); // expiry timers; approval.expired for what expired while we were down
   provider.on('server_error', (_ctx, err) => log(`server_error: ${err.stack ?? err}`));
-  for (const event of ['authorization.error', 'backchannel_authentication.error', 'grant.error', 'userinfo.error', 'revocation.error', 'end_session.error']) {
+  for (const event of [
+    'authorization.error', 'backchannel_authentication.error', 'device_authorization.error', 'code_verification.error',
+    'device_resume.error', 'grant.error', 'userinfo.error', 'revocation.error', 'end_session.error',
+  ]) {
     provider.on(event, (_ctx, err) => log(`${event}: ${err.error ?? err.name}: ${err.error_description ?? err.message}${err.error_detail ? ` (${err.error_detail})` : ''}`));
   }
   const interactionRoutes = createInteractionRoutes(provider, { log });
   const approvalRoutes = createApprovalRoutes({
     channel, issuer, jwks, keepAliveSeconds: options.sseKeepAlive, log,
   });
+  const deviceRoutes = createDeviceRoutes({
+    deviceCodes, issuer, jwks, log,
+  });
   const providerCallback = provider.callback();
   app = (req, res) => {
-    if (!interactionRoutes(req, res) && !approvalRoutes(req, res)) providerCallback(req, res);
+    if (!interactionRoutes(req, res) && !approvalRoutes(req, res) && !deviceRoutes(req, res)) providerCallback(req, res);
   };
 
   await writeFileAtomic(infoFile, `${JSON.stringify({ issuer, pid: process.pid })}\n`);
@@ -167,7 +185,8 @@ async function main() {
     server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes,
   });
   log(`listening on ${issuer} (access token TTL ${options.accessTokenTTL}s, CIBA interval ${options.cibaInterval}s, `
-    + `ping ${options.cibaPingUrl ?? 'off'})`);
+    + `ping ${options.cibaPingUrl ?? 'off'}, device interval ${options.deviceInterval}s, `
+    + `device code TTL ${options.deviceCodeTTL}s)`);
   await writeStdoutLine(`ready issuer=${issuer}`);
 }
 

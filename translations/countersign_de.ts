@@ -1425,30 +1425,6 @@
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <source>Countersign: approve what AI agents do on your behalf.
-
-Commands:
-  login [--no-browser]          Sign in through the browser.
-  whoami [--json]               Show who is signed in.
-  logout                        Sign out and delete the stored tokens.
-  inbox [--json] [--watch]      List approval requests; --watch prints events as JSON lines.
-  approve ID [--reason TEXT]    Approve a request.
-  deny ID [--reason TEXT]       Deny a request.</source>
-        <translation>Countersign: Genehmigen Sie, was KI-Agenten in Ihrem Namen tun.
-
-Befehle:
-  login [--no-browser]          Über den Browser anmelden.
-  whoami [--json]               Anzeigen, wer angemeldet ist.
-  logout                        Abmelden und die gespeicherten Tokens löschen.
-  inbox [--json] [--watch]      Freigabeanfragen auflisten; --watch gibt Ereignisse als JSON-Zeilen aus.
-  approve ID [--reason TEXT]    Eine Anfrage genehmigen.
-  deny ID [--reason TEXT]       Eine Anfrage ablehnen.</translation>
-    </message>
-    <message>
-        <source>whoami, inbox: print JSON.</source>
-        <translation>whoami, inbox: JSON ausgeben.</translation>
-    </message>
-    <message>
         <source>inbox: print each event as a JSON line until interrupted.</source>
         <translation>inbox: Jedes Ereignis als JSON-Zeile ausgeben, bis abgebrochen wird.</translation>
     </message>
@@ -1457,16 +1433,129 @@ Befehle:
         <translation>approve, deny: Die angegebene Begründung.</translation>
     </message>
     <message>
-        <source>login, whoami, logout, inbox, approve or deny</source>
-        <translation>login, whoami, logout, inbox, approve oder deny</translation>
-    </message>
-    <message>
         <source>Give the request&apos;s ID: countersign-cli %1 ID</source>
         <translation>Geben Sie die ID der Anfrage an: countersign-cli %1 ID</translation>
     </message>
     <message>
-        <source>Give one command: login, whoami, logout, inbox, approve or deny. See --help.</source>
-        <translation>Geben Sie einen Befehl an: login, whoami, logout, inbox, approve oder deny. Siehe --help.</translation>
+        <source>Countersign: approve what AI agents do on your behalf.
+
+Commands:
+  login [--no-browser]          Sign in through the browser.
+  login --device                Sign in with a code, approved in a browser on any device.
+  whoami [--json]               Show who is signed in.
+  logout                        Sign out and delete the stored tokens.
+  inbox [--json] [--watch]      List approval requests; --watch prints events as JSON lines.
+  approve ID [--reason TEXT]    Approve a request.
+  deny ID [--reason TEXT]       Deny a request.
+  device CODE [--json]          Show which app asks for what with a device code (or its link).
+  device CODE --approve|--deny  Approve or deny a device code.</source>
+        <translation>Countersign: Genehmigen Sie, was KI-Agenten in Ihrem Namen tun.
+
+Befehle:
+  login [--no-browser]          Über den Browser anmelden.
+  login --device                Mit einem Code anmelden, der in einem Browser auf einem beliebigen Gerät bestätigt wird.
+  whoami [--json]               Anzeigen, wer angemeldet ist.
+  logout                        Abmelden und die gespeicherten Tokens löschen.
+  inbox [--json] [--watch]      Freigabeanfragen auflisten; --watch gibt Ereignisse als JSON-Zeilen aus.
+  approve ID [--reason TEXT]    Eine Anfrage genehmigen.
+  deny ID [--reason TEXT]       Eine Anfrage ablehnen.
+  device CODE [--json]          Anzeigen, welche App mit einem Gerätecode (oder dessen Link) was anfragt.
+  device CODE --approve|--deny  Einen Gerätecode genehmigen oder ablehnen.</translation>
+    </message>
+    <message>
+        <source>login: sign in with a code instead of this computer&apos;s browser.</source>
+        <translation>login: Mit einem Code statt mit dem Browser dieses Computers anmelden.</translation>
+    </message>
+    <message>
+        <source>whoami, inbox, device: print JSON.</source>
+        <translation>whoami, inbox, device: JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>device: approve the code.</source>
+        <translation>device: Den Code genehmigen.</translation>
+    </message>
+    <message>
+        <source>device: deny the code.</source>
+        <translation>device: Den Code ablehnen.</translation>
+    </message>
+    <message>
+        <source>login, whoami, logout, inbox, approve, deny or device</source>
+        <translation>login, whoami, logout, inbox, approve, deny oder device</translation>
+    </message>
+    <message>
+        <source>Give either --approve or --deny, not both.</source>
+        <translation>Geben Sie entweder --approve oder --deny an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--device never opens a browser here; leave out --no-browser.</source>
+        <translation>--device öffnet hier nie einen Browser; lassen Sie --no-browser weg.</translation>
+    </message>
+    <message>
+        <source>Give the code the device shows: countersign-cli device CODE</source>
+        <translation>Geben Sie den Code an, den das Gerät anzeigt: countersign-cli device CODE</translation>
+    </message>
+    <message>
+        <source>Give one command: login, whoami, logout, inbox, approve, deny or device. See --help.</source>
+        <translation>Geben Sie einen Befehl an: login, whoami, logout, inbox, approve, deny oder device. Siehe --help.</translation>
+    </message>
+    <message>
+        <source>Open the address on any device, sign in there and enter the code. Waiting (the code expires in %1 min)…</source>
+        <translation>Öffnen Sie die Adresse auf einem beliebigen Gerät, melden Sie sich dort an und geben Sie den Code ein. Warte (der Code läuft in %1 min ab)…</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::cli::DeviceCommands</name>
+    <message>
+        <source>waiting, %1 s left</source>
+        <translation>wartet, noch %1 s</translation>
+    </message>
+    <message>
+        <source>waiting, %1 min left</source>
+        <translation>wartet, noch %1 min</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>genehmigt</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>Asks to: %1</source>
+        <translation>Möchte: %1</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Für: %1</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Your provider has no device approval API, so codes are entered on its web page. Open the link the device shows (or pass it instead of the code) to continue in your browser.</source>
+        <translation>Ihr Anbieter hat keine Schnittstelle zum Bestätigen von Gerätecodes; Codes werden auf seiner Webseite eingegeben. Öffnen Sie den Link, den das Gerät anzeigt (oder übergeben Sie ihn statt des Codes), um im Browser fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Your provider has no device approval API, and no browser could be opened. Open this address yourself: %1</source>
+        <translation>Ihr Anbieter hat keine Schnittstelle zum Bestätigen von Gerätecodes, und es konnte kein Browser geöffnet werden. Öffnen Sie diese Adresse selbst: %1</translation>
+    </message>
+    <message>
+        <source>Your provider has no device approval API: the code&apos;s page is open in your browser. Decide there.</source>
+        <translation>Ihr Anbieter hat keine Schnittstelle zum Bestätigen von Gerätecodes: Die Seite des Codes ist in Ihrem Browser geöffnet. Entscheiden Sie dort.</translation>
+    </message>
+    <message>
+        <source>Approved %1 for %2.</source>
+        <translation>%1 für %2 genehmigt.</translation>
+    </message>
+    <message>
+        <source>Denied %1 for %2.</source>
+        <translation>%1 für %2 abgelehnt.</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,8 @@ void ApprovalChannel::connectToProvider(Callback<ApprovalsClient *> done)
         auto *http = new net::HttpClient(m_network, this);
         m_client = new ApprovalsClient(http, metadata->approvalsEndpoint, tokens, this);
         m_inbox = new ApprovalInbox(m_client, m_network, this);
+        if (metadata->hasDeviceApprover())
+            m_deviceApprover = new device::DeviceApprover(http, metadata->deviceApproverEndpoint, tokens, this);
         m_lastError = {};
         qCInfo(lcApp) << "approval channel at" << metadata->approvalsEndpoint.toDisplayString();
         setAvailability(Availability::Available);
@@ -104,6 +106,10 @@ void ApprovalChannel::drop()
         m_inbox->stop();
         m_inbox->deleteLater();
         m_inbox = nullptr;
+    }
+    if (m_deviceApprover) {
+        m_deviceApprover->deleteLater();
+        m_deviceApprover = nullptr;
     }
     if (m_client) {
         m_client->http()->deleteLater();

@@ -3,6 +3,7 @@
 #include "approvals/ApprovalInbox.h"
 #include "approvals/ApprovalsClient.h"
 #include "common/Result.h"
+#include "device/DeviceApprover.h"
 
 #include <QObject>
 #include <QPointer>
@@ -44,6 +45,9 @@ public:
     const Error &lastError() const { return m_lastError; }
     ApprovalsClient *client() const { return m_client; }
     ApprovalInbox *inbox() const { return m_inbox; }
+    // The channel's device code part, when the provider offers it (docs/approval-channel.md,
+    // "Device codes"); null otherwise: then codes are entered on the provider's own web page.
+    device::DeviceApprover *deviceApprover() const { return m_deviceApprover; }
 
 Q_SIGNALS:
     void availabilityChanged();
@@ -59,6 +63,7 @@ private:
     QNetworkAccessManager *m_network;
     QPointer<ApprovalsClient> m_client;
     QPointer<ApprovalInbox> m_inbox;
+    QPointer<device::DeviceApprover> m_deviceApprover;
     Availability m_availability = Availability::Unknown;
     Error m_lastError;
     quint64 m_generation = 0;

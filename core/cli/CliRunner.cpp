@@ -3,12 +3,16 @@
 #include "approvals/ApprovalChannel.h"
 #include "cli/ApprovalCommands.h"
 #include "cli/Console.h"
+#include "cli/DeviceCommands.h"
+#include "device/DeviceAuthorizationClient.h"
+#include "device/UserCode.h"
 #include "oauth/BrowserCommand.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionManager.h"
 #include "storage/TokenStore.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
@@ -43,11 +47,14 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
     parser.setApplicationDescription(
         tr("Countersign: approve what AI agents do on your behalf.\n\nCommands:\n"
            "  login [--no-browser]          Sign in through the browser.\n"
+           "  login --device                Sign in with a code, approved in a browser on any device.\n"
            "  whoami [--json]               Show who is signed in.\n"
            "  logout                        Sign out and delete the stored tokens.\n"
            "  inbox [--json] [--watch]      List approval requests; --watch prints events as JSON lines.\n"
            "  approve ID [--reason TEXT]    Approve a request.\n"
-           "  deny ID [--reason TEXT]       Deny a request."));
+           "  deny ID [--reason TEXT]       Deny a request.\n"
+           "  device CODE [--json]          Show which app asks for what with a device code (or its link).\n"
+           "  device CODE --approve|--deny  Approve or deny a device code."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption issuerOption(
@@ -59,14 +66,19 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
                                           QStringLiteral("ID"));
     const QCommandLineOption noBrowserOption(
         QStringLiteral("no-browser"), tr("login: print the sign-in URL instead of opening a browser."));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("whoami, inbox: print JSON."));
+    const QCommandLineOption deviceOption(QStringLiteral("device"),
+                                          tr("login: sign in with a code instead of this computer's browser."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("whoami, inbox, device: print JSON."));
     const QCommandLineOption watchOption(QStringLiteral("watch"),
                                          tr("inbox: print each event as a JSON line until interrupted."));
     const QCommandLineOption reasonOption(QStringLiteral("reason"), tr("approve, deny: the reason given."),
                                           QStringLiteral("TEXT"));
-    parser.addOptions({issuerOption, clientOption, noBrowserOption, jsonOption, watchOption, reasonOption});
+    const QCommandLineOption approveOption(QStringLiteral("approve"), tr("device: approve the code."));
+    const QCommandLineOption denyOption(QStringLiteral("deny"), tr("device: deny the code."));
+    parser.addOptions({issuerOption, clientOption, noBrowserOption, deviceOption, jsonOption, watchOption,
+                       reasonOption, approveOption, denyOption});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("login, whoami, logout, inbox, approve or deny"));
+                                 tr("login, whoami, logout, inbox, approve, deny or device"));
     if (!parser.parse(arguments)) {
         fail({QStringLiteral("usage"), parser.errorText()}, 2);
         return;
@@ -109,22 +121,36 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
         return true;
     };
     const QStringList decisions{QStringLiteral("approve"), QStringLiteral("deny")};
-    if (!onlyFor(noBrowserOption, {QStringLiteral("login")}) ||
-        !onlyFor(jsonOption, {QStringLiteral("whoami"), QStringLiteral("inbox")}) ||
-        !onlyFor(watchOption, {QStringLiteral("inbox")}) || !onlyFor(reasonOption, decisions))
+    const QString deviceCommand = QStringLiteral("device");
+    if (!onlyFor(noBrowserOption, {QStringLiteral("login")}) || !onlyFor(deviceOption, {QStringLiteral("login")}) ||
+        !onlyFor(jsonOption, {QStringLiteral("whoami"), QStringLiteral("inbox"), deviceCommand}) ||
+        !onlyFor(watchOption, {QStringLiteral("inbox")}) || !onlyFor(reasonOption, decisions) ||
+        !onlyFor(approveOption, {deviceCommand}) || !onlyFor(denyOption, {deviceCommand}))
         return;
-    const qsizetype expected = decisions.contains(command) ? 2 : 1;
+    if (parser.isSet(approveOption) && parser.isSet(denyOption)) {
+        fail({QStringLiteral("usage"), tr("Give either --approve or --deny, not both.")}, 2);
+        return;
+    }
+    if (parser.isSet(deviceOption) && parser.isSet(noBrowserOption)) {
+        fail({QStringLiteral("usage"), tr("--device never opens a browser here; leave out --no-browser.")}, 2);
+        return;
+    }
+    const qsizetype expected = decisions.contains(command) || command == deviceCommand ? 2 : 1;
     if (positional.size() != expected) {
         if (decisions.contains(command))
             fail({QStringLiteral("usage"), tr("Give the request's ID: countersign-cli %1 ID").arg(command)},
                  2);
+        else if (command == deviceCommand)
+            fail({QStringLiteral("usage"), tr("Give the code the device shows: countersign-cli device CODE")}, 2);
         else
             fail({QStringLiteral("usage"),
-                  tr("Give one command: login, whoami, logout, inbox, approve or deny. See --help.")},
+                  tr("Give one command: login, whoami, logout, inbox, approve, deny or device. See --help.")},
                  2);
         return;
     }
-    if (command == u"login")
+    if (command == u"login" && parser.isSet(deviceOption))
+        loginWithDevice();
+    else if (command == u"login")
         login(!parser.isSet(noBrowserOption));
     else if (command == u"whoami")
         whoami(parser.isSet(jsonOption));
@@ -132,7 +158,8 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
         logout();
     else if (command == u"inbox")
         withApprovals([this, json = parser.isSet(jsonOption),
-                       watch = parser.isSet(watchOption)](ApprovalCommands *commands) {
+                       watch = parser.isSet(watchOption)](approvals::ApprovalChannel *channel) {
+            auto *commands = new ApprovalCommands(channel, this);
             if (watch)
                 commands->watch([this](int code) { exit(code); });
             else
@@ -142,14 +169,28 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
         withApprovals([this, id = positional.at(1), reason = parser.value(reasonOption),
                        decision = command == u"approve"
                                       ? approvals::Decision::Approve
-                                      : approvals::Decision::Deny](ApprovalCommands *commands) {
+                                      : approvals::Decision::Deny](approvals::ApprovalChannel *channel) {
+            auto *commands = new ApprovalCommands(channel, this);
             commands->decide(id, decision, reason, [this](int code) { exit(code); });
+        });
+    else if (command == deviceCommand)
+        withApprovals([this, input = positional.at(1), json = parser.isSet(jsonOption),
+                       approve = parser.isSet(approveOption),
+                       deny = parser.isSet(denyOption)](approvals::ApprovalChannel *channel) {
+            auto *commands = new DeviceCommands(
+                channel, oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen), this);
+            auto finish = [this](int code) { exit(code); };
+            if (approve || deny)
+                commands->decide(input, approve ? approvals::Decision::Approve : approvals::Decision::Deny, json,
+                                 finish);
+            else
+                commands->lookup(input, json, finish);
         });
     else
         fail({QStringLiteral("usage"), tr("Unknown command \"%1\". See --help.").arg(command)}, 2);
 }
 
-void CliRunner::withApprovals(std::function<void(ApprovalCommands *)> next)
+void CliRunner::withApprovals(std::function<void(approvals::ApprovalChannel *)> next)
 {
     // The approval channel lives at the provider: resolve() starts the local sandbox if needed.
     m_resolver->resolve(m_explicitProvider, [this, next](Result<config::ProviderConfig> provider) {
@@ -162,8 +203,7 @@ void CliRunner::withApprovals(std::function<void(ApprovalCommands *)> next)
                 fail({QStringLiteral("signed_out"), tr("Not signed in. Run \"countersign-cli login\".")});
                 return;
             }
-            auto *channel = new approvals::ApprovalChannel(m_session, m_network, this);
-            next(new ApprovalCommands(channel, this));
+            next(new approvals::ApprovalChannel(m_session, m_network, this));
         });
     });
 }
@@ -197,6 +237,39 @@ void CliRunner::login(bool openBrowser)
             (openBrowser ? out() : err()) << message << Qt::endl;
             exit(0);
         });
+    });
+}
+
+void CliRunner::loginWithDevice()
+{
+    m_resolver->resolve(m_explicitProvider, [this](Result<config::ProviderConfig> provider) {
+        if (!provider) {
+            fail(provider.error());
+            return;
+        }
+        m_session->signInWithDevice(
+            provider.value(),
+            [](const device::DeviceAuthorization &authorization) {
+                // key: value lines on stdout, for people and scripts; the rest goes to stderr.
+                out() << "user_code: " << device::UserCode::display(authorization.userCode) << "\n"
+                      << "verification_uri: " << authorization.verificationUri.toString(QUrl::FullyEncoded) << "\n";
+                if (!authorization.verificationUriComplete.isEmpty())
+                    out() << "verification_uri_complete: "
+                          << authorization.verificationUriComplete.toString(QUrl::FullyEncoded) << "\n";
+                out().flush();
+                err() << tr("Open the address on any device, sign in there and enter the code. Waiting "
+                            "(the code expires in %1 min)…")
+                             .arg(std::max<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(authorization.expiresAt) / 60))
+                      << Qt::endl;
+            },
+            [this](Result<oauth::Identity> identity) {
+                if (!identity) {
+                    fail(identity.error());
+                    return;
+                }
+                err() << tr("Signed in as %1 at %2.").arg(describe(identity.value()), identity->issuer) << Qt::endl;
+                exit(0);
+            });
     });
 }
 

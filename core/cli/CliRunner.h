@@ -11,6 +11,9 @@
 
 class QNetworkAccessManager;
 
+namespace countersign::approvals {
+class ApprovalChannel;
+}
 namespace countersign::session {
 class ProviderResolver;
 class SessionManager;
@@ -21,12 +24,12 @@ class TokenStore;
 
 namespace countersign::cli {
 
-class ApprovalCommands;
 
 // countersign-cli: parses the command line and runs one command against the core services.
 //   countersign-cli [--issuer URL] [--client-id ID] COMMAND
-//     login [--no-browser]   whoami [--json]   logout
+//     login [--no-browser]   login --device   whoami [--json]   logout
 //     inbox [--json] [--watch]   approve ID [--reason TEXT]   deny ID [--reason TEXT]
+//     device CODE [--json]   device CODE --approve|--deny
 // Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
 class CliRunner : public QObject
 {
@@ -40,10 +43,11 @@ public:
 
 private:
     void login(bool openBrowser);
+    void loginWithDevice();
     void whoami(bool json);
     void logout();
-    // Resolves the provider, restores the session and hands over to the approval commands.
-    void withApprovals(std::function<void(ApprovalCommands *)> next);
+    // Resolves the provider, restores the session and hands over its approval channel.
+    void withApprovals(std::function<void(approvals::ApprovalChannel *)> next);
     void restoreThen(const config::ProviderConfig &provider, std::function<void(bool)> next);
     void fail(const Error &error, int exitCode = 1);
     void exit(int code);

@@ -7,25 +7,14 @@ import { randomBytes } from 'node:crypto';
 
 import { errors } from 'oidc-provider';
 
+import { saveRequestedGrant } from './grants.mjs';
+import { recordPoll } from './polling.mjs';
 import { approvedDetails } from './rar.mjs';
-import { RESOURCES } from './resources.mjs';
+import { serialQueue } from './serial-queue.mjs';
 
-export const SLOW_DOWN_STEP_SECONDS = 5; // RFC 8628 section 3.5, CIBA Core section 11
 const DEFAULT_DENY_REASON = 'The user denied the request.';
 
 const epochNow = () => Math.floor(Date.now() / 1000);
-
-// Runs tasks one after another. Decisions and expiries take this lock, so an
-// approval moves from pending to exactly one final state even when the user's
-// click and the expiry timer arrive together.
-function serialQueue() {
-  let tail = Promise.resolve();
-  return (task) => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => {});
-    return run;
-  };
-}
 
 export class ApprovalChannel {
   #store;
@@ -33,6 +22,9 @@ export class ApprovalChannel {
   #interval;
   #log;
   #timers = new Map(); // approval id -> expiry timer
+  // Decisions and expiries take this lock, so an approval moves from pending
+  // to exactly one final state even when the user's click and the expiry
+  // timer arrive together.
   #exclusive = serialQueue();
 
   /**
@@ -106,21 +98,20 @@ export class ApprovalChannel {
   }
 
   /**
-   * Called for every poll oidc-provider answered with authorization_pending.
-   * A poll sooner than `interval` seconds after the previous one (or after
-   * issuance) must slow down, and that request's interval grows by 5 s.
-   * Resolves with { slowDown, interval } or undefined for unknown requests.
+   * Called for every poll oidc-provider answered with authorization_pending
+   * (polling.mjs has the rule; the grown interval is stored with the
+   * approval, so it survives a restart). Resolves with { slowDown, interval }
+   * or undefined for unknown requests.
    */
   async recordPoll(authReqId) {
     const record = this.#store.findByAuthReqId(authReqId);
     if (!record) return undefined;
     return this.#store.transact((draft) => {
       const current = draft.approvals[record.id];
-      const now = Date.now();
-      const slowDown = now - (current.lastPollAt ?? current.createdAt) < current.interval * 1000;
-      if (slowDown) current.interval += SLOW_DOWN_STEP_SECONDS;
-      current.lastPollAt = now;
-      return { slowDown, interval: current.interval };
+      const state = { interval: current.interval, lastPollAt: current.lastPollAt ?? current.createdAt };
+      const poll = recordPoll(state, Date.now());
+      Object.assign(current, state);
+      return poll;
     });
   }
 
@@ -159,21 +150,16 @@ export class ApprovalChannel {
     });
   }
 
-  // Grants exactly what was asked: the OpenID scopes, the API scope of the
-  // request's resource, and the (normalised) authorization details the user saw.
+  // Grants exactly what was asked (grants.mjs): the user saw record.scope and
+  // the normalised record.authorizationDetails.
   async #approve(request, record) {
-    const { Grant } = this.#provider;
-    const grant = new Grant({ accountId: request.accountId, clientId: request.clientId });
-    const scopes = record.scope.split(' ').filter(Boolean);
-    const apiScopes = new Set(Object.values(RESOURCES).map((r) => r.scope));
-    const oidcScopes = scopes.filter((s) => !apiScopes.has(s));
-    if (oidcScopes.length) grant.addOIDCScope(oidcScopes.join(' '));
-    if (request.resource) {
-      const resourceScope = RESOURCES[request.resource]?.scope;
-      if (scopes.includes(resourceScope)) grant.addResourceScope(request.resource, resourceScope);
-    }
-    for (const detail of record.authorizationDetails) grant.addRar(detail);
-    await grant.save();
+    const grant = await saveRequestedGrant(this.#provider, {
+      accountId: request.accountId,
+      clientId: request.clientId,
+      scope: record.scope,
+      resource: request.resource,
+      authorizationDetails: record.authorizationDetails,
+    });
     // Without { rar } oidc-provider drops the details from the tokens (FACTS).
     const rar = record.authorizationDetails.length ? record.authorizationDetails : undefined;
     await this.#deliver(request, () => this.#provider.backchannelResult(request, grant, { authTime: epochNow(), rar }));

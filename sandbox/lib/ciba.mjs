@@ -1,7 +1,7 @@
 // OpenID CIBA Core 1.0 on top of oidc-provider's features.ciba: request
-// validation, which API a request targets, the poll interval and slow_down
-// (oidc-provider sends neither), the /bc-authorize alias, and ping delivery to
-// a plain-http loopback receiver.
+// validation, the poll interval and slow_down (oidc-provider sends neither),
+// the /bc-authorize alias, and ping delivery to a plain-http loopback
+// receiver. Which API a request targets: target.mjs.
 //
 // The user-facing half (approving or denying a request) is the approval
 // channel: triggerAuthenticationDevice hands each stored request to it.
@@ -9,12 +9,10 @@ import { errors } from 'oidc-provider';
 
 import { accountExists, accountIdByEmail } from './accounts.mjs';
 import { CIBA_GRANT_TYPE, PING_PLACEHOLDER_ENDPOINT } from './clients.mjs';
-import { resourceForDetailType } from './rar.mjs';
-import { resourceForScope } from './resources.mjs';
+import { slowDownBody } from './polling.mjs';
+import { checkTarget } from './target.mjs';
 
-const {
-  InvalidAuthorizationDetails, InvalidBindingMessage, InvalidRequest, InvalidTarget, UnknownUserId,
-} = errors;
+const { InvalidBindingMessage, InvalidRequest, UnknownUserId } = errors;
 
 export const BC_AUTHORIZE_ALIAS = '/bc-authorize'; // Auth0's path for the same endpoint
 export const DEFAULT_EXPIRY_SECONDS = 300;
@@ -50,44 +48,6 @@ export function accountIdFromLoginHint(hint, issuer) {
   return accountId;
 }
 
-function requestedDetails(ctx) {
-  try {
-    const details = JSON.parse(ctx.oidc.params.authorization_details ?? '[]');
-    return Array.isArray(details) ? details : [];
-  } catch {
-    return []; // checkRar has already refused it
-  }
-}
-
-/**
- * features.resourceIndicators.defaultResource. A CIBA request without
- * `resource` targets the one API its scopes and authorization details point
- * at (stock:trade or trade_authorization -> the stock API, ...). Naming two
- * APIs is invalid_target: one token has one audience, so the agent must send
- * one request per API. Elsewhere there is no default (opaque userinfo tokens).
- */
-export function defaultResource(ctx, _client, oneOf) {
-  if (oneOf || ctx.oidc.route !== 'backchannel_authentication') return undefined;
-  const wanted = new Set();
-  for (const scope of String(ctx.oidc.params.scope ?? '').split(' ')) {
-    const resource = resourceForScope(scope);
-    if (resource) wanted.add(resource);
-  }
-  for (const detail of requestedDetails(ctx)) {
-    const resource = resourceForDetailType(detail?.type);
-    if (resource) wanted.add(resource);
-  }
-  if (wanted.size > 1) {
-    throw new InvalidTarget(`a CIBA request may target one API, this one names ${[...wanted].join(' and ')}; send one request per API`);
-  }
-  return [...wanted][0];
-}
-
-/** features.resourceIndicators.useGrantedResource: a CIBA token is for the request's API. */
-export function useGrantedResource(_ctx, model) {
-  return model.kind === 'BackchannelAuthenticationRequest';
-}
-
 /** ttl.BackchannelAuthenticationRequest: requested_expiry (checked below), else 300 s. */
 export function requestTtl(ctx) {
   const requested = Number(ctx?.oidc?.params?.requested_expiry);
@@ -99,7 +59,7 @@ export function requestTtl(ctx) {
 // resource: the cross-parameter rules live here. request_context itself is
 // accepted and ignored.
 function checkRequest(ctx) {
-  const { params, resourceServers } = ctx.oidc;
+  const { params } = ctx.oidc;
   for (const hint of ['id_token_hint', 'login_hint_token']) {
     if (params[hint] !== undefined) throw new InvalidRequest(`${hint} is not supported; identify the user with login_hint`);
   }
@@ -107,19 +67,7 @@ function checkRequest(ctx) {
     throw new InvalidRequest(`requested_expiry must be at most ${MAX_EXPIRY_SECONDS} seconds`);
   }
 
-  const resources = Object.keys(resourceServers);
-  if (resources.length > 1) throw new InvalidTarget('a CIBA request may target one API; send one request per resource');
-  const [resource] = resources;
-  for (const scope of String(params.scope ?? '').split(' ')) {
-    const owner = resourceForScope(scope);
-    if (owner && owner !== resource) throw new InvalidTarget(`scope ${scope} is for ${owner}, but this request targets ${resource}`);
-  }
-  for (const detail of requestedDetails(ctx)) {
-    const owner = resourceForDetailType(detail.type);
-    if (owner !== resource) {
-      throw new InvalidAuthorizationDetails(`${detail.type} details are for ${owner}, but this request targets ${resource}`);
-    }
-  }
+  checkTarget(ctx);
 }
 
 function validateBindingMessage(_ctx, bindingMessage) {
@@ -172,12 +120,7 @@ export function installCibaMiddleware(provider, channel) {
       // oidc-provider answered "still pending" only after authenticating the
       // client and matching it to the request, so auth_req_id is trustworthy.
       const poll = await channel.recordPoll(ctx.oidc.params.auth_req_id);
-      if (poll?.slowDown) {
-        ctx.body = {
-          error: 'slow_down',
-          error_description: `polling too fast; wait at least ${poll.interval} seconds between requests`,
-        };
-      }
+      if (poll?.slowDown) ctx.body = slowDownBody(poll.interval);
     }
   });
 }

@@ -4,6 +4,7 @@
 
 export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--access-token-ttl SECONDS]
                               [--ciba-interval SECONDS] [--ciba-ping-url URL] [--sse-keepalive SECONDS]
+                              [--device-interval SECONDS] [--device-code-ttl SECONDS]
 
   --port N                   TCP port on 127.0.0.1 (default 0 = pick a free port)
   --data DIR                 state directory (keys, sessions, grants, tokens,
@@ -16,9 +17,15 @@ export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--
                              localhost or [::1]); without it no ping is sent
   --sse-keepalive SECONDS    keep-alive comment interval on the approval event
                              stream (default 15)
+  --device-interval SECONDS  device flow poll interval announced by the device
+                             authorization endpoint (default 5, minimum 1)
+  --device-code-ttl SECONDS  FOR TESTS: device code lifetime (default 600);
+                             lets tests see codes expire without waiting
   --help                     show this help`;
 
 export class UsageError extends Error {}
+
+const DEFAULT_DEVICE_CODE_TTL = 600; // seconds; also the most --device-code-ttl allows
 
 function integer(flag, raw, { min, max }) {
   if (raw === undefined || !/^\d+$/.test(raw)) throw new UsageError(`${flag} needs a non-negative integer`);
@@ -41,11 +48,19 @@ function pingUrl(raw) {
 
 /**
  * Parses argv (without node and script); returns { port, data, accessTokenTTL,
- * cibaInterval, cibaPingUrl, sseKeepAlive, help }.
+ * cibaInterval, cibaPingUrl, sseKeepAlive, deviceInterval, deviceCodeTTL, help }.
  */
 export function parseArgs(argv) {
   const options = {
-    port: 0, data: undefined, accessTokenTTL: 600, cibaInterval: 5, cibaPingUrl: undefined, sseKeepAlive: 15, help: false,
+    port: 0,
+    data: undefined,
+    accessTokenTTL: 600,
+    cibaInterval: 5,
+    cibaPingUrl: undefined,
+    sseKeepAlive: 15,
+    deviceInterval: 5,
+    deviceCodeTTL: DEFAULT_DEVICE_CODE_TTL,
+    help: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
     let arg = argv[i];
@@ -80,6 +95,12 @@ export function parseArgs(argv) {
         break;
       case '--sse-keepalive':
         options.sseKeepAlive = integer(arg, takeValue(), { min: 1, max: 3600 });
+        break;
+      case '--device-interval':
+        options.deviceInterval = integer(arg, takeValue(), { min: 1, max: 3600 });
+        break;
+      case '--device-code-ttl':
+        options.deviceCodeTTL = integer(arg, takeValue(), { min: 1, max: DEFAULT_DEVICE_CODE_TTL });
         break;
       case '--help':
       case '-h':

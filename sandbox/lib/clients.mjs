@@ -4,7 +4,9 @@
 export const DESKTOP_CLIENT_ID = 'countersign-desktop';
 export const AGENT_CLIENT_ID = 'demo-agent';
 export const PING_AGENT_CLIENT_ID = 'demo-agent-ping';
+export const DEVICE_CLIENT_ID = 'demo-device';
 export const CIBA_GRANT_TYPE = 'urn:openid:params:grant-type:ciba';
+export const DEVICE_CODE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
 
 // ============================================================================
 // DEMO ONLY. These client secrets are public, hard-coded test fixtures for the
@@ -29,6 +31,7 @@ const API_SCOPES = {
   [DESKTOP_CLIENT_ID]: ['profile:read', 'approvals'],
   [AGENT_CLIENT_ID]: ['stock:trade', 'payments:initiate'],
   [PING_AGENT_CLIENT_ID]: ['stock:trade', 'payments:initiate'],
+  [DEVICE_CLIENT_ID]: ['data:read', 'stock:trade', 'payments:initiate'],
 };
 
 export function apiScopesOf(clientId) {
@@ -63,7 +66,9 @@ export const clients = [
     redirect_uris: ['http://127.0.0.1/callback'],
     post_logout_redirect_uris: ['http://127.0.0.1/logged-out'],
     response_types: ['code'],
-    grant_types: ['authorization_code', 'refresh_token'],
+    // The device flow (RFC 8628) too: a second way to sign in, e.g. when no
+    // browser can reach the loopback redirect.
+    grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT_TYPE],
     scope: 'openid profile email offline_access',
     // It approves authorization details (through the approval channel) but
     // never requests any itself.
@@ -84,5 +89,22 @@ export const clients = [
     client_secret: PING_AGENT_SECRET,
     backchannel_token_delivery_mode: 'ping',
     backchannel_client_notification_endpoint: PING_PLACEHOLDER_ENDPOINT,
+  },
+  {
+    // A device without a browser or keyboard (RFC 8628): it shows a user code,
+    // the user approves it elsewhere (the /activate page or the Countersign
+    // app), and the device polls the token endpoint. Public: a device cannot
+    // keep a secret, so it authenticates with nothing, like the desktop app.
+    // oidc-provider needs no application_type 'native' for that: the default
+    // ('web') only matters for redirect URIs, and there are none.
+    client_id: DEVICE_CLIENT_ID,
+    client_name: 'Demo Device',
+    token_endpoint_auth_method: 'none',
+    grant_types: [DEVICE_CODE_GRANT_TYPE, 'refresh_token'],
+    response_types: [],
+    redirect_uris: [],
+    scope: 'openid profile offline_access',
+    authorization_details_types: ['trade_authorization', 'payment_initiation'],
+    id_token_signed_response_alg: 'RS256',
   },
 ];

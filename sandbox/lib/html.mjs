@@ -1,7 +1,19 @@
-// The sandbox's HTML pages: login, consent, logout, errors.
+// The sandbox's HTML pages: login, consent, logout, errors, and the device
+// flow's /activate pages.
 // Plain server-rendered forms: no JavaScript, no external resources (a system
 // browser driven by tests must not try to reach the network), a little inline
 // CSS. Every interpolated value goes through esc().
+
+// No scripts, no framing, no external loads: these pages take passwords.
+export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+
+/** Answers a koa (oidc-provider) context with one of these pages. */
+export function setHtml(ctx, body) {
+  ctx.type = 'html';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.set('Content-Security-Policy', PAGE_CSP);
+  ctx.body = body;
+}
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -19,6 +31,9 @@ input{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem}
 button{margin-top:1rem;padding:.55rem 1rem;font-size:1rem;border-radius:4px;border:1px solid #2b59c3;background:#2b59c3;color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:#2b59c3}
 .error{color:#a4001d;background:#fde8eb;padding:.5rem .6rem;border-radius:4px}
+.notice{background:#e8eefb;padding:.5rem .6rem;border-radius:4px}
+.user-code{font-size:1.4rem;letter-spacing:.1rem}
+#user_code{text-transform:uppercase;letter-spacing:.1rem}
 ul{padding-left:1.2rem}
 code{font-size:.85rem;overflow-wrap:anywhere}
 `;
@@ -57,30 +72,97 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 </form>`);
 }
 
+// An API scope with what it allows in words, where resources.mjs says.
+function scopeWithWords(scope, describe) {
+  const words = describe(scope);
+  return `<code>${esc(scope)}</code>${words ? ` <span class="scope-description">(${esc(words)})</span>` : ''}`;
+}
+
+// "a.b: value" lines of an authorization details object, nested members
+// flattened; `type` is the heading.
+function detailLines(value, prefix = '') {
+  if (typeof value !== 'object' || value === null) return [`${prefix}: ${value}`];
+  return Object.entries(value).flatMap(([key, member]) => (prefix === '' && key === 'type'
+    ? []
+    : detailLines(member, prefix ? `${prefix}.${key}` : key)));
+}
+
+/** RFC 9396 authorization details as plain text, one list item per entry. */
+function detailsList(details) {
+  if (!details.length) return '';
+  const items = details.map((detail) => `<li><strong>${esc(detail.type)}</strong>${
+    detailLines(detail).map((line) => `<br>${esc(line)}`).join('')}</li>`).join('');
+  return `<p>Details:</p><ul class="details">${items}</ul>`;
+}
+
 /**
  * Consent form. `scopes` are OpenID scopes, `resources` maps resource
- * indicator -> list of API scopes, `describe(scope)` says in words what an API
- * scope allows (or returns undefined).
+ * indicator -> list of API scopes, `details` are the authorization details
+ * asked for, `describe(scope)` says in words what an API scope allows (or
+ * returns undefined).
  */
 export function consentPage({
-  clientName, userName, scopes, resources, describe = () => undefined,
+  clientName, userName, scopes, resources, details = [], describe = () => undefined,
 }) {
   const scopeItems = scopes.map((s) => `<li><code>${esc(s)}</code></li>`).join('');
-  const apiScope = (s) => {
-    const words = describe(s);
-    return `<code>${esc(s)}</code>${words ? ` <span class="scope-description">(${esc(words)})</span>` : ''}`;
-  };
   const resourceItems = Object.entries(resources)
-    .map(([indicator, list]) => `<li><code>${esc(indicator)}</code>: ${list.map(apiScope).join(', ')}</li>`)
+    .map(([indicator, list]) => `<li><code>${esc(indicator)}</code>: ${list.map((s) => scopeWithWords(s, describe)).join(', ')}</li>`)
     .join('');
   return page('Allow access?', `
 <p><strong class="client">${esc(clientName)}</strong> wants to access your account${userName ? ` (<span class="user">${esc(userName)}</span>)` : ''}.</p>
 ${scopeItems ? `<p>Requested scopes:</p><ul class="scopes">${scopeItems}</ul>` : ''}
 ${resourceItems ? `<p>APIs:</p><ul class="resources">${resourceItems}</ul>` : ''}
+${detailsList(details)}
 <form method="post">
 <button type="submit" name="decision" value="allow">Allow</button>
 <button type="submit" name="decision" value="deny" class="secondary">Deny</button>
 </form>`);
+}
+
+/**
+ * The device flow's code form (GET /activate). `error` and `notice` are
+ * messages for the person; the form posts `xsrf` back with the code.
+ */
+export function activatePage({
+  action, xsrf, userCode = '', error, notice,
+}) {
+  return page('Connect a device', `
+<p>Enter the code that your device shows.</p>
+${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+${notice ? `<p class="notice" role="status">${esc(notice)}</p>` : ''}
+<form method="post" action="${esc(action)}" autocomplete="off">
+<input type="hidden" name="xsrf" value="${esc(xsrf)}">
+<label for="user_code">Code</label>
+<input id="user_code" name="user_code" type="text" value="${esc(userCode)}" placeholder="XXXX-XXXX" autocapitalize="characters" spellcheck="false" required autofocus>
+<button type="submit">Continue</button>
+</form>`);
+}
+
+/**
+ * What the device asks for, with Approve / Cancel. `form` is oidc-provider's
+ * hidden form (trusted markup: its values are escaped by oidc-provider) that
+ * both buttons submit; Cancel adds abort=yes.
+ */
+export function deviceConfirmPage({
+  clientName, userCode, scopes, resource, details, describe = () => undefined, form,
+}) {
+  const scopeItems = scopes.map((s) => `<li>${scopeWithWords(s, describe)}</li>`).join('');
+  return page('Connect this device?', `
+<p><strong class="client">${esc(clientName)}</strong> asks for access to your account.</p>
+<p>Go on only if your device shows this code:</p>
+<p class="user-code"><code>${esc(userCode)}</code></p>
+${scopeItems ? `<p>Requested scopes:</p><ul class="scopes">${scopeItems}</ul>` : ''}
+${resource ? `<p>API: <code class="resource">${esc(resource)}</code></p>` : ''}
+${detailsList(details)}
+${form}
+<button type="submit" form="op.deviceConfirmForm">Approve</button>
+<button type="submit" form="op.deviceConfirmForm" name="abort" value="yes" class="secondary">Cancel</button>`);
+}
+
+export function deviceDonePage(clientName) {
+  return page('Device connected', `
+<p><strong class="client">${esc(clientName)}</strong> now has the access you approved.</p>
+<p>Return to your device; you can close this page.</p>`);
 }
 
 export function messagePage(title, message, status = 200) {

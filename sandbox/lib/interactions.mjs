@@ -11,7 +11,10 @@
 // so a cross-site page cannot post these forms on the user's behalf (no CSRF
 // token needed) and one interaction's cookie cannot drive another.
 import { authenticate, displayName } from './accounts.mjs';
-import { consentPage, errorPage, loginPage, messagePage } from './html.mjs';
+import {
+  consentPage, errorPage, loginPage, messagePage, PAGE_CSP,
+} from './html.mjs';
+import { approvedDetails } from './rar.mjs';
 import { describeScope } from './resources.mjs';
 
 const MAX_FORM_BYTES = 16 * 1024;
@@ -30,8 +33,7 @@ function send(res, status, html) {
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
-  // No scripts, no framing, no external loads: these pages take passwords.
-  res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'");
+  res.setHeader('Content-Security-Policy', PAGE_CSP);
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.end(html);
@@ -77,6 +79,7 @@ export function createInteractionRoutes(provider, { log = () => {} } = {}) {
       userName: displayName(session?.accountId),
       scopes: splitScope(params.scope),
       resources,
+      details: approvedDetails(params.authorization_details),
       describe: describeScope,
     }));
   }
@@ -123,6 +126,9 @@ export function createInteractionRoutes(provider, { log = () => {} } = {}) {
     for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
       grant.addResourceScope(indicator, scopes.join(' '));
     }
+    // Authorization details (device flow only: the desktop client may send
+    // none) are granted as the page showed them, IBANs normalised.
+    if (missing.rar) approvedDetails(params.authorization_details).forEach((detail) => grant.addRar(detail));
     const grantId = await grant.save();
     log(`interaction ${details.uid}: consent given (grant ${grantId})`);
     // A non-empty `consent` result is also what satisfies oidc-provider's

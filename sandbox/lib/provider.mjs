@@ -7,24 +7,23 @@ import Provider from 'oidc-provider';
 
 import { findAccount } from './accounts.mjs';
 import {
-  cibaFeature, cibaFetch, defaultResource, installCibaMiddleware, requestTtl, useGrantedResource,
+  cibaFeature, cibaFetch, installCibaMiddleware, requestTtl,
 } from './ciba.mjs';
 import { clients } from './clients.mjs';
-import { errorPage, logoutPage, logoutSuccessPage } from './html.mjs';
+import {
+  ACTIVATE_PATH, DEVICE_AUTHORIZATION_PATH, deviceFlowFeature, installDeviceFlowMiddleware,
+} from './device-flow.mjs';
+import {
+  errorPage, logoutPage, logoutSuccessPage, setHtml,
+} from './html.mjs';
 import { treatMissingPromptAsConsent } from './offline-access.mjs';
 import { richAuthorizationRequests } from './rar.mjs';
 import { APPROVALS_API, resourceServerInfoFor } from './resources.mjs';
+import { defaultResource, useGrantedResource } from './target.mjs';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-function setHtml(ctx, body) {
-  ctx.type = 'html';
-  ctx.set('Cache-Control', 'no-store');
-  ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'");
-  ctx.body = body;
-}
 
 /**
  * @param {object} o
@@ -36,9 +35,11 @@ function setHtml(ctx, body) {
  * @param {number} o.clockTolerance  seconds
  * @param {ApprovalChannel} o.channel  receives CIBA requests (approvals.mjs)
  * @param {string} [o.cibaPingUrl]   where demo-agent-ping's pings go (--ciba-ping-url)
+ * @param {DevicePolls} o.devicePolls  device code poll intervals (device-flow.mjs)
+ * @param {number} o.deviceCodeTTL   seconds
  */
 export function createProvider({
-  issuer, jwks, cookieKeys, adapter, accessTokenTTL, clockTolerance, channel, cibaPingUrl,
+  issuer, jwks, cookieKeys, adapter, accessTokenTTL, clockTolerance, channel, cibaPingUrl, devicePolls, deviceCodeTTL,
 }) {
   const provider = new Provider(issuer, {
     adapter,
@@ -47,11 +48,19 @@ export function createProvider({
     jwks,
     findAccount,
     // Countersign's approval channel (docs/approval-channel.md): where the
-    // desktop app lists and decides CIBA requests, and the audience of the
-    // access token it needs for that.
+    // desktop app lists and decides CIBA requests and device codes, and the
+    // audience of the access token it needs for that.
     discovery: {
       countersign_approvals_endpoint: `${issuer}/approvals`,
       countersign_approvals_resource: APPROVALS_API,
+      countersign_device_endpoint: `${issuer}/device`,
+    },
+    // Device flow paths (device-flow.mjs): /device itself is the approver API
+    // (device-api.mjs), so nothing of oidc-provider may live under it; its
+    // default code_verification path was /device (and /device/:uid).
+    routes: {
+      device_authorization: DEVICE_AUTHORIZATION_PATH,
+      code_verification: ACTIVATE_PATH,
     },
     fetch: cibaFetch(cibaPingUrl),
     cookies: {
@@ -90,18 +99,20 @@ export function createProvider({
       resourceIndicators: {
         enabled: true,
         // No resource given -> no default resource: the access token stays
-        // opaque and usable at userinfo. Except CIBA: there the API named by
-        // the requested scope / authorization details (ciba.mjs).
+        // opaque and usable at userinfo. Except CIBA and device authorization
+        // requests: there the API named by the requested scope /
+        // authorization details (target.mjs).
         defaultResource,
         // A token request without `resource` does not silently inherit the
         // resource from the authorization request (that would make the token
         // useless at userinfo); ask for the resource explicitly to get a JWT.
-        // CIBA token requests do inherit it: an agent polls for exactly the
-        // API access the user approved.
+        // CIBA and device code token requests do inherit it: the client polls
+        // for exactly the API access the user approved.
         useGrantedResource,
         getResourceServerInfo: resourceServerInfoFor(accessTokenTTL),
       },
       ciba: cibaFeature(channel),
+      deviceFlow: deviceFlowFeature,
       richAuthorizationRequests,
     },
     // Refresh tokens: issued when the grant includes offline_access (the
@@ -118,7 +129,7 @@ export function createProvider({
       Session: 14 * DAY,
       Grant: 14 * DAY,
       ClientCredentials: 10 * MINUTE,
-      DeviceCode: 10 * MINUTE,
+      DeviceCode: deviceCodeTTL,
       BackchannelAuthenticationRequest: requestTtl,
       PreAuthorizedCode: 10 * MINUTE,
     },
@@ -132,5 +143,6 @@ export function createProvider({
   provider.proxy = false;
   treatMissingPromptAsConsent(provider);
   installCibaMiddleware(provider, channel);
+  installDeviceFlowMiddleware(provider, devicePolls);
   return provider;
 }

@@ -140,12 +140,16 @@ export const richAuthorizationRequests = {
   types: Object.fromEntries(Object.entries(RAR_TYPES).map(([type, { validate }]) => [
     type, { validate: (_ctx, detail) => validate(detail) },
   ])),
-  // Grant sources (codes, device codes) carry what the grant approved. Only
-  // CIBA requests carry details in this sandbox (the desktop client may not
-  // send any), and there backchannelResult sets them directly.
-  authorizationDetailsForGrantSource: (ctx) => ctx.oidc.grant?.rar,
+  // A device code approved on the /activate pages carries the details its
+  // request asked for, as the consent page showed and granted them
+  // (interactions.mjs); not the grant's whole list, which also holds what
+  // earlier requests through the same browser session approved. (The desktop
+  // client may send no details; CIBA requests and device codes approved
+  // through the app get theirs set directly.)
+  authorizationDetailsForGrantSource: (ctx) => approvedDetails(ctx.oidc.params.authorization_details),
   // Access tokens (and the token response) carry the approved details of the
-  // grant source: the CIBA request or the refresh token derived from it.
+  // grant source: the CIBA request, the device code, or the refresh token
+  // derived from either.
   authorizationDetailsForAccessToken: (_ctx, token, source) => source?.rar ?? token.rar,
   authorizationDetailsForIntrospection: (_ctx, token) => token.rar,
 };

@@ -18,6 +18,7 @@ export const PROFILE_API = `${RESOURCE_PREFIX}profile`;
 export const STOCK_API = `${RESOURCE_PREFIX}stock`;
 export const PAYMENTS_API = `${RESOURCE_PREFIX}payments`;
 export const APPROVALS_API = `${RESOURCE_PREFIX}approvals`;
+export const DATA_API = `${RESOURCE_PREFIX}data`;
 export const APPROVALS_SCOPE = 'approvals';
 
 export const RESOURCES = {
@@ -36,6 +37,10 @@ export const RESOURCES = {
   [APPROVALS_API]: {
     scope: APPROVALS_SCOPE,
     description: 'Approve or deny requests that apps send on your behalf',
+  },
+  [DATA_API]: {
+    scope: 'data:read',
+    description: 'Read your data records',
   },
 };
 

@@ -5,10 +5,12 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import * as jose from 'jose';
 
 import { loadOrCreateKeys } from '../lib/keys.mjs';
 
@@ -240,6 +242,18 @@ export async function obtainTokens(issuer, options = {}) {
   return body;
 }
 
+/** jose.jwtVerify of a JWT access token (RFC 9068: ES256, typ at+jwt) for `audience`. */
+export function verifyAccessToken(issuer, token, audience) {
+  const jwks = jose.createRemoteJWKSet(new URL(`${issuer}/jwks`));
+  return jose.jwtVerify(token, jwks, { issuer, audience, typ: 'at+jwt', algorithms: ['ES256'] });
+}
+
+/** jose.jwtVerify of an ID token (RS256) for `clientId`. */
+export function verifyIdToken(issuer, token, clientId = CLIENT_ID) {
+  const jwks = jose.createRemoteJWKSet(new URL(`${issuer}/jwks`));
+  return jose.jwtVerify(token, jwks, { issuer, audience: clientId, algorithms: ['RS256'] });
+}
+
 export async function userinfo(issuer, accessToken) {
   const res = await fetch(new URL('/me', issuer), { headers: { authorization: `Bearer ${accessToken}` } });
   return { status: res.status, body: res.status === 200 ? await res.json() : await res.text(), headers: res.headers };
@@ -322,6 +336,20 @@ export async function approvalsToken(issuer, user = 'alice') {
   return { accessToken: api.body.access_token, tokens: code.body, refreshed: api.body, jar: flow.jar };
 }
 
+/**
+ * An approvals access token minted with the sandbox's own ES256 key from its
+ * data directory: right in every respect unless `claims`, `header` or
+ * `signWith` (another key) say otherwise. For testing the token checks.
+ */
+export async function mintApprovalsToken(data, issuer, { claims = {}, header = {}, signWith } = {}) {
+  const jwk = JSON.parse(await readFile(path.join(data, 'keys', 'es256.jwk.json'), 'utf8'));
+  return new jose.SignJWT({ scope: 'approvals', client_id: CLIENT_ID, ...claims })
+    .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: jwk.kid, ...header })
+    .setIssuer(claims.iss ?? issuer).setAudience(claims.aud ?? APPROVALS_API).setSubject(claims.sub ?? 'alice')
+    .setIssuedAt().setExpirationTime(claims.exp ?? '5m')
+    .sign(signWith ?? await jose.importJWK(jwk, 'ES256'));
+}
+
 /** A request to the approval channel; `token` may be undefined (no Authorization). */
 export async function approvalsRequest(issuer, token, { method = 'GET', path = '/approvals', json, body, headers = {} } = {}) {
   const init = { method, headers: { ...headers } };
@@ -355,6 +383,87 @@ export async function approvalFor(issuer, token, bindingMessage) {
   const found = body.approvals.find((a) => a.binding_message === bindingMessage);
   if (!found) throw new Error(`no approval with binding message ${bindingMessage}: ${JSON.stringify(body)}`);
   return found;
+}
+
+// ---- Device flow (RFC 8628) and the approver API ----------------------------
+
+export const DEVICE_CLIENT_ID = 'demo-device';
+export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+export const DATA_API = 'https://api.sandbox.countersign.dev/data';
+export const USER_CODE = /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/;
+
+async function formPost(url, params) {
+  const res = await fetch(url, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params),
+  });
+  return { status: res.status, body: await res.json(), headers: res.headers };
+}
+
+/**
+ * POST to the device authorization endpoint as a public client. Defaults:
+ * demo-device asks for openid, profile, offline_access and data:read.
+ * `params` values that are not strings are JSON-encoded
+ * (authorization_details); undefined values are left out.
+ */
+export function deviceAuthorize(issuer, params = {}, { clientId = DEVICE_CLIENT_ID, path = '/device_authorization' } = {}) {
+  const form = { client_id: clientId };
+  for (const [k, v] of Object.entries({ scope: 'openid profile offline_access data:read', ...params })) {
+    if (v !== undefined) form[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  }
+  return formPost(new URL(path, issuer), form);
+}
+
+/** One device code token request (a poll). */
+export function pollDeviceToken(issuer, deviceCode, { clientId = DEVICE_CLIENT_ID } = {}) {
+  return formPost(new URL('/token', issuer), { grant_type: DEVICE_GRANT, device_code: deviceCode, client_id: clientId });
+}
+
+/** GET /device/{user_code}; the code goes into the path as given (URL-encoded). */
+export function deviceLookup(issuer, token, userCode) {
+  return approvalsRequest(issuer, token, { path: `/device/${encodeURIComponent(userCode)}` });
+}
+
+/** POST /device/{user_code} {"decision": ...}. */
+export function deviceDecide(issuer, token, userCode, decision) {
+  return approvalsRequest(issuer, token, { method: 'POST', path: `/device/${encodeURIComponent(userCode)}`, json: { decision } });
+}
+
+/** name -> value of the hidden inputs on a page (all forms). */
+export function hiddenFields(html) {
+  const fields = {};
+  for (const [input] of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(input)?.[1];
+    if (name) fields[name] = /value="([^"]*)"/.exec(input)?.[1] ?? '';
+  }
+  return fields;
+}
+
+/**
+ * The /activate pages in a browser: code form, confirm page (`confirm`:
+ * approve | cancel), login and consent (`decision`: allow | deny) as far as
+ * they come. Returns { jar, pages: { form, confirm, login, consent, done } }.
+ */
+export async function activateDevice(issuer, userCode, {
+  user = 'alice', password = `${user}-demo`, confirm = 'approve', decision = 'allow', jar = new CookieJar(),
+} = {}) {
+  const pages = {};
+  const activate = `${issuer}/activate`;
+  pages.form = await browserFetch(jar, activate);
+  const { xsrf } = hiddenFields(pages.form.text);
+  pages.confirm = await browserFetch(jar, activate, { method: 'POST', form: { xsrf, user_code: userCode } });
+  if (!pages.confirm.text.includes('op.deviceConfirmForm')) throw new Error(`no confirm page: ${pages.confirm.text}`);
+  const answer = { ...hiddenFields(pages.confirm.text), ...(confirm === 'cancel' ? { abort: 'yes' } : {}) };
+  let res = await follow(jar, issuer, await browserFetch(jar, activate, { method: 'POST', form: answer }));
+  if (res.status === 200 && res.text.includes('name="password"')) {
+    pages.login = res;
+    res = await follow(jar, issuer, await browserFetch(jar, res.url, { method: 'POST', form: { login: user, password } }));
+  }
+  if (res.status === 200 && res.text.includes('name="decision"')) {
+    pages.consent = res;
+    res = await follow(jar, issuer, await browserFetch(jar, res.url, { method: 'POST', form: { decision } }));
+  }
+  pages.done = res;
+  return { jar, pages };
 }
 
 export { SseReader } from './sse-reader.mjs';

@@ -1,8 +1,6 @@
 // The approval channel's REST side: listing and deciding CIBA requests, what
 // the agent's poll then gets, who may see what, and token checks.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it as test } from 'node:test';
 
@@ -10,16 +8,11 @@ import * as jose from 'jose';
 
 import {
   APPROVALS_API, approvalFor, approvalsRequest, approvalsToken, authorize, cibaAuthorize, decide, exchangeCode,
-  listApprovals, makeDataDir, PAYMENT, PAYMENTS_API, pollToken, PROFILE_API, refresh, startSandbox, STOCK_API,
-  TRADE, userinfo,
+  listApprovals, makeDataDir, mintApprovalsToken, PAYMENT, PAYMENTS_API, pollToken, PROFILE_API, refresh,
+  startSandbox, STOCK_API, TRADE, userinfo, verifyAccessToken,
 } from '../test-support/harness.mjs';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-async function verifyAccessToken(issuer, token, audience) {
-  const jwks = jose.createRemoteJWKSet(new URL(`${issuer}/jwks`));
-  return jose.jwtVerify(token, jwks, { issuer, audience, typ: 'at+jwt', algorithms: ['ES256'] });
-}
 
 // Each test owns its sandbox; a few run at once so their waits overlap.
 describe('approval channel: list and decide', { concurrency: 3 }, () => {
@@ -203,15 +196,7 @@ describe('approval channel: list and decide', { concurrency: 3 }, () => {
   test('tokens: 401 without or with a bad token, 403 without the approvals scope', async (t) => {
     const data = await makeDataDir(t);
     const { issuer } = await startSandbox(t, { data });
-    const key = await jose.importJWK(JSON.parse(await readFile(path.join(data, 'keys', 'es256.jwk.json'), 'utf8')), 'ES256');
-    const { kid } = JSON.parse(await readFile(path.join(data, 'keys', 'es256.jwk.json'), 'utf8'));
-    const mint = ({ claims = {}, header = {}, signWith = key } = {}) => new jose.SignJWT({
-      scope: 'approvals', client_id: 'countersign-desktop', ...claims,
-    })
-      .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid, ...header })
-      .setIssuer(claims.iss ?? issuer).setAudience(claims.aud ?? APPROVALS_API).setSubject('alice')
-      .setIssuedAt().setExpirationTime(claims.exp ?? '5m')
-      .sign(signWith);
+    const mint = (options) => mintApprovalsToken(data, issuer, options);
 
     // A minted token that is right in every respect works: the checks below fail for their one reason.
     assert.equal((await listApprovals(issuer, await mint())).status, 200);

@@ -96,11 +96,13 @@ test('usage errors exit with status 2 and print nothing on stdout', async () => 
   }
 });
 
-test('CIBA and SSE flags: validated, listed in --help', async () => {
+test('CIBA, SSE and device flow flags: validated, listed in --help', async () => {
   for (const args of [
     ['--ciba-interval', '0'], ['--ciba-interval'], ['--sse-keepalive', '0'], ['--sse-keepalive', 'x'],
     ['--ciba-ping-url', 'http://example.com/ping'], ['--ciba-ping-url', 'ftp://127.0.0.1/x'], ['--ciba-ping-url', 'not a url'],
     ['--ciba-ping-url', 'http://user:pw@127.0.0.1/x'],
+    ['--device-interval', '0'], ['--device-interval', '3601'], ['--device-interval', '2.5'],
+    ['--device-code-ttl', '0'], ['--device-code-ttl', '601'],
   ]) {
     const { code, stdout, stderr } = await run(args);
     assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
@@ -108,5 +110,7 @@ test('CIBA and SSE flags: validated, listed in --help', async () => {
   }
   const help = await run(['--help']);
   assert.equal(help.code, 0);
-  for (const flag of ['--ciba-interval', '--ciba-ping-url', '--sse-keepalive']) assert.match(help.stderr, new RegExp(flag));
+  for (const flag of ['--ciba-interval', '--ciba-ping-url', '--sse-keepalive', '--device-interval', '--device-code-ttl']) {
+    assert.match(help.stderr, new RegExp(flag));
+  }
 });

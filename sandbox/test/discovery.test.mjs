@@ -20,13 +20,16 @@ test('discovery advertises the sandbox endpoints and capabilities', async (t) =>
     introspection_endpoint: '/token/introspection',
     end_session_endpoint: '/session/end',
     pushed_authorization_request_endpoint: '/request',
+    device_authorization_endpoint: '/device_authorization',
   };
   for (const [key, p] of Object.entries(endpoints)) assert.equal(d[key], `${issuer}${p}`, key);
   assert.equal(d.registration_endpoint, undefined, 'no dynamic registration');
 
   assert.deepEqual(d.code_challenge_methods_supported, ['S256']);
   assert.deepEqual(d.response_types_supported, ['code']);
-  assert.deepEqual([...d.grant_types_supported].sort(), ['authorization_code', 'refresh_token', 'urn:openid:params:grant-type:ciba']);
+  assert.deepEqual([...d.grant_types_supported].sort(), [
+    'authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:openid:params:grant-type:ciba',
+  ]);
   for (const s of ['openid', 'profile', 'email', 'offline_access']) assert.ok(d.scopes_supported.includes(s), s);
   assert.ok(d.id_token_signing_alg_values_supported.includes('RS256'));
   assert.ok(d.token_endpoint_auth_methods_supported.includes('none'));

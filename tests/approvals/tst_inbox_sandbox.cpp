@@ -1,6 +1,7 @@
 // The approval inbox end to end against the sandbox: an agent (CibaClient as the confidential
 // client demo-agent) asks for alice's approval; the request shows up in alice's live inbox model;
 // her decision reaches the agent's poll. Real HTTP, real SSE, real keychain, real login form.
+#include "Jwt.h"
 #include "Sandbox.h"
 #include "SignedInSession.h"
 #include "TcpProxy.h"
@@ -12,7 +13,6 @@
 #include "approvals/InboxModel.h"
 #include "ciba/CibaClient.h"
 #include "ciba/CibaPingReceiver.h"
-#include "jose/Base64Url.h"
 #include "net/HttpClient.h"
 #include "oauth/AuthorizationCodeFlow.h"
 #include "oauth/DiscoveryClient.h"
@@ -27,6 +27,7 @@
 
 using namespace countersign;
 using namespace std::chrono_literals;
+using test::jwtClaims;
 using test::wait;
 
 namespace {
@@ -46,16 +47,6 @@ nlohmann::json trade(int qty)
 QString text(const nlohmann::json &json)
 {
     return QString::fromStdString(json.dump());
-}
-
-// The claims of a JWT, unverified: the test reads what the sandbox put there.
-nlohmann::json jwtClaims(const QByteArray &jwt)
-{
-    const QList<QByteArray> parts = jwt.split('.');
-    if (parts.size() != 3)
-        return {};
-    const auto payload = jose::base64UrlDecode(parts[1]);
-    return payload ? nlohmann::json::parse(payload->toStdString(), nullptr, false) : nlohmann::json();
 }
 
 } // namespace

@@ -1,7 +1,8 @@
 #include "InboxViewModel.h"
 
+#include "RequestText.h"
+
 #include "rar/Presentation.h"
-#include "rar/ScopeText.h"
 
 #include <QJSEngine>
 #include <QLocale>
@@ -11,31 +12,6 @@ namespace countersign::gui {
 namespace {
 
 constexpr int kLineChars = 200;
-
-QString localTime(const QDateTime &time)
-{
-    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
-}
-
-QVariantList sectionsOf(const nlohmann::json &details)
-{
-    QVariantList sections;
-    for (const rar::Section &section : rar::present(details)) {
-        QVariantList fields;
-        for (const rar::Field &field : section.fields)
-            fields.append(QVariantMap{{QStringLiteral("label"), field.label},
-                                      {QStringLiteral("value"), field.value},
-                                      {QStringLiteral("fullValue"), field.fullValue},
-                                      {QStringLiteral("truncated"), field.truncated},
-                                      {QStringLiteral("depth"), field.depth}});
-        sections.append(QVariantMap{{QStringLiteral("title"), section.title},
-                                    {QStringLiteral("summary"), section.summary},
-                                    {QStringLiteral("note"), section.note},
-                                    {QStringLiteral("known"), section.known},
-                                    {QStringLiteral("fields"), fields}});
-    }
-    return sections;
-}
 
 } // namespace
 
@@ -117,10 +93,6 @@ QVariantMap InboxViewModel::details(const QString &requestId) const
     const approvals::Approval *approval = m_model->approval(requestId);
     if (!approval)
         return {{QStringLiteral("found"), false}};
-    QVariantList scopes;
-    for (const QString &scope : approval->scopes)
-        scopes.append(QVariantMap{{QStringLiteral("scope"), rar::displayText(scope, kLineChars)},
-                                  {QStringLiteral("description"), rar::describeScope(scope)}});
     return {{QStringLiteral("found"), true},
             {QStringLiteral("requestId"), approval->id},
             {QStringLiteral("clientName"),
@@ -133,8 +105,8 @@ QVariantMap InboxViewModel::details(const QString &requestId) const
             {QStringLiteral("expiresAt"), localTime(approval->expiresAt)},
             {QStringLiteral("decidedAt"), localTime(approval->decidedAt)},
             {QStringLiteral("reason"), rar::plainText(approval->reason)},
-            {QStringLiteral("sections"), sectionsOf(approval->authorizationDetails)},
-            {QStringLiteral("scopes"), scopes}};
+            {QStringLiteral("sections"), detailSections(approval->authorizationDetails)},
+            {QStringLiteral("scopes"), scopeDescriptions(approval->scopes)}};
 }
 
 int InboxViewModel::secondsLeft(const QString &requestId) const

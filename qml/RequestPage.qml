@@ -78,30 +78,10 @@ FocusScope {
         onTriggered: page.secondsLeft = Inbox.secondsLeft(page.requestId)
     }
 
-    Dialog {
+    FullTextDialog {
         id: fullText
-        objectName: "fullTextDialog"
-        property string heading
-        property string body
-        title: heading
-        modal: true
-        anchors.centerIn: Overlay.overlay
         width: Math.min(640, page.width - 32)
         height: Math.min(520, page.height - 32)
-        standardButtons: Dialog.Close
-
-        ScrollView {
-            anchors.fill: parent
-            TextArea {
-                objectName: "fullTextArea"
-                text: fullText.body
-                textFormat: TextEdit.PlainText
-                readOnly: true
-                wrapMode: TextEdit.WrapAnywhere
-                selectByMouse: true
-                Accessible.name: fullText.heading
-            }
-        }
     }
 
     ScrollView {
@@ -213,133 +193,16 @@ FocusScope {
             }
 
             // The authorization details, one card per entry, field by field.
-            Repeater {
-                model: page.info.sections ?? []
-
-                delegate: Pane {
-                    id: section
-                    required property var modelData
-                    objectName: "detailSection"
-                    Layout.fillWidth: true
-                    padding: 20
-                    background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
-
-                    ColumnLayout {
-                        anchors.fill: parent
-                        spacing: 8
-
-                        Label {
-                            text: section.modelData.title
-                            textFormat: Text.PlainText
-                            font.pixelSize: 17
-                            font.weight: Font.DemiBold
-                            wrapMode: Text.WrapAnywhere
-                            Layout.fillWidth: true
-                            Accessible.role: Accessible.Heading
-                            Accessible.name: text
-                        }
-                        Label {
-                            objectName: "sectionSummary"
-                            text: section.modelData.summary
-                            textFormat: Text.PlainText
-                            wrapMode: Text.WrapAnywhere
-                            Layout.fillWidth: true
-                        }
-                        Label {
-                            objectName: "sectionNote"
-                            visible: section.modelData.note !== ""
-                            text: "⚠ " + section.modelData.note
-                            textFormat: Text.PlainText
-                            wrapMode: Text.Wrap
-                            color: Material.color(Material.Orange, Material.Shade900)
-                            Layout.fillWidth: true
-                        }
-                        GridLayout {
-                            columns: 3
-                            columnSpacing: 12
-                            rowSpacing: 6
-                            Layout.fillWidth: true
-
-                            Repeater {
-                                model: section.modelData.fields
-
-                                delegate: RowLayout {
-                                    id: field
-                                    required property var modelData
-                                    Layout.columnSpan: 3
-                                    Layout.fillWidth: true
-                                    spacing: 12
-
-                                    Label {
-                                        objectName: "fieldLabel"
-                                        text: field.modelData.label
-                                        textFormat: Text.PlainText
-                                        color: Material.secondaryTextColor
-                                        elide: Text.ElideRight
-                                        Layout.leftMargin: field.modelData.depth * 16
-                                        Layout.preferredWidth: 170 - field.modelData.depth * 16
-                                        Layout.alignment: Qt.AlignTop
-                                    }
-                                    Label {
-                                        objectName: "fieldValue"
-                                        text: field.modelData.value
-                                        textFormat: Text.PlainText
-                                        wrapMode: Text.WrapAnywhere
-                                        Layout.fillWidth: true
-                                        Accessible.name: field.modelData.label + ": " + text
-                                    }
-                                    ToolButton {
-                                        objectName: "showAllButton"
-                                        visible: field.modelData.truncated
-                                        text: qsTr("Show all")
-                                        font.pixelSize: 12
-                                        Layout.alignment: Qt.AlignTop
-                                        onClicked: {
-                                            fullText.heading = field.modelData.label;
-                                            fullText.body = field.modelData.fullValue;
-                                            fullText.open();
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+            DetailSections {
+                sections: page.info.sections ?? []
+                Layout.fillWidth: true
+                onShowAll: (heading, body) => fullText.show(heading, body)
             }
 
             // What the app may do, in words.
-            Pane {
-                visible: (page.info.scopes ?? []).length > 0
+            ScopeList {
+                scopes: page.info.scopes ?? []
                 Layout.fillWidth: true
-                padding: 20
-                background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
-
-                ColumnLayout {
-                    anchors.fill: parent
-                    spacing: 6
-
-                    Label {
-                        text: qsTr("The app will be allowed to")
-                        font.pixelSize: 17
-                        font.weight: Font.DemiBold
-                        Accessible.role: Accessible.Heading
-                        Accessible.name: text
-                    }
-                    Repeater {
-                        model: page.info.scopes ?? []
-                        delegate: Label {
-                            required property var modelData
-                            objectName: "scopeText"
-                            text: "• " + modelData.description
-                            textFormat: Text.PlainText
-                            wrapMode: Text.Wrap
-                            Layout.fillWidth: true
-                            ToolTip.visible: scopeHover.hovered
-                            ToolTip.text: modelData.scope
-                            HoverHandler { id: scopeHover }
-                        }
-                    }
-                }
             }
 
             // The decision.

@@ -1,5 +1,7 @@
 #include "SessionViewModel.h"
 
+#include "device/DeviceAuthorizationClient.h"
+#include "device/UserCode.h"
 #include "logging/Logging.h"
 #include "oauth/BrowserCommand.h"
 #include "session/ProviderResolver.h"
@@ -161,6 +163,16 @@ std::optional<config::ProviderConfig> SessionViewModel::explicitChoice() const
 
 bool SessionViewModel::signIn()
 {
+    return beginSignIn(false);
+}
+
+bool SessionViewModel::signInWithCode()
+{
+    return beginSignIn(true);
+}
+
+bool SessionViewModel::beginSignIn(bool withCode)
+{
     if (busy() || m_state == State::SignedIn || !m_form->isValid())
         return false;
     clearError();
@@ -168,29 +180,50 @@ bool SessionViewModel::signIn()
     setState(State::SigningIn);
     const quint64 attempt = ++m_attempt;
     m_resolver->resolve(explicitChoice(),
-                        [self = QPointer(this), attempt](Result<config::ProviderConfig> provider) {
+                        [self = QPointer(this), attempt, withCode](Result<config::ProviderConfig> provider) {
                             if (!self || attempt != self->m_attempt)
                                 return; // cancelled while the sandbox was starting
                             if (!provider)
                                 self->finishSignIn(provider.error());
                             else
-                                self->startSignIn(provider.value());
+                                self->startSignIn(provider.value(), withCode);
                         });
     return true;
 }
 
-void SessionViewModel::startSignIn(const config::ProviderConfig &provider)
+void SessionViewModel::startSignIn(const config::ProviderConfig &provider, bool withCode)
 {
-    qCInfo(lcApp) << "Signing in at" << provider.issuer.toString();
-    m_manager->signIn(provider, [self = QPointer(this)](Result<oauth::Identity> identity) {
+    qCInfo(lcApp) << "Signing in at" << provider.issuer.toString() << (withCode ? "with a code" : "");
+    auto finished = [self = QPointer(this)](Result<oauth::Identity> identity) {
         if (self)
             self->finishSignIn(identity ? std::nullopt : std::optional<Error>(identity.error()));
-    });
+    };
+    if (!withCode) {
+        m_manager->signIn(provider, finished);
+        return;
+    }
+    m_manager->signInWithDevice(
+        provider,
+        [self = QPointer(this)](const device::DeviceAuthorization &code) {
+            if (self)
+                self->setDeviceCode(device::UserCode::display(code.userCode), code.verificationUri,
+                                    code.verificationUriComplete);
+        },
+        finished);
+}
+
+void SessionViewModel::setDeviceCode(const QString &userCode, const QUrl &uri, const QUrl &uriComplete)
+{
+    m_deviceUserCode = userCode;
+    m_deviceUri = uri;
+    m_deviceUriComplete = uriComplete;
+    Q_EMIT deviceCodeChanged();
 }
 
 void SessionViewModel::finishSignIn(const std::optional<Error> &error)
 {
     setAuthorizationUrl({});
+    setDeviceCode({}, {}, {});
     // Cancelling is something the person did, not something that went wrong; nor is whatever
     // failed after they had asked to stop.
     if (error && error->code != u"cancelled" && !m_cancelRequested)

@@ -48,6 +48,11 @@ class SessionViewModel : public QObject
     Q_PROPERTY(QString issuer READ issuer NOTIFY identityChanged)
     // While signing in: the address the browser was asked to open, for copying by hand. Else empty.
     Q_PROPERTY(QString authorizationUrl READ authorizationUrl NOTIFY authorizationUrlChanged)
+    // While signing in with a code (device flow): the code to enter, where, and the address with
+    // the code already in it. Empty otherwise.
+    Q_PROPERTY(QString deviceUserCode READ deviceUserCode NOTIFY deviceCodeChanged)
+    Q_PROPERTY(QString deviceVerificationUri READ deviceVerificationUri NOTIFY deviceCodeChanged)
+    Q_PROPERTY(QString deviceVerificationUriComplete READ deviceVerificationUriComplete NOTIFY deviceCodeChanged)
     // The provider choice on the sign-in page.
     Q_PROPERTY(countersign::gui::ProviderForm *provider READ provider CONSTANT)
 
@@ -78,6 +83,9 @@ public:
     QString email() const;
     QString issuer() const;
     QString authorizationUrl() const { return m_authorizationUrl.toString(QUrl::FullyEncoded); }
+    QString deviceUserCode() const { return m_deviceUserCode; }
+    QString deviceVerificationUri() const { return m_deviceUri.toString(QUrl::FullyEncoded); }
+    QString deviceVerificationUriComplete() const { return m_deviceUriComplete.toString(QUrl::FullyEncoded); }
     ProviderForm *provider() const { return m_form; }
 
     // Picks the provider (explicit choice, running sandbox, last used; see ProviderResolver),
@@ -87,6 +95,9 @@ public:
     // Signs in at the provider in the form. Returns false (and starts nothing) when the form
     // is not filled in correctly or another operation is running.
     Q_INVOKABLE bool signIn();
+    // The same, with device flow (RFC 8628) instead of this computer's browser: the page shows a
+    // code to enter on any device with a browser, and the sign-in ends when it is approved there.
+    Q_INVOKABLE bool signInWithCode();
     // Stops waiting for the browser. The sign-in ends without an error message.
     Q_INVOKABLE void cancelSignIn();
     Q_INVOKABLE void signOut();
@@ -98,6 +109,7 @@ Q_SIGNALS:
     void errorMessageChanged();
     void identityChanged();
     void authorizationUrlChanged();
+    void deviceCodeChanged();
     void restoreFinished();
 
 private:
@@ -105,7 +117,9 @@ private:
     void setRestoring(bool restoring);
     void setErrorMessage(const QString &message);
     void setAuthorizationUrl(const QUrl &url);
-    void startSignIn(const config::ProviderConfig &provider);
+    bool beginSignIn(bool withCode);
+    void startSignIn(const config::ProviderConfig &provider, bool withCode);
+    void setDeviceCode(const QString &userCode, const QUrl &uri, const QUrl &uriComplete);
     void finishSignIn(const std::optional<Error> &error);
     void finishSignOut(const std::optional<Error> &error);
     void onManagerStateChanged();
@@ -123,6 +137,9 @@ private:
     quint64 m_attempt = 0;
     QString m_errorMessage;
     QUrl m_authorizationUrl;
+    QString m_deviceUserCode;
+    QUrl m_deviceUri;
+    QUrl m_deviceUriComplete;
 };
 
 } // namespace countersign::gui

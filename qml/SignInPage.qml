@@ -219,6 +219,18 @@ FocusScope {
                     onClicked: page.submit()
                 }
 
+                Button {
+                    objectName: "signInWithCodeButton"
+                    visible: !page.waiting
+                    enabled: !Session.busy && Session.provider.valid
+                    text: qsTr("Sign in with a code")
+                    flat: true
+                    Layout.alignment: Qt.AlignHCenter
+                    Accessible.name: text
+                    Accessible.description: qsTr("Shows a code to enter on another device with a browser")
+                    onClicked: Session.signInWithCode()
+                }
+
                 ColumnLayout {
                     objectName: "waitingPanel"
                     visible: page.waiting
@@ -238,12 +250,40 @@ FocusScope {
                         }
                         Label {
                             objectName: "waitingLabel"
-                            text: Session.authorizationUrl === "" ? qsTr("Contacting the provider…") : qsTr("Waiting for you to finish signing in in your browser…")
+                            text: Session.deviceUserCode !== "" ? qsTr("On any device with a browser, open the address below, sign in and enter this code:")
+                                : Session.authorizationUrl === "" ? qsTr("Contacting the provider…")
+                                : qsTr("Waiting for you to finish signing in in your browser…")
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true
                             Accessible.role: Accessible.StaticText
                             Accessible.name: text
                         }
+                    }
+
+                    // Signing in with a code: the code, big, and where to enter it.
+                    TextEdit {
+                        objectName: "deviceUserCode"
+                        visible: Session.deviceUserCode !== ""
+                        text: Session.deviceUserCode
+                        textFormat: TextEdit.PlainText
+                        readOnly: true
+                        selectByMouse: true
+                        font.pixelSize: 30
+                        font.family: "monospace"
+                        font.letterSpacing: 2
+                        horizontalAlignment: TextEdit.AlignHCenter
+                        Layout.fillWidth: true
+                        Accessible.name: qsTr("Code: %1").arg(text.split("").join(" "))
+                    }
+                    TextField {
+                        objectName: "deviceVerificationUri"
+                        visible: Session.deviceUserCode !== ""
+                        text: Session.deviceVerificationUri
+                        readOnly: true
+                        selectByMouse: true
+                        horizontalAlignment: TextInput.AlignHCenter
+                        Layout.fillWidth: true
+                        Accessible.name: qsTr("Address to open")
                     }
 
                     Label {

@@ -5,9 +5,23 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Countersign
 
-// What a signed-in person sees: the approval inbox (with a badge for requests waiting) and the account.
+// What a signed-in person sees: the approval inbox (with a badge for requests waiting), the page
+// for device codes, and the account.
 FocusScope {
     id: view
+
+    // A code handed over from outside (a link on the command line) opens the code page.
+    Connections {
+        target: Devices
+        function onRequestedInputChanged(): void {
+            if (Devices.requestedInput !== "")
+                tabs.currentIndex = 1;
+        }
+    }
+    Component.onCompleted: {
+        if (Devices.requestedInput !== "")
+            tabs.currentIndex = 1;
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -68,6 +82,11 @@ FocusScope {
                 }
             }
             TabButton {
+                objectName: "deviceTab"
+                text: qsTr("Enter code")
+                Accessible.name: qsTr("Enter a device code")
+            }
+            TabButton {
                 objectName: "accountTab"
                 text: qsTr("Account")
                 Accessible.name: text
@@ -83,9 +102,13 @@ FocusScope {
                 objectName: "inboxPage"
                 focus: tabs.currentIndex === 0
             }
+            DeviceCodePage {
+                objectName: "deviceCodePage"
+                focus: tabs.currentIndex === 1
+            }
             SignedInPage {
                 objectName: "signedInPage"
-                focus: tabs.currentIndex === 1
+                focus: tabs.currentIndex === 2
             }
         }
     }

@@ -76,6 +76,13 @@
     </message>
 </context>
 <context>
+    <name>DetailSections</name>
+    <message>
+        <source>Show all</source>
+        <translation>Alle anzeigen</translation>
+    </message>
+</context>
+<context>
     <name>DeviceApprover</name>
     <message>
         <source>No device is waiting for this code. Check it against the device&apos;s screen.</source>
@@ -119,6 +126,73 @@
     <message>
         <source>Stopped waiting for the code.</source>
         <translation>Das Warten auf den Code wurde beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCodePage</name>
+    <message>
+        <source>Enter the code a device shows you</source>
+        <translation>Geben Sie den Code ein, den ein Gerät Ihnen anzeigt</translation>
+    </message>
+    <message>
+        <source>A TV, a command-line tool or another computer that wants to act as you shows a code such as WDJB-MJHT. Type it here, or paste the link it shows.</source>
+        <translation>Ein Fernseher, ein Kommandozeilenprogramm oder ein anderer Computer, der in Ihrem Namen handeln möchte, zeigt einen Code wie WDJB-MJHT an. Geben Sie ihn hier ein oder fügen Sie den angezeigten Link ein.</translation>
+    </message>
+    <message>
+        <source>WDJB-MJHT, or the device&apos;s link</source>
+        <translation>WDJB-MJHT oder der Link des Geräts</translation>
+    </message>
+    <message>
+        <source>Device code or link</source>
+        <translation>Gerätecode oder Link</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Nachschlagen</translation>
+    </message>
+    <message>
+        <source>Request from %1</source>
+        <translation>Anfrage von %1</translation>
+    </message>
+    <message>
+        <source>Client ID: %1</source>
+        <translation>Client-ID: %1</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Für: %1</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <translation>Abgelaufen %1</translation>
+    </message>
+    <message>
+        <source>Expires in %1 s (%2)</source>
+        <translation>Läuft in %1 s ab (%2)</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
     </message>
 </context>
 <context>
@@ -195,6 +269,18 @@
     <message>
         <source>Could not save the screenshot to %1</source>
         <translation>Das Bildschirmfoto konnte nicht unter %1 gespeichert werden</translation>
+    </message>
+    <message>
+        <source>A device&apos;s verification link (with its code) to open on the &quot;Enter code&quot; page.</source>
+        <translation>Der Bestätigungslink eines Geräts (mit seinem Code), der auf der Seite „Code eingeben“ geöffnet wird.</translation>
+    </message>
+    <message>
+        <source>Give at most one device link.</source>
+        <translation>Geben Sie höchstens einen Gerätelink an.</translation>
+    </message>
+    <message>
+        <source>Not a device&apos;s verification link: %1</source>
+        <translation>Kein Bestätigungslink eines Geräts: %1</translation>
     </message>
 </context>
 <context>
@@ -955,14 +1041,6 @@
         <translation>Begründung: %1</translation>
     </message>
     <message>
-        <source>Show all</source>
-        <translation>Alle anzeigen</translation>
-    </message>
-    <message>
-        <source>The app will be allowed to</source>
-        <translation>Die App darf dann</translation>
-    </message>
-    <message>
         <source>Reason (optional)</source>
         <translation>Begründung (optional)</translation>
     </message>
@@ -1012,6 +1090,13 @@
     <message>
         <source>The local sandbox&apos;s packages are not installed: run &quot;npm ci&quot; in %1.</source>
         <translation>Die Pakete der lokalen Sandbox sind nicht installiert: Führen Sie „npm ci“ in %1 aus.</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeList</name>
+    <message>
+        <source>The app will be allowed to</source>
+        <translation>Die App darf dann</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1239,26 @@
         <source>A demo server on this computer, for trying things out.</source>
         <translation>Ein Demo-Server auf diesem Computer zum Ausprobieren.</translation>
     </message>
+    <message>
+        <source>Sign in with a code</source>
+        <translation>Mit einem Code anmelden</translation>
+    </message>
+    <message>
+        <source>Shows a code to enter on another device with a browser</source>
+        <translation>Zeigt einen Code an, den Sie auf einem anderen Gerät mit Browser eingeben</translation>
+    </message>
+    <message>
+        <source>On any device with a browser, open the address below, sign in and enter this code:</source>
+        <translation>Öffnen Sie auf einem beliebigen Gerät mit Browser die folgende Adresse, melden Sie sich an und geben Sie diesen Code ein:</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>Address to open</source>
+        <translation>Zu öffnende Adresse</translation>
+    </message>
 </context>
 <context>
     <name>SignedInPage</name>
@@ -1215,6 +1320,14 @@
     <message>
         <source>Account</source>
         <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Enter code</source>
+        <translation>Code eingeben</translation>
+    </message>
+    <message>
+        <source>Enter a device code</source>
+        <translation>Einen Gerätecode eingeben</translation>
     </message>
 </context>
 <context>
@@ -1556,6 +1669,33 @@ Befehle:
     <message>
         <source>Denied %1 for %2.</source>
         <translation>%1 für %2 abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::gui::DeviceViewModel</name>
+    <message>
+        <source>Not connected to your provider yet. Try again in a moment.</source>
+        <translation>Noch nicht mit Ihrem Anbieter verbunden. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Your provider has no device approval API here, so codes are entered on its web page. Paste the link the device shows instead, and it opens in your browser.</source>
+        <translation>Ihr Anbieter hat hier keine Schnittstelle zum Bestätigen von Gerätecodes; Codes werden auf seiner Webseite eingegeben. Fügen Sie stattdessen den Link ein, den das Gerät anzeigt, dann öffnet er sich in Ihrem Browser.</translation>
+    </message>
+    <message>
+        <source>Your browser could not be opened. Open the device&apos;s link yourself.</source>
+        <translation>Ihr Browser konnte nicht geöffnet werden. Öffnen Sie den Link des Geräts selbst.</translation>
+    </message>
+    <message>
+        <source>Your provider has no device approval API here: the code&apos;s page is open in your browser. Decide there.</source>
+        <translation>Ihr Anbieter hat hier keine Schnittstelle zum Bestätigen von Gerätecodes: Die Seite des Codes ist in Ihrem Browser geöffnet. Entscheiden Sie dort.</translation>
+    </message>
+    <message>
+        <source>Approved. The device can go ahead now, on your behalf.</source>
+        <translation>Genehmigt. Das Gerät kann jetzt in Ihrem Namen fortfahren.</translation>
+    </message>
+    <message>
+        <source>Denied. The device has been told no.</source>
+        <translation>Abgelehnt. Dem Gerät wurde abgesagt.</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,13 @@
 // countersign: the desktop front end. Builds the core services, restores the last session and
 // shows the Countersign QML module. All behaviour lives in core/ and the view-models in qml/.
+#include "DeviceViewModel.h"
 #include "InboxViewModel.h"
 #include "SessionViewModel.h"
 #include "approvals/ApprovalChannel.h"
+#include "device/UserCode.h"
 #include "i18n/Translations.h"
 #include "logging/Logging.h"
+#include "oauth/BrowserCommand.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionManager.h"
 #include "storage/TokenStore.h"
@@ -40,6 +43,7 @@ struct Options
 {
     std::optional<config::ProviderConfig> provider;
     QString screenshotFile;
+    QString deviceLink; // a device's verification link (verification_uri_complete) to open
 };
 
 // Exits with status 2 and a message on a usage error, like QCommandLineParser::process().
@@ -58,6 +62,9 @@ Options parseArguments(const QCoreApplication &app)
         u"screenshot"_s, Tr::tr("Save a picture of the window to FILE once it is shown, then quit."),
         u"FILE"_s);
     parser.addOptions({issuerOption, clientOption, screenshotOption});
+    parser.addPositionalArgument(
+        u"link"_s, Tr::tr("A device's verification link (with its code) to open on the \"Enter code\" page."),
+        u"[link]"_s);
     parser.process(app);
 
     auto usageError = [](const QString &message) {
@@ -81,6 +88,16 @@ Options parseArguments(const QCoreApplication &app)
         options.provider->clientId = parser.value(clientOption);
     }
     options.screenshotFile = parser.value(screenshotOption);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        usageError(Tr::tr("Give at most one device link."));
+    if (!positional.isEmpty()) {
+        const auto code = device::UserCode::parse(positional.first());
+        if (!code || code->link.isEmpty())
+            usageError(Tr::tr("Not a device's verification link: %1")
+                           .arg(code ? positional.first() : code.error().message));
+        options.deviceLink = positional.first();
+    }
     return options;
 }
 
@@ -188,6 +205,9 @@ int main(int argc, char *argv[])
     approvalChannel.followSession();
     gui::InboxViewModel inbox(&approvalChannel);
     gui::InboxViewModel::setInstance(&inbox);
+    gui::DeviceViewModel devices(&approvalChannel, oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
+    gui::DeviceViewModel::setInstance(&devices);
+    devices.setRequestedInput(options.deviceLink);
 
     bool restored = false;
     QObject::connect(&session, &gui::SessionViewModel::restoreFinished, &app,

@@ -1,0 +1,227 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Countersign
+
+// "Enter a code": a TV, a command-line tool or another device shows a code (device flow,
+// RFC 8628); the person types it here (any case, with or without the dash) or pastes the link the
+// device shows, sees which app asks for what, and approves or denies. Enter looks the code up.
+FocusScope {
+    id: page
+
+    readonly property var info: Devices.request
+    property int secondsLeft: Devices.secondsLeft()
+    readonly property bool pending: info.found && info.status === "pending" && secondsLeft > 0
+
+    function lookup(): void {
+        if (codeField.text.trim() !== "")
+            Devices.lookup(codeField.text);
+    }
+
+    // A code handed over from outside (a link on the command line): fill it in and look it up.
+    function takeRequestedInput(): void {
+        if (Devices.requestedInput === "")
+            return;
+        codeField.text = Devices.requestedInput;
+        Devices.takeRequestedInput();
+        page.lookup();
+    }
+
+    Component.onCompleted: page.takeRequestedInput()
+    Connections {
+        target: Devices
+        function onRequestedInputChanged(): void { page.takeRequestedInput(); }
+        function onChanged(): void { page.secondsLeft = Devices.secondsLeft(); }
+    }
+    Timer {
+        interval: 1000
+        repeat: true
+        running: page.visible && page.info.found && page.info.status === "pending"
+        onTriggered: page.secondsLeft = Devices.secondsLeft()
+    }
+
+    FullTextDialog {
+        id: fullText
+        width: Math.min(640, page.width - 32)
+        height: Math.min(520, page.height - 32)
+    }
+
+    ScrollView {
+        id: scroller
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: Math.min(640, scroller.availableWidth - 32)
+            x: (scroller.availableWidth - width) / 2
+            spacing: 14
+
+            Item { implicitHeight: 4 }
+
+            Label {
+                text: qsTr("Enter the code a device shows you")
+                font.pixelSize: 20
+                font.weight: Font.DemiBold
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            Label {
+                text: qsTr("A TV, a command-line tool or another computer that wants to act as you shows a code such as WDJB-MJHT. Type it here, or paste the link it shows.")
+                wrapMode: Text.Wrap
+                color: Material.secondaryTextColor
+                Layout.fillWidth: true
+            }
+
+            RowLayout {
+                spacing: 8
+                Layout.fillWidth: true
+
+                TextField {
+                    id: codeField
+                    objectName: "codeField"
+                    focus: true
+                    placeholderText: qsTr("WDJB-MJHT, or the device's link")
+                    inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
+                    maximumLength: 2048
+                    selectByMouse: true
+                    font.family: "monospace"
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Device code or link")
+                    Keys.onReturnPressed: page.lookup()
+                    Keys.onEnterPressed: page.lookup()
+                }
+                ActionButton {
+                    objectName: "lookupButton"
+                    text: qsTr("Look up")
+                    highlighted: !page.info.found
+                    enabled: !Devices.busy && codeField.text.trim() !== ""
+                    onClicked: page.lookup()
+                }
+            }
+
+            BusyIndicator {
+                visible: Devices.busy
+                running: Devices.busy
+                Layout.alignment: Qt.AlignHCenter
+                Accessible.ignored: true
+            }
+            ErrorBox {
+                objectName: "deviceError"
+                message: Devices.errorMessage
+                visible: message !== ""
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "deviceOutcome"
+                visible: Devices.outcome !== ""
+                text: Devices.outcome
+                font.weight: Font.DemiBold
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
+
+            // Who asks.
+            Pane {
+                visible: page.info.found
+                Layout.fillWidth: true
+                padding: 20
+                background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 8
+
+                    Label {
+                        objectName: "deviceClientName"
+                        text: page.info.clientName ?? ""
+                        textFormat: Text.PlainText
+                        font.pixelSize: 22
+                        font.weight: Font.DemiBold
+                        wrapMode: Text.WrapAnywhere
+                        Layout.fillWidth: true
+                        Accessible.role: Accessible.Heading
+                        Accessible.name: qsTr("Request from %1").arg(text)
+                    }
+                    Label {
+                        text: qsTr("Client ID: %1").arg(page.info.clientId ?? "")
+                        textFormat: Text.PlainText
+                        color: Material.secondaryTextColor
+                        wrapMode: Text.WrapAnywhere
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        objectName: "lookedUpUserCode"
+                        text: qsTr("Code: %1").arg(page.info.userCode ?? "")
+                        textFormat: Text.PlainText
+                        font.family: "monospace"
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: (page.info.resource ?? "") !== ""
+                        text: qsTr("For: %1").arg(page.info.resource ?? "")
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WrapAnywhere
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        objectName: "deviceStatus"
+                        text: {
+                            switch (page.info.status) {
+                            case "approved": return qsTr("Approved");
+                            case "denied": return qsTr("Denied");
+                            case "expired": return qsTr("Expired %1").arg(page.info.expiresAt ?? "");
+                            default: return page.secondsLeft > 0 ? qsTr("Expires in %1 s (%2)").arg(page.secondsLeft).arg(page.info.expiresAt ?? "")
+                                                                 : qsTr("Expired");
+                            }
+                        }
+                        color: Material.secondaryTextColor
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+
+            DetailSections {
+                visible: page.info.found
+                sections: page.info.sections ?? []
+                Layout.fillWidth: true
+                onShowAll: (heading, body) => fullText.show(heading, body)
+            }
+
+            ScopeList {
+                visible: page.info.found && scopes.length > 0
+                scopes: page.info.scopes ?? []
+                Layout.fillWidth: true
+            }
+
+            RowLayout {
+                visible: page.pending
+                spacing: 12
+                Layout.fillWidth: true
+
+                Item { Layout.fillWidth: true }
+                ActionButton {
+                    objectName: "deviceDenyButton"
+                    text: qsTr("Deny")
+                    enabled: !Devices.busy
+                    onClicked: Devices.deny()
+                }
+                ActionButton {
+                    objectName: "deviceApproveButton"
+                    text: qsTr("Approve")
+                    highlighted: true
+                    enabled: !Devices.busy
+                    onClicked: Devices.approve()
+                }
+            }
+
+            Item { implicitHeight: 16 }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "approvals/ApprovalChannel.h"
+#include "device/DeviceRequest.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+class QJSEngine;
+class QQmlEngine;
+
+namespace countersign::gui {
+
+// The `Devices` singleton the "Enter a code" page binds to: reads a device flow code the way a
+// person types or pastes it, looks it up through the provider's device approver API (the
+// approval channel's), shows who asks for what as plain text, and sends the decision. A provider
+// without that API gets the code's link opened in the browser instead, and the page says so.
+class DeviceViewModel : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Devices)
+    QML_SINGLETON
+    // True while a lookup or a decision is on its way.
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    // The code looked up last: {found, userCode, clientName, clientId, resource, status,
+    // expiresAt, sections: [...], scopes: [...]} (see RequestText.h), or {found: false}.
+    Q_PROPERTY(QVariantMap request READ request NOTIFY changed)
+    // Why the last lookup or decision failed, in words; empty otherwise.
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY changed)
+    // What the last decision did, or where the code went (the browser), in words; empty otherwise.
+    Q_PROPERTY(QString outcome READ outcome NOTIFY changed)
+    // A code (or link) handed to the app from outside (the command line), for the page to take.
+    Q_PROPERTY(QString requestedInput READ requestedInput NOTIFY requestedInputChanged)
+
+public:
+    using BrowserOpener = std::function<bool(const QUrl &)>;
+
+    DeviceViewModel(approvals::ApprovalChannel *channel, BrowserOpener openBrowser, QObject *parent = nullptr);
+
+    static void setInstance(DeviceViewModel *instance);
+    static DeviceViewModel *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+
+    bool busy() const { return m_busy; }
+    QVariantMap request() const;
+    QString errorMessage() const { return m_errorMessage; }
+    QString outcome() const { return m_outcome; }
+    QString requestedInput() const { return m_requestedInput; }
+
+    // Looks up `input`: a code in any form, or the device's verification link.
+    Q_INVOKABLE void lookup(const QString &input);
+    Q_INVOKABLE void approve();
+    Q_INVOKABLE void deny();
+    // Forgets the code looked up (and any message).
+    Q_INVOKABLE void clear();
+    // Seconds until the code looked up expires (0 when past or none).
+    Q_INVOKABLE int secondsLeft() const;
+
+    void setRequestedInput(const QString &input);
+    // The page took the requested input.
+    Q_INVOKABLE void takeRequestedInput();
+
+Q_SIGNALS:
+    void changed();
+    void requestedInputChanged();
+
+private:
+    void decide(approvals::Decision decision);
+    void finish(const QString &errorMessage, const QString &outcome = {});
+
+    static inline QPointer<DeviceViewModel> s_instance;
+
+    approvals::ApprovalChannel *m_channel;
+    BrowserOpener m_openBrowser;
+    bool m_busy = false;
+    QString m_code; // normalised, as sent to the API
+    std::optional<device::DeviceRequest> m_request;
+    QString m_errorMessage;
+    QString m_outcome;
+    QString m_requestedInput;
+    quint64 m_generation = 0; // answers for a code looked up before the current one are dropped
+};
+
+} // namespace countersign::gui

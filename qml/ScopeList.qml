@@ -1,0 +1,44 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+// What a request would allow, scope by scope, in words (the raw scope on hover).
+Pane {
+    id: root
+
+    // [{scope, description}]
+    property var scopes: []
+
+    visible: root.scopes.length > 0
+    padding: 20
+    background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 6
+
+        Label {
+            text: qsTr("The app will be allowed to")
+            font.pixelSize: 17
+            font.weight: Font.DemiBold
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        Repeater {
+            model: root.scopes
+            delegate: Label {
+                required property var modelData
+                objectName: "scopeText"
+                text: "• " + modelData.description
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                ToolTip.visible: scopeHover.hovered
+                ToolTip.text: modelData.scope
+                HoverHandler { id: scopeHover }
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import QtQuick
+import QtTest
+import Countersign
+import CountersignTest
+
+// Device codes in the app's window, end to end: a device (demo-device, through the sandbox) shows
+// a code; alice, signed in, types it (any case, a space for the dash) or pastes the device's link
+// on the "Enter code" page, sees who asks for what, and approves or denies; the device's poll
+// hears of it. A wrong code says so. Then the app signs itself in with a code, approved by alice
+// from another session. Quick Test runs the functions alphabetically.
+TestCase {
+    id: testCase
+
+    function child(parentItem: QtObject, objectName: string): QtObject {
+        const item = findChild(parentItem, objectName);
+        verify(item, "no child named " + objectName);
+        return item;
+    }
+
+    function texts(parentItem: QtObject, objectName: string): list<string> {
+        const found = [];
+        const visit = (item) => {
+            if (item.objectName === objectName)
+                found.push(item.text);
+            for (let i = 0; i < item.children.length; ++i)
+                visit(item.children[i]);
+        };
+        visit(parentItem);
+        return found;
+    }
+
+    // Clicks a tab once the tab bar is laid out and drawn (the view may have just been created).
+    function clickTab(window: QtObject, name: string): void {
+        const tab = testCase.child(window.contentItem, name);
+        tryVerify(() => tab.width > 0 && tab.visible);
+        waitForRendering(window.contentItem);
+        mouseClick(tab);
+    }
+
+    function signedInWindow(): QtObject {
+        const window = createTemporaryObject(mainComponent, testCase);
+        window.height = 1400;
+        tryVerify(() => !Session.restoring);
+        if (Session.state !== Session.SignedIn) {
+            mouseClick(testCase.child(window.contentItem, "signInButton"));
+            tryVerify(() => Session.state === Session.SignedIn || Session.errorMessage !== "", 90000);
+            compare(Session.errorMessage, "");
+        }
+        clickTab(window, "deviceTab");
+        tryVerify(() => testCase.child(window.contentItem, "deviceCodePage").visible);
+        return window;
+    }
+
+    function enter(window: QtObject, text: string): void {
+        const field = testCase.child(window.contentItem, "codeField");
+        field.text = text;
+        const button = testCase.child(window.contentItem, "lookupButton");
+        tryVerify(() => button.enabled);
+        waitForRendering(window.contentItem); // the page may still be laying out: click what is drawn
+        mouseClick(button);
+        tryVerify(() => !Devices.busy && (Devices.request.found || Devices.errorMessage !== ""), 10000);
+    }
+
+    function test_a_aTypedCodeShowsWhoAsksAndApprovalReachesTheDevice(): void {
+        const window = signedInWindow();
+        TestDevice.start(Session.issuer, 4);
+        tryVerify(() => TestDevice.userCode !== "" || TestDevice.outcome !== "", 10000);
+        compare(TestDevice.outcome, "");
+
+        enter(window, TestDevice.userCode.toLowerCase().replace("-", " "));
+        compare(Devices.errorMessage, "");
+        verify(Devices.request.found);
+        compare(testCase.child(window.contentItem, "deviceClientName").text, "Demo Device");
+        verify(testCase.child(window.contentItem, "lookedUpUserCode").text.indexOf(TestDevice.userCode) >= 0);
+        const values = texts(window.contentItem, "fieldValue");
+        verify(values.some(v => v.indexOf("ACME") >= 0), JSON.stringify(values));
+
+        const approve = testCase.child(window.contentItem, "deviceApproveButton");
+        tryVerify(() => approve.visible && approve.enabled);
+        waitForRendering(window.contentItem);
+        mouseClick(approve);
+        tryVerify(() => Devices.outcome !== "" || Devices.errorMessage !== "", 10000);
+        compare(Devices.errorMessage, "");
+        compare(Devices.request.status, "approved");
+        verify(testCase.child(window.contentItem, "deviceOutcome").visible);
+        tryVerify(() => TestDevice.outcome !== "", 20000);
+        verify(TestDevice.outcome.startsWith("approved alice "), TestDevice.outcome);
+        compare(JSON.parse(TestDevice.outcome.substring("approved alice ".length))[0].qty, 4);
+    }
+
+    function test_b_aPastedLinkAndDenyTellTheDeviceNo(): void {
+        const window = signedInWindow();
+        TestDevice.start(Session.issuer, 2);
+        tryVerify(() => TestDevice.link !== "" || TestDevice.outcome !== "", 10000);
+        enter(window, TestDevice.link);
+        verify(Devices.request.found, Devices.errorMessage);
+        const deny = testCase.child(window.contentItem, "deviceDenyButton");
+        tryVerify(() => deny.visible && deny.enabled);
+        waitForRendering(window.contentItem);
+        mouseClick(deny);
+        tryVerify(() => Devices.request.status === "denied", 10000);
+        tryCompare(TestDevice, "outcome", "denied", 20000);
+    }
+
+    function test_c_aWrongCodeSaysWhatIsWrong(): void {
+        const window = signedInWindow();
+        enter(window, "BBBB-BBBB");
+        const error = testCase.child(window.contentItem, "deviceError");
+        tryVerify(() => error.visible);
+        verify(Devices.errorMessage.indexOf("No device is waiting") >= 0, Devices.errorMessage);
+        verify(!Devices.request.found);
+        enter(window, "<b>hello</b>");
+        verify(Devices.errorMessage.indexOf("not a device code") >= 0, Devices.errorMessage);
+    }
+
+    // Last: signs the app out. "Sign in with a code" shows a code; alice approves it from a
+    // session of her own (as if on her phone); the app is signed in as her.
+    function test_d_theAppSignsInWithACode(): void {
+        const window = signedInWindow();
+        const issuer = Session.issuer;
+        clickTab(window, "accountTab");
+        mouseClick(testCase.child(window.contentItem, "signOutButton"));
+        tryCompare(Session, "state", Session.SignedOut, 30000);
+        tryVerify(() => testCase.child(window.contentItem, "signInPage").visible);
+
+        const withCode = testCase.child(window.contentItem, "signInWithCodeButton");
+        tryVerify(() => withCode.visible && withCode.enabled);
+        mouseClick(withCode);
+        tryVerify(() => Session.deviceUserCode !== "" || Session.errorMessage !== "", 20000);
+        compare(Session.errorMessage, "");
+        compare(testCase.child(window.contentItem, "deviceUserCode").text, Session.deviceUserCode);
+        compare(testCase.child(window.contentItem, "deviceVerificationUri").text, issuer + "/activate");
+
+        compare(TestDevice.approveAsAlice(issuer, Session.deviceUserCode), "");
+        tryCompare(Session, "state", Session.SignedIn, 30000);
+        compare(Session.errorMessage, "");
+        compare(Session.name, "Alice Adams");
+        compare(Session.deviceUserCode, "");
+    }
+
+    name: "DeviceCodes"
+    when: windowShown
+
+    Component {
+        id: mainComponent
+
+        Main {}
+    }
+}

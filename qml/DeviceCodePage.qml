@@ -20,7 +20,8 @@ FocusScope {
             Devices.lookup(codeField.text);
     }
 
-    // A code handed over from outside (a link on the command line): fill it in and look it up.
+    // A code handed over from outside (a link on the command line; SignedInView calls this):
+    // fill it in and look it up.
     function takeRequestedInput(): void {
         if (Devices.requestedInput === "")
             return;
@@ -29,10 +30,8 @@ FocusScope {
         page.lookup();
     }
 
-    Component.onCompleted: page.takeRequestedInput()
     Connections {
         target: Devices
-        function onRequestedInputChanged(): void { page.takeRequestedInput(); }
         function onChanged(): void { page.secondsLeft = Devices.secondsLeft(); }
     }
     Timer {

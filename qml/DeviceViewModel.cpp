@@ -156,7 +156,7 @@ void DeviceViewModel::decide(approvals::Decision decision)
     });
 }
 
-void DeviceViewModel::setRequestedInput(const QString &input)
+void DeviceViewModel::openLink(const QString &input)
 {
     m_requestedInput = input;
     Q_EMIT requestedInputChanged();
@@ -164,7 +164,7 @@ void DeviceViewModel::setRequestedInput(const QString &input)
 
 void DeviceViewModel::takeRequestedInput()
 {
-    setRequestedInput({});
+    openLink({});
 }
 
 } // namespace countersign::gui

@@ -60,7 +60,8 @@ public:
     // Seconds until the code looked up expires (0 when past or none).
     Q_INVOKABLE int secondsLeft() const;
 
-    void setRequestedInput(const QString &input);
+    // Hands a code or link over from outside (the command line): the code page opens with it.
+    Q_INVOKABLE void openLink(const QString &input);
     // The page took the requested input.
     Q_INVOKABLE void takeRequestedInput();
 

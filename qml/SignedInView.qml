@@ -10,18 +10,18 @@ import Countersign
 FocusScope {
     id: view
 
-    // A code handed over from outside (a link on the command line) opens the code page.
+    // A code handed over from outside (a link on the command line) opens the code page with it.
+    function openRequestedCode(): void {
+        if (Devices.requestedInput === "")
+            return;
+        tabs.currentIndex = 1;
+        deviceCodePage.takeRequestedInput();
+    }
     Connections {
         target: Devices
-        function onRequestedInputChanged(): void {
-            if (Devices.requestedInput !== "")
-                tabs.currentIndex = 1;
-        }
+        function onRequestedInputChanged(): void { view.openRequestedCode(); }
     }
-    Component.onCompleted: {
-        if (Devices.requestedInput !== "")
-            tabs.currentIndex = 1;
-    }
+    Component.onCompleted: view.openRequestedCode()
 
     ColumnLayout {
         anchors.fill: parent
@@ -103,6 +103,7 @@ FocusScope {
                 focus: tabs.currentIndex === 0
             }
             DeviceCodePage {
+                id: deviceCodePage
                 objectName: "deviceCodePage"
                 focus: tabs.currentIndex === 1
             }

@@ -207,7 +207,7 @@ int main(int argc, char *argv[])
     gui::InboxViewModel::setInstance(&inbox);
     gui::DeviceViewModel devices(&approvalChannel, oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
     gui::DeviceViewModel::setInstance(&devices);
-    devices.setRequestedInput(options.deviceLink);
+    devices.openLink(options.deviceLink);
 
     bool restored = false;
     QObject::connect(&session, &gui::SessionViewModel::restoreFinished, &app,

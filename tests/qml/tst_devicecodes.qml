@@ -113,6 +113,20 @@ TestCase {
         verify(Devices.errorMessage.indexOf("not a device code") >= 0, Devices.errorMessage);
     }
 
+    // What `countersign LINK` does: the link is handed over, the code page opens and looks it up.
+    function test_c_aLinkHandedOverOpensTheCodePage(): void {
+        const window = signedInWindow();
+        testCase.clickTab(window, "inboxTab");
+        tryVerify(() => !testCase.child(window.contentItem, "deviceCodePage").visible);
+        TestDevice.start(Session.issuer, 1);
+        tryVerify(() => TestDevice.link !== "" || TestDevice.outcome !== "", 10000);
+        Devices.openLink(TestDevice.link);
+        tryVerify(() => testCase.child(window.contentItem, "deviceCodePage").visible);
+        tryVerify(() => Devices.request.found && Devices.request.userCode === TestDevice.userCode, 10000);
+        compare(Devices.requestedInput, "");
+        compare(testCase.child(window.contentItem, "codeField").text, TestDevice.link);
+    }
+
     // Last: signs the app out. "Sign in with a code" shows a code; alice approves it from a
     // session of her own (as if on her phone); the app is signed in as her.
     function test_d_theAppSignsInWithACode(): void {

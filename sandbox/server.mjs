@@ -5,6 +5,7 @@
 //   node sandbox/server.mjs --port 0 --data DIR [--access-token-ttl SECONDS]
 //       [--ciba-interval SECONDS] [--ciba-ping-url URL] [--sse-keepalive SECONDS]
 //       [--device-interval SECONDS] [--device-code-ttl SECONDS (for tests)]
+//       [--no-approval-channel]
 //
 // Contract with the programs that start it:
 //  * stdout carries exactly one line, `ready issuer=http://127.0.0.1:PORT`,
@@ -157,6 +158,7 @@ async function main() {
     cibaPingUrl: options.cibaPingUrl,
     devicePolls,
     deviceCodeTTL: options.deviceCodeTTL,
+    approvalChannel: options.approvalChannel,
   });
   channel.attach(provider);
   deviceCodes.attach(provider);
@@ -177,7 +179,9 @@ async function main() {
   });
   const providerCallback = provider.callback();
   app = (req, res) => {
-    if (!interactionRoutes(req, res) && !approvalRoutes(req, res) && !deviceRoutes(req, res)) providerCallback(req, res);
+    if (interactionRoutes(req, res)) return;
+    if (options.approvalChannel && (approvalRoutes(req, res) || deviceRoutes(req, res))) return;
+    providerCallback(req, res);
   };
 
   await writeFileAtomic(infoFile, `${JSON.stringify({ issuer, pid: process.pid })}\n`);

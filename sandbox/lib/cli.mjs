@@ -5,6 +5,7 @@
 export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--access-token-ttl SECONDS]
                               [--ciba-interval SECONDS] [--ciba-ping-url URL] [--sse-keepalive SECONDS]
                               [--device-interval SECONDS] [--device-code-ttl SECONDS]
+                              [--no-approval-channel]
 
   --port N                   TCP port on 127.0.0.1 (default 0 = pick a free port)
   --data DIR                 state directory (keys, sessions, grants, tokens,
@@ -21,6 +22,10 @@ export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--
                              authorization endpoint (default 5, minimum 1)
   --device-code-ttl SECONDS  FOR TESTS: device code lifetime (default 600);
                              lets tests see codes expire without waiting
+  --no-approval-channel      serve neither the approval channel nor the device
+                             approver API and leave them out of discovery, like
+                             a provider that does not implement Countersign's
+                             protocol (Auth0, say); CIBA and device flow work
   --help                     show this help`;
 
 export class UsageError extends Error {}
@@ -48,7 +53,8 @@ function pingUrl(raw) {
 
 /**
  * Parses argv (without node and script); returns { port, data, accessTokenTTL,
- * cibaInterval, cibaPingUrl, sseKeepAlive, deviceInterval, deviceCodeTTL, help }.
+ * cibaInterval, cibaPingUrl, sseKeepAlive, deviceInterval, deviceCodeTTL,
+ * approvalChannel, help }.
  */
 export function parseArgs(argv) {
   const options = {
@@ -60,6 +66,7 @@ export function parseArgs(argv) {
     sseKeepAlive: 15,
     deviceInterval: 5,
     deviceCodeTTL: DEFAULT_DEVICE_CODE_TTL,
+    approvalChannel: true,
     help: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -101,6 +108,10 @@ export function parseArgs(argv) {
         break;
       case '--device-code-ttl':
         options.deviceCodeTTL = integer(arg, takeValue(), { min: 1, max: DEFAULT_DEVICE_CODE_TTL });
+        break;
+      case '--no-approval-channel':
+        if (value !== undefined) throw new UsageError(`${arg} takes no value`);
+        options.approvalChannel = false;
         break;
       case '--help':
       case '-h':

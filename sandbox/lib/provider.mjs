@@ -37,9 +37,11 @@ const DAY = 24 * HOUR;
  * @param {string} [o.cibaPingUrl]   where demo-agent-ping's pings go (--ciba-ping-url)
  * @param {DevicePolls} o.devicePolls  device code poll intervals (device-flow.mjs)
  * @param {number} o.deviceCodeTTL   seconds
+ * @param {boolean} [o.approvalChannel]  advertise the approval channel (default true)
  */
 export function createProvider({
   issuer, jwks, cookieKeys, adapter, accessTokenTTL, clockTolerance, channel, cibaPingUrl, devicePolls, deviceCodeTTL,
+  approvalChannel = true,
 }) {
   const provider = new Provider(issuer, {
     adapter,
@@ -50,11 +52,13 @@ export function createProvider({
     // Countersign's approval channel (docs/approval-channel.md): where the
     // desktop app lists and decides CIBA requests and device codes, and the
     // audience of the access token it needs for that.
-    discovery: {
+    // Without it (--no-approval-channel) the sandbox looks like any provider
+    // that does not implement the protocol.
+    discovery: approvalChannel ? {
       countersign_approvals_endpoint: `${issuer}/approvals`,
       countersign_approvals_resource: APPROVALS_API,
       countersign_device_endpoint: `${issuer}/device`,
-    },
+    } : {},
     // Device flow paths (device-flow.mjs): /device itself is the approver API
     // (device-api.mjs), so nothing of oidc-provider may live under it; its
     // default code_verification path was /device (and /device/:uid).

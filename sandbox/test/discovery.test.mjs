@@ -36,6 +36,20 @@ test('discovery advertises the sandbox endpoints and capabilities', async (t) =>
   assert.equal(d.authorization_response_iss_parameter_supported, true);
 });
 
+test('--no-approval-channel: no Countersign endpoints in discovery or on the wire; CIBA and device flow stay', async (t) => {
+  const { issuer } = await startSandbox(t, { data: await makeTempDir(t), args: ['--no-approval-channel'] });
+  const d = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+  for (const key of ['countersign_approvals_endpoint', 'countersign_approvals_resource', 'countersign_device_endpoint']) {
+    assert.equal(d[key], undefined, key);
+  }
+  assert.equal(d.backchannel_authentication_endpoint, `${issuer}/backchannel`);
+  assert.equal(d.device_authorization_endpoint, `${issuer}/device_authorization`);
+  for (const path of ['/approvals', '/device/BCDFGHJK']) {
+    const res = await fetch(`${issuer}${path}`, { headers: { authorization: 'Bearer x' } });
+    assert.equal(res.status, 404, path);
+  }
+});
+
 test('JWKS publishes the RS256 and ES256 public keys only', async (t) => {
   const { issuer } = await startSandbox(t, { data: await makeTempDir(t) });
   const { keys } = await (await fetch(`${issuer}/jwks`)).json();

@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -49,10 +50,10 @@ class CliDeviceTest : public QObject
         return env;
     }
 
-    Run cli(const QStringList &arguments)
+    Run cli(const QStringList &arguments, const QProcessEnvironment &env)
     {
         QProcess process;
-        process.setProcessEnvironment(environment());
+        process.setProcessEnvironment(env);
         process.start(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments);
         if (!process.waitForFinished(60000)) {
             process.kill();
@@ -61,6 +62,8 @@ class CliDeviceTest : public QObject
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                 process.readAllStandardOutput(), process.readAllStandardError()};
     }
+
+    Run cli(const QStringList &arguments) { return cli(arguments, environment()); }
 
     device::DeviceAuthorization newCode()
     {
@@ -123,9 +126,7 @@ private Q_SLOTS:
         QVERIFY2(out.contains(code.userCode) && out.contains(QStringLiteral("Demo Device")) &&
                      out.contains(QStringLiteral("waiting")),
                  run.out.constData());
-        QVERIFY2(out.contains(QStringLiteral("Read your data records")) ||
-                     out.contains(QStringLiteral("data:read")),
-                 run.out.constData());
+        QVERIFY2(out.contains(QStringLiteral("Asks to: Read your data records")), run.out.constData());
     }
 
     void c_approveGivesTheDeviceTokensForAlice()
@@ -214,6 +215,53 @@ private Q_SLOTS:
         QCOMPARE(nlohmann::json::parse(whoami.out.toStdString()).value("sub", ""), std::string("alice"));
         const Run inbox = cli({QStringLiteral("inbox"), QStringLiteral("--json")});
         QVERIFY2(inbox.exitCode == 0, inbox.err.constData());
+    }
+
+    // Last (it signs in elsewhere): a provider without the device approver API, like Auth0. A
+    // pasted link is opened in the browser, where the provider's own page takes the code; a bare
+    // code gets told to pass the link.
+    void g_withoutTheApproverApiTheLinkOpensInTheBrowser()
+    {
+        test::Sandbox plain{{QStringLiteral("--no-approval-channel")}};
+        QVERIFY2(plain.start(), qPrintable(plain.error()));
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("COUNTERSIGN_ISSUER"), plain.issuer().toString());
+        const Run login = cli({QStringLiteral("login")}, env);
+        QVERIFY2(login.exitCode == 0, login.err.constData());
+
+        oauth::DiscoveryClient discovery(&m_http);
+        auto metadata =
+            test::wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(plain.issuer(), done); });
+        QVERIFY(metadata && !metadata->hasDeviceApprover());
+        device::DeviceAuthorizationClient client(&m_http, metadata->deviceAuthorizationEndpoint,
+                                                 metadata->tokenEndpoint, QStringLiteral("demo-device"));
+        device::DeviceAuthorizationRequest request;
+        request.scopes = {QStringLiteral("openid")};
+        auto code = test::wait<device::DeviceAuthorization>([&](auto done) { client.authorize(request, done); });
+        QVERIFY(code);
+
+        // The "browser" writes down what it was asked to open.
+        QTemporaryDir dir;
+        const QString opened = dir.filePath(QStringLiteral("opened"));
+        QFile recorder(dir.filePath(QStringLiteral("browser.sh")));
+        QVERIFY(recorder.open(QIODevice::WriteOnly));
+        recorder.write("#!/bin/sh\nprintf '%s' \"$1\" > \"$0.tmp\" && mv \"$0.tmp\" " + opened.toUtf8() + "\n");
+        recorder.close();
+        recorder.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        env.insert(QStringLiteral("COUNTERSIGN_BROWSER"), recorder.fileName());
+
+        const Run viaLink = cli({QStringLiteral("device"), code->verificationUriComplete.toString()}, env);
+        QVERIFY2(viaLink.exitCode == 0, viaLink.err.constData());
+        QVERIFY2(viaLink.err.contains("no device approval API") && viaLink.err.contains("browser"),
+                 viaLink.err.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(opened), 5000);
+        QFile openedFile(opened);
+        QVERIFY(openedFile.open(QIODevice::ReadOnly));
+        QCOMPARE(QUrl(QString::fromUtf8(openedFile.readAll())), code->verificationUriComplete);
+
+        const Run bare = cli({QStringLiteral("device"), code->userCode}, env);
+        QCOMPARE(bare.exitCode, 1);
+        QVERIFY2(bare.err.contains("Open the link the device shows"), bare.err.constData());
     }
 };
 

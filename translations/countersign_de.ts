@@ -49,14 +49,6 @@
         <translation>Der Antwort des Anbieters fehlt „auth_req_id“.</translation>
     </message>
     <message>
-        <source>The provider&apos;s answer has no valid &quot;expires_in&quot;.</source>
-        <translation>Die Antwort des Anbieters enthält kein gültiges „expires_in“.</translation>
-    </message>
-    <message>
-        <source>The provider&apos;s answer has an invalid &quot;interval&quot;.</source>
-        <translation>Die Antwort des Anbieters enthält ein ungültiges „interval“.</translation>
-    </message>
-    <message>
         <source>The agent stopped waiting.</source>
         <translation>Der Agent wartet nicht mehr.</translation>
     </message>
@@ -114,14 +106,6 @@
     <message>
         <source>The provider&apos;s answer has no valid &quot;verification_uri&quot;.</source>
         <translation>Die Antwort des Anbieters enthält keine gültige „verification_uri“.</translation>
-    </message>
-    <message>
-        <source>The provider&apos;s answer has no valid &quot;expires_in&quot;.</source>
-        <translation>Die Antwort des Anbieters enthält kein gültiges „expires_in“.</translation>
-    </message>
-    <message>
-        <source>The provider&apos;s answer has an invalid &quot;interval&quot;.</source>
-        <translation>Die Antwort des Anbieters enthält ein ungültiges „interval“.</translation>
     </message>
     <message>
         <source>Stopped waiting for the code.</source>
@@ -1342,6 +1326,14 @@
     <message>
         <source>The request expired before anyone decided.</source>
         <translation>Die Anfrage ist abgelaufen, bevor jemand entschieden hat.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer has no valid &quot;expires_in&quot;.</source>
+        <translation>Die Antwort des Anbieters enthält kein gültiges „expires_in“.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer has an invalid &quot;interval&quot;.</source>
+        <translation>Die Antwort des Anbieters enthält ein ungültiges „interval“.</translation>
     </message>
 </context>
 <context>

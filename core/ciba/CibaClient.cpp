@@ -17,6 +17,8 @@ struct Tr
 };
 
 const QString kCibaGrant = QStringLiteral("urn:openid:params:grant-type:ciba");
+// Far beyond any provider's limit (Auth0: 259200 s) but finite.
+constexpr qint64 kMaxExpiresIn = 30 * 24 * 60 * 60;
 
 Error invalidResponse(const QString &message)
 {
@@ -29,16 +31,13 @@ Result<Ticket> parseTicket(const nlohmann::json &json)
     ticket.authReqId = jsonString(json, "auth_req_id");
     if (ticket.authReqId.isEmpty())
         return invalidResponse(Tr::tr("The provider's answer has no \"auth_req_id\"."));
-    if (!json.contains("expires_in") || !json["expires_in"].is_number_integer() ||
-        json["expires_in"].get<qint64>() <= 0)
-        return invalidResponse(Tr::tr("The provider's answer has no valid \"expires_in\"."));
-    ticket.expiresAt = QDateTime::currentDateTimeUtc().addSecs(json["expires_in"].get<qint64>());
-    if (json.contains("interval")) {
-        if (!json["interval"].is_number_integer() || json["interval"].get<qint64>() < 0 ||
-            json["interval"].get<qint64>() > 3600)
-            return invalidResponse(Tr::tr("The provider's answer has an invalid \"interval\"."));
-        ticket.interval = std::chrono::seconds(json["interval"].get<qint64>());
-    }
+    // CIBA Core §7.3: 5 s when the provider names no interval.
+    const auto timing = oauth::PollTiming::fromJson(json, QDateTime::currentDateTimeUtc(), kMaxExpiresIn,
+                                                    std::chrono::seconds(5), QStringLiteral("ciba_response_invalid"));
+    if (!timing)
+        return timing.error();
+    ticket.expiresAt = timing->expiresAt;
+    ticket.interval = timing->interval;
     return ticket;
 }
 

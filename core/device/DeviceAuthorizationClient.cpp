@@ -49,16 +49,13 @@ Result<DeviceAuthorization> DeviceAuthorization::fromJson(const nlohmann::json &
     if (authorization.verificationUri.isEmpty())
         return invalidResponse(Tr::tr("The provider's answer has no valid \"verification_uri\"."));
     authorization.verificationUriComplete = webUrl(json, "verification_uri_complete");
-    if (!json.contains("expires_in") || !json["expires_in"].is_number_integer() ||
-        json["expires_in"].get<qint64>() <= 0 || json["expires_in"].get<qint64>() > kMaxExpiresIn)
-        return invalidResponse(Tr::tr("The provider's answer has no valid \"expires_in\"."));
-    authorization.expiresAt = receivedAt.addSecs(json["expires_in"].get<qint64>());
-    if (json.contains("interval")) {
-        if (!json["interval"].is_number_integer() || json["interval"].get<qint64>() < 0 ||
-            json["interval"].get<qint64>() > 3600)
-            return invalidResponse(Tr::tr("The provider's answer has an invalid \"interval\"."));
-        authorization.interval = std::chrono::seconds(json["interval"].get<qint64>());
-    }
+    // RFC 8628 §3.2: 5 s when the provider names no interval.
+    const auto timing = oauth::PollTiming::fromJson(json, receivedAt, kMaxExpiresIn, std::chrono::seconds(5),
+                                                    QStringLiteral("device_response_invalid"));
+    if (!timing)
+        return timing.error();
+    authorization.expiresAt = timing->expiresAt;
+    authorization.interval = timing->interval;
     return authorization;
 }
 

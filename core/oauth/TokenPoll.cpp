@@ -18,6 +18,22 @@ constexpr auto kSlowDownStep = std::chrono::seconds(5);
 
 } // namespace
 
+Result<PollTiming> PollTiming::fromJson(const nlohmann::json &json, const QDateTime &receivedAt, qint64 maxExpiresIn,
+                                        std::chrono::seconds defaultInterval, const QString &errorCode)
+{
+    const auto expiresIn = json.find("expires_in");
+    if (expiresIn == json.end() || !expiresIn->is_number_integer() || expiresIn->get<qint64>() <= 0 ||
+        expiresIn->get<qint64>() > maxExpiresIn)
+        return Error{errorCode, Tr::tr("The provider's answer has no valid \"expires_in\".")};
+    PollTiming timing{receivedAt.addSecs(expiresIn->get<qint64>()), defaultInterval};
+    if (const auto interval = json.find("interval"); interval != json.end()) {
+        if (!interval->is_number_integer() || interval->get<qint64>() < 0 || interval->get<qint64>() > 3600)
+            return Error{errorCode, Tr::tr("The provider's answer has an invalid \"interval\".")};
+        timing.interval = std::chrono::seconds(interval->get<qint64>());
+    }
+    return timing;
+}
+
 TokenPoll::TokenPoll(Ask ask, QDateTime expiresAt, std::chrono::seconds interval, QObject *parent)
     : QObject(parent), m_ask(std::move(ask)), m_expiresAt(std::move(expiresAt)), m_interval(interval)
 {

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <functional>
 
@@ -26,6 +28,19 @@ struct PollOutcome
     Kind kind = Kind::Failed;
     TokenSet tokens;
     Error error;
+};
+
+// When a decoupled request ends and how often it may be asked about: the `expires_in` (required,
+// positive, at most `maxExpiresIn` seconds) and `interval` (optional, 0-3600 s, else `defaultInterval`)
+// of the provider's first answer (CIBA Core §7.3, RFC 8628 §3.2).
+struct PollTiming
+{
+    QDateTime expiresAt;
+    std::chrono::seconds interval;
+
+    // Errors carry `errorCode` and name the member at fault.
+    static Result<PollTiming> fromJson(const nlohmann::json &json, const QDateTime &receivedAt, qint64 maxExpiresIn,
+                                       std::chrono::seconds defaultInterval, const QString &errorCode);
 };
 
 // Asks a token endpoint about a decoupled request until it is decided: polls at the provider's

@@ -13,12 +13,7 @@ using namespace countersign;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::ProcessRun;
 
 QString browserCommand(const QString &user, const QString &password)
 {
@@ -35,19 +30,11 @@ class CliTest : public QObject
 
     Run cli(const QStringList &arguments, const QProcessEnvironment &extra = {}, int timeoutMs = 60000)
     {
-        QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("COUNTERSIGN_ISSUER"));
         for (const QString &key : extra.keys())
             env.insert(key, extra.value(key));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments);
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return test::runProcess(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments, env, timeoutMs);
     }
 
     QStringList withIssuer(QStringList arguments) const

@@ -19,16 +19,7 @@
 
 using namespace countersign;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
+using Run = test::ProcessRun;
 
 class CliDeviceTest : public QObject
 {
@@ -39,28 +30,11 @@ class CliDeviceTest : public QObject
     net::HttpClient m_http{&m_network};
     std::unique_ptr<device::DeviceAuthorizationClient> m_device;
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("COUNTERSIGN_ISSUER"), m_sandbox.issuer().toString());
-        env.insert(QStringLiteral("COUNTERSIGN_BROWSER"),
-                   QStringLiteral("node %1 --user alice --password alice-demo").arg(test::browserDriver()));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-        return env;
-    }
+    QProcessEnvironment environment() const { return test::cliEnvironment(m_sandbox.issuer()); }
 
     Run cli(const QStringList &arguments, const QProcessEnvironment &env)
     {
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments);
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return test::runProcess(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments, env);
     }
 
     Run cli(const QStringList &arguments) { return cli(arguments, environment()); }

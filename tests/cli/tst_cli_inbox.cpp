@@ -16,16 +16,7 @@
 
 using namespace countersign;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
+using Run = test::ProcessRun;
 
 class CliInboxTest : public QObject
 {
@@ -36,28 +27,11 @@ class CliInboxTest : public QObject
     net::HttpClient m_http{&m_network};
     std::unique_ptr<ciba::CibaClient> m_agent;
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("COUNTERSIGN_ISSUER"), m_sandbox.issuer().toString());
-        env.insert(QStringLiteral("COUNTERSIGN_BROWSER"),
-                   QStringLiteral("node %1 --user alice --password alice-demo").arg(test::browserDriver()));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-        return env;
-    }
+    QProcessEnvironment environment() const { return test::cliEnvironment(m_sandbox.issuer()); }
 
     Run cli(const QStringList &arguments)
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments);
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return test::runProcess(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments, environment());
     }
 
     Result<ciba::Ticket> ask(const QString &message, std::optional<int> expiry = std::nullopt)

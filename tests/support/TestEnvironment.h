@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QByteArray>
+#include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
+#include <QUrl>
 
 namespace countersign::test {
 
@@ -8,5 +12,20 @@ namespace countersign::test {
 QString sandboxDir();     // directory holding sandbox/server.mjs
 QString browserDriver();  // tests/browser/sign-in.mjs (headless Chromium acting as the system browser)
 bool chromiumAvailable(); // /usr/bin/chromium (or $COUNTERSIGN_CHROMIUM) is executable
+
+// One run of a command-line program, as a person runs it.
+struct ProcessRun
+{
+    int exitCode = -1; // -1: it crashed or was killed after the timeout
+    QByteArray out;
+    QByteArray err;
+};
+ProcessRun runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
+                      int timeoutMs = 60000);
+
+// The environment countersign-cli runs in for the CLI tests: this process's, with the provider at
+// `issuer`, headless Chromium as the browser signing in as `user`, and English messages.
+QProcessEnvironment cliEnvironment(const QUrl &issuer, const QString &user = QStringLiteral("alice"),
+                                   const QString &password = QStringLiteral("alice-demo"));
 
 } // namespace countersign::test

@@ -43,6 +43,53 @@
     </message>
 </context>
 <context>
+    <name>ArgumentValidation</name>
+    <message>
+        <source>the arguments</source>
+        <translation>die Argumente</translation>
+    </message>
+    <message>
+        <source>%1: must be of type %2</source>
+        <translation>%1: muss vom Typ %2 sein</translation>
+    </message>
+    <message>
+        <source>%1: must be one of %2</source>
+        <translation>%1: muss einer der Werte %2 sein</translation>
+    </message>
+    <message>
+        <source>%1: must be at least %2</source>
+        <translation>%1: muss mindestens %2 sein</translation>
+    </message>
+    <message>
+        <source>%1: must be more than %2</source>
+        <translation>%1: muss größer als %2 sein</translation>
+    </message>
+    <message>
+        <source>%1: must be at most %2</source>
+        <translation>%1: darf höchstens %2 sein</translation>
+    </message>
+    <message>
+        <source>%1: must have at least %2 characters</source>
+        <translation>%1: muss mindestens %2 Zeichen haben</translation>
+    </message>
+    <message>
+        <source>%1: must have at most %2 characters</source>
+        <translation>%1: darf höchstens %2 Zeichen haben</translation>
+    </message>
+    <message>
+        <source>%1: must match %2</source>
+        <translation>%1: muss %2 entsprechen</translation>
+    </message>
+    <message>
+        <source>%1: is missing &quot;%2&quot;</source>
+        <translation>%1: „%2“ fehlt</translation>
+    </message>
+    <message>
+        <source>%1: is not a known parameter</source>
+        <translation>%1: ist kein bekannter Parameter</translation>
+    </message>
+</context>
+<context>
     <name>CibaClient</name>
     <message>
         <source>The provider&apos;s answer has no &quot;auth_req_id&quot;.</source>
@@ -65,6 +112,100 @@
     <message>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Conversation</name>
+    <message>
+        <source>The saved conversation has a missing or malformed &quot;%1&quot;.</source>
+        <translation>Im gespeicherten Gespräch fehlt „%1“ oder ist fehlerhaft.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBackend</name>
+    <message>
+        <source>I am the rule-based demo agent. I understand requests like: &quot;Buy 3 shares of ACME&quot;, &quot;Sell 2 shares of GLOBEX at least 50&quot;, &quot;Pay 25 EUR to Erika&quot;, &quot;Check my calendar tomorrow&quot;, &quot;Fetch data record r-1001&quot;, &quot;Search documents about budget&quot; and &quot;What can I do?&quot;.</source>
+        <translation>Ich bin der regelbasierte Demo-Agent. Ich verstehe (auf Englisch) Anfragen wie: „Buy 3 shares of ACME“, „Sell 2 shares of GLOBEX at least 50“, „Pay 25 EUR to Erika“, „Check my calendar tomorrow“, „Fetch data record r-1001“, „Search documents about budget“ und „What can I do?“.</translation>
+    </message>
+    <message>
+        <source>I could not do that: %1</source>
+        <translation>Das konnte ich nicht tun: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1 %2 %3 shares at %4 %5 (total %6 %5, order %7).</source>
+        <translation>Erledigt: %2 %3-Aktien zu %4 %5 %1 (gesamt %6 %5, Auftrag %7).</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>gekauft</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>verkauft</translation>
+    </message>
+    <message>
+        <source>Done: paid %1 %2 to %3 (payment %4).</source>
+        <translation>Erledigt: %1 %2 an %3 gezahlt (Zahlung %4).</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>You are free all day on %1.</source>
+        <translation>Am %1 sind Sie den ganzen Tag frei.</translation>
+    </message>
+    <message>
+        <source>On %1 you are busy %2.</source>
+        <translation>Am %1 sind Sie belegt: %2.</translation>
+    </message>
+    <message>
+        <source>Record %1, &quot;%2&quot;: %3</source>
+        <translation>Datensatz %1, „%2“: %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>No documents you may read match &quot;%1&quot;.</source>
+        <translation>Keine Dokumente, die Sie lesen dürfen, passen zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Documents you may read about &quot;%1&quot;: %2.</source>
+        <translation>Dokumente zu „%1“, die Sie lesen dürfen: %2.</translation>
+    </message>
+    <message>
+        <source>%1 returned: %2</source>
+        <translation>%1 lieferte: %2</translation>
+    </message>
+    <message>
+        <source>I do not know who you are: nobody is signed in.</source>
+        <translation>Ich weiß nicht, wer Sie sind: Niemand ist angemeldet.</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1.</source>
+        <translation>Sie sind als %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>I can: %1.</source>
+        <translation>Ich kann: %1.</translation>
+    </message>
+    <message>
+        <source>I cannot: %1.</source>
+        <translation>Ich kann nicht: %1.</translation>
+    </message>
+    <message>
+        <source>Rule-based demo agent (no language model)</source>
+        <translation>Regelbasierter Demo-Agent (kein Sprachmodell)</translation>
+    </message>
+    <message>
+        <source>I cannot do that here: the %1 tool is not available in this session.</source>
+        <translation>Das kann ich hier nicht tun: Das Werkzeug %1 ist in dieser Sitzung nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,237 @@
+// The agent's building blocks without any network: the conversation and its saved form (no
+// credential has a place in it), argument validation against a tool's JSON Schema, and the
+// rule-based demo agent (what it understands, which tool it calls, how it answers).
+#include "agent/Conversation.h"
+#include "agent/DemoBackend.h"
+#include "agent/Tool.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace countersign;
+using namespace countersign::agent;
+
+namespace {
+
+// JSON written with single quotes (no raw string literals here: Qt 6.4's moc would then miss the
+// test class).
+QByteArray J(const char *singleQuoted)
+{
+    return QByteArray(singleQuoted).replace('\'', '"');
+}
+
+const nlohmann::json kTradeSchema = nlohmann::json::parse(J("{ 'type': 'object', 'properties': { 'ticker': {'type': 'string', 'pattern': '^[A-Z]{1,8}$'}, 'qty': {'type': 'integer', 'minimum': 1, 'maximum': 10000}, 'limit_price': {'type': 'number', 'exclusiveMinimum': 0} }, 'required': ['ticker', 'qty'], 'additionalProperties': false }").toStdString());
+
+struct Turn
+{
+    QString text;
+    QList<std::tuple<QString, QString, nlohmann::json>> calls;
+    bool finished = false;
+};
+
+Turn runTurn(DemoBackend &backend, const Conversation &conversation, const QList<ToolSpec> &tools,
+             const AgentProfile &profile = {})
+{
+    Turn turn;
+    backend.respond(conversation, tools, profile,
+                    {[&](const QString &delta) { turn.text += delta; },
+                     [&](const QString &id, const QString &tool, nlohmann::json args) {
+                         turn.calls.append({id, tool, std::move(args)});
+                     },
+                     [&](Status) { turn.finished = true; }});
+    (void)QTest::qWaitFor([&] { return turn.finished; }, 2000);
+    return turn;
+}
+
+QList<ToolSpec> demoTools()
+{
+    QList<ToolSpec> tools;
+    for (const char *name : {"buy_stock", "sell_stock", "make_payment", "check_calendar", "fetch_data_record",
+                             "search_documents"})
+        tools.append({QString::fromLatin1(name), {}, nlohmann::json::object()});
+    return tools;
+}
+
+} // namespace
+
+class AgentCoreTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void conversationRoundTripsAndKnowsWhatIsUnresolved()
+    {
+        Conversation conversation;
+        conversation.messages << Message::user(QStringLiteral("Buy 3 shares of ACME"))
+                              << Message::toolCall(QStringLiteral("call_1"), QStringLiteral("buy_stock"),
+                                                   {{"ticker", "ACME"}, {"qty", 3}});
+        Message waiting;
+        waiting.kind = Message::Kind::Interrupt;
+        waiting.callId = QStringLiteral("call_1");
+        waiting.toolName = QStringLiteral("buy_stock");
+        waiting.text = QStringLiteral("Waiting for your approval");
+        waiting.interrupt = {{"type", "ciba"}, {"auth_req_id", "abc"}};
+        conversation.messages << waiting;
+
+        const auto saved = nlohmann::json::parse(conversation.toJson().dump());
+        const auto restored = Conversation::fromJson(saved);
+        QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().message));
+        QCOMPARE(restored->messages.size(), 3);
+        QCOMPARE(QString::fromStdString(restored->toJson().dump()), QString::fromStdString(conversation.toJson().dump()));
+        QCOMPARE(restored->unresolvedCalls().size(), 1);
+        QVERIFY(restored->pendingInterrupt(QStringLiteral("call_1")));
+
+        conversation.messages << Message::toolResult(QStringLiteral("call_1"), QStringLiteral("buy_stock"),
+                                                     {{"id", "o-1"}}, false);
+        QVERIFY(conversation.unresolvedCalls().isEmpty());
+        QVERIFY(!conversation.pendingInterrupt(QStringLiteral("call_1")));
+    }
+
+    void aDamagedSaveIsRefusedByName()
+    {
+        auto json = nlohmann::json::parse(Conversation{{Message::toolCall(QStringLiteral("c"), QStringLiteral("t"), {})}}
+                                              .toJson()
+                                              .dump());
+        json["messages"][0]["kind"] = "shout";
+        const auto broken = Conversation::fromJson(json);
+        QVERIFY(!broken);
+        QCOMPARE(broken.error().code, QStringLiteral("conversation_invalid"));
+        QVERIFY(broken.error().message.contains(QStringLiteral("kind")));
+        QVERIFY(!Conversation::fromJson(nlohmann::json::array()));
+    }
+
+    void argumentsAreValidatedAgainstTheSchema_data()
+    {
+        QTest::addColumn<QByteArray>("arguments");
+        QTest::addColumn<QString>("problem"); // empty: valid
+        QTest::addRow("valid") << J("{'ticker':'ACME','qty':3}") << QString();
+        QTest::addRow("valid with a limit") << J("{'ticker':'ACME','qty':3,'limit_price':12.5}") << QString();
+        QTest::addRow("a whole float is an integer") << J("{'ticker':'ACME','qty':3.0}") << QString();
+        QTest::addRow("missing qty") << J("{'ticker':'ACME'}") << "is missing \"qty\"";
+        QTest::addRow("qty as text") << J("{'ticker':'ACME','qty':'3'}") << "qty: must be of type integer";
+        QTest::addRow("qty zero") << J("{'ticker':'ACME','qty':0}") << "qty: must be at least 1";
+        QTest::addRow("qty fractional") << J("{'ticker':'ACME','qty':2.5}") << "qty: must be of type integer";
+        QTest::addRow("lower-case ticker") << J("{'ticker':'acme','qty':1}") << "ticker: must match";
+        QTest::addRow("negative limit") << J("{'ticker':'ACME','qty':1,'limit_price':-1}")
+                                        << "limit_price: must be more than 0";
+        QTest::addRow("an unknown parameter") << J("{'ticker':'ACME','qty':1,'token':'x'}")
+                                              << "token: is not a known parameter";
+        QTest::addRow("not an object") << QByteArray("[1]") << "must be of type object";
+    }
+
+    void argumentsAreValidatedAgainstTheSchema()
+    {
+        QFETCH(QByteArray, arguments);
+        QFETCH(QString, problem);
+        const auto valid = validateArguments(kTradeSchema, nlohmann::json::parse(arguments.toStdString()));
+        if (problem.isEmpty()) {
+            QVERIFY2(valid, qPrintable(valid ? QString() : valid.error().message));
+        } else {
+            QVERIFY(!valid);
+            QCOMPARE(valid.error().code, QStringLiteral("invalid_arguments"));
+            QVERIFY2(valid.error().message.contains(problem), qPrintable(valid.error().message));
+        }
+    }
+
+    void theDemoUnderstandsItsRequests_data()
+    {
+        QTest::addColumn<QString>("request");
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QByteArray>("arguments");
+        QTest::addRow("buy") << "Buy 3 shares of ACME" << "buy_stock" << J("{'qty':3,'ticker':'ACME'}");
+        QTest::addRow("buy, lower case, no 'shares'") << "buy 10 globex." << "buy_stock"
+                                                      << J("{'qty':10,'ticker':'GLOBEX'}");
+        QTest::addRow("buy with a limit") << "Buy 5 shares of ACME at most 12.50" << "buy_stock"
+                                          << J("{'limit_price':12.5,'qty':5,'ticker':'ACME'}");
+        QTest::addRow("sell with a floor") << "Sell 2 shares of INITECH at least $9" << "sell_stock"
+                                           << J("{'limit_price':9.0,'qty':2,'ticker':'INITECH'}");
+        QTest::addRow("pay") << "Pay 25.50 eur to Erika Mustermann" << "make_payment"
+                             << J("{'amount':'25.50','creditor':'Erika Mustermann','currency':'EUR'}");
+        QTest::addRow("calendar on a date") << "Check my calendar on 2026-12-01" << "check_calendar"
+                                            << J("{'date':'2026-12-01'}");
+        QTest::addRow("calendar tomorrow") << "check my calendar tomorrow" << "check_calendar"
+                                           << J("{'date':'2026-11-24'}");
+        QTest::addRow("data record") << "Fetch data record r-1001" << "fetch_data_record"
+                                     << J("{'id':'r-1001'}");
+        QTest::addRow("search") << "Search documents about the budget" << "search_documents"
+                                << J("{'query':'the budget'}");
+        QTest::addRow("who am I") << "Who am I?" << "" << QByteArray("{}");
+        QTest::addRow("not understood") << "Sing me a song" << "" << QByteArray("{}");
+        QTest::addRow("no shares") << "Buy 0x41 shares of ACME" << "" << QByteArray("{}");
+    }
+
+    void theDemoUnderstandsItsRequests()
+    {
+        QFETCH(QString, request);
+        QFETCH(QString, tool);
+        QFETCH(QByteArray, arguments);
+        const auto intent = DemoBackend::understand(request, QDate(2026, 11, 23));
+        QCOMPARE(intent.tool, tool);
+        QCOMPARE(QString::fromStdString(intent.arguments.dump()), QString::fromUtf8(arguments));
+    }
+
+    void theDemoCallsAnOfferedToolThenAnswersFromItsResult()
+    {
+        DemoBackend backend;
+        Conversation conversation;
+        conversation.messages << Message::user(QStringLiteral("Buy 3 shares of ACME"));
+        const Turn first = runTurn(backend, conversation, demoTools());
+        QVERIFY(first.finished);
+        QCOMPARE(first.calls.size(), 1);
+        const auto &[callId, tool, arguments] = first.calls.first();
+        QCOMPARE(tool, QStringLiteral("buy_stock"));
+        QCOMPARE(arguments.value("qty", 0), 3);
+
+        conversation.messages << Message::toolCall(callId, tool, arguments)
+                              << Message::toolResult(callId, tool,
+                                                     {{"id", "o-7"}, {"ticker", "ACME"}, {"qty", 3}, {"price", 12.34},
+                                                      {"currency", "USD"}, {"total", 37.02}},
+                                                     false);
+        const Turn second = runTurn(backend, conversation, demoTools());
+        QVERIFY(second.calls.isEmpty());
+        QVERIFY2(second.text.contains(QStringLiteral("bought 3 ACME shares")) && second.text.contains(QStringLiteral("o-7")),
+                 qPrintable(second.text));
+    }
+
+    void theDemoSaysWhyItCannot()
+    {
+        DemoBackend backend;
+        Conversation conversation;
+        conversation.messages << Message::user(QStringLiteral("Fetch data record r-1001"));
+        AgentProfile profile{QStringLiteral("Alice Adams"), {QStringLiteral("buy and sell stock")},
+                             {QStringLiteral("read your data records (not connected)")}};
+        const Turn turn = runTurn(backend, conversation, {{QStringLiteral("buy_stock"), {}, {}}}, profile);
+        QVERIFY(turn.calls.isEmpty());
+        QVERIFY2(turn.text.contains(QStringLiteral("fetch_data_record")) &&
+                     turn.text.contains(QStringLiteral("not connected")),
+                 qPrintable(turn.text));
+
+        conversation.messages << Message::user(QStringLiteral("What can I do?"));
+        const Turn who = runTurn(backend, conversation, demoTools(), profile);
+        QVERIFY2(who.text.contains(QStringLiteral("Alice Adams")) && who.text.contains(QStringLiteral("buy and sell stock")),
+                 qPrintable(who.text));
+    }
+
+    void anErrorResultIsReportedAndCancelStopsATurn()
+    {
+        DemoBackend backend;
+        Conversation conversation;
+        conversation.messages << Message::user(QStringLiteral("Buy 3 shares of ACME"))
+                              << Message::toolCall(QStringLiteral("call_1"), QStringLiteral("buy_stock"), {})
+                              << Message::toolResult(QStringLiteral("call_1"), QStringLiteral("buy_stock"),
+                                                     {{"error", "You denied the trade."}}, true);
+        const Turn denied = runTurn(backend, conversation, demoTools());
+        QVERIFY2(denied.text.contains(QStringLiteral("You denied the trade.")), qPrintable(denied.text));
+
+        bool called = false;
+        backend.respond(conversation, demoTools(), {},
+                        {[&](const QString &) { called = true; }, [&](auto, auto, auto) { called = true; },
+                         [&](Status) { called = true; }});
+        backend.cancel();
+        QTest::qWait(50);
+        QVERIFY(!called);
+    }
+};
+
+QTEST_GUILESS_MAIN(AgentCoreTest)
+#include "tst_agent_core.moc"

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AgentSession</name>
+    <message>
+        <source>The saved conversation could not be read: %1</source>
+        <translation>Das gespeicherte Gespräch konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The app was closed while this was running. It was not repeated, so that it cannot happen twice.</source>
+        <translation>Die App wurde geschlossen, während dies lief. Es wurde nicht wiederholt, damit es nicht zweimal geschieht.</translation>
+    </message>
+    <message>
+        <source>Stopped by you.</source>
+        <translation>Von Ihnen angehalten.</translation>
+    </message>
+    <message>
+        <source>I stopped: the agent kept calling tools without answering.</source>
+        <translation>Ich habe angehalten: Der Agent rief immer weiter Werkzeuge auf, ohne zu antworten.</translation>
+    </message>
+    <message>
+        <source>The agent failed: %1</source>
+        <translation>Der Agent ist gescheitert: %1</translation>
+    </message>
+    <message>
+        <source>There is no tool called &quot;%1&quot;.</source>
+        <translation>Es gibt kein Werkzeug namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The conversation could not be saved: %1</source>
+        <translation>Das Gespräch konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Approval</name>
     <message>
         <source>The server sent an approval request with a missing or malformed &quot;%1&quot;.</source>

@@ -121,6 +121,37 @@
     </message>
 </context>
 <context>
+    <name>AsyncAuthorizer</name>
+    <message>
+        <source>Approvals are not available right now.</source>
+        <translation>Genehmigungen sind gerade nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The approval request could not be sent: %1</source>
+        <translation>Die Genehmigungsanfrage konnte nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for your approval of &quot;%1&quot; (in your inbox; until %2).</source>
+        <translation>Wartet auf Ihre Genehmigung von „%1“ (in Ihrem Posteingang; bis %2).</translation>
+    </message>
+    <message>
+        <source>The saved approval request is damaged (&quot;%1&quot;); ask again.</source>
+        <translation>Die gespeicherte Genehmigungsanfrage ist beschädigt („%1“); fragen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>You denied this.</source>
+        <translation>Sie haben das abgelehnt.</translation>
+    </message>
+    <message>
+        <source>You denied this: %1</source>
+        <translation>Sie haben das abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Nobody approved this in time.</source>
+        <translation>Niemand hat das rechtzeitig genehmigt.</translation>
+    </message>
+</context>
+<context>
     <name>CibaClient</name>
     <message>
         <source>The provider&apos;s answer has no &quot;auth_req_id&quot;.</source>

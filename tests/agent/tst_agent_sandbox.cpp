@@ -1,0 +1,217 @@
+// The agent's asynchronous authorization end to end against the sandbox: the demo agent asks to
+// buy stock, the CIBA request (binding message + trade_authorization built from the arguments)
+// reaches alice's approval channel, she decides, and the tool runs with a token carrying exactly
+// those details, or the agent says it was denied. A call waiting when the app quits completes
+// once after the restart. Nothing the conversation saves holds a token.
+#include "Jwt.h"
+#include "Sandbox.h"
+#include "SignedInSession.h"
+#include "TestEnvironment.h"
+#include "Wait.h"
+
+#include "agent/AgentSession.h"
+#include "agent/AsyncAuthorizer.h"
+#include "agent/DemoBackend.h"
+#include "approvals/ApprovalChannel.h"
+#include "net/HttpClient.h"
+#include "oauth/DiscoveryClient.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace countersign;
+using namespace countersign::agent;
+using test::wait;
+
+namespace {
+
+// Stands in for the stock API call: keeps the token it was handed, to read what it carries.
+class RecordingBuy : public Tool
+{
+public:
+    ToolSpec spec() const override
+    {
+        return {QStringLiteral("buy_stock"), QStringLiteral("Buy shares"),
+                nlohmann::json{{"type", "object"},
+                               {"properties",
+                                {{"ticker", {{"type", "string"}}},
+                                 {"qty", {{"type", "integer"}, {"minimum", 1}}},
+                                 {"limit_price", {{"type", "number"}}}}},
+                               {"required", {"ticker", "qty"}}}};
+    }
+    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override
+    {
+        ++runs;
+        token = context.accessToken;
+        done(nlohmann::json{{"id", "o-" + std::to_string(runs)}, {"ticker", arguments["ticker"]},
+                            {"qty", arguments["qty"]}, {"price", 12.34}, {"currency", "USD"}, {"total", 1}});
+    }
+    int runs = 0;
+    QByteArray token;
+};
+
+nlohmann::json tradeFor(const nlohmann::json &arguments)
+{
+    nlohmann::json detail{{"type", "trade_authorization"},
+                          {"action", "buy"},
+                          {"ticker", arguments.value("ticker", "")},
+                          {"qty", arguments.value("qty", 0)}};
+    if (arguments.contains("limit_price"))
+        detail["limit_price"] = arguments["limit_price"];
+    return nlohmann::json::array({detail});
+}
+
+QString lastAnswer(const AgentSession &session)
+{
+    const auto &messages = session.conversation().messages;
+    return messages.isEmpty() || messages.last().kind != Message::Kind::Assistant ? QString() : messages.last().text;
+}
+
+} // namespace
+
+class AgentSandboxTest : public QObject
+{
+    Q_OBJECT
+
+    QNetworkAccessManager m_network;
+    std::unique_ptr<test::Sandbox> m_sandbox;
+    std::unique_ptr<test::SignedInSession> m_alice;
+    std::unique_ptr<approvals::ApprovalChannel> m_channel;
+    net::HttpClient *m_http = nullptr;
+    oauth::ProviderMetadata m_metadata;
+    std::unique_ptr<ciba::CibaClient> m_agentClient;
+
+    std::shared_ptr<AsyncAuthorizer> authorizer()
+    {
+        AsyncAuthorizer::Options options;
+        options.scopes = {QStringLiteral("openid"), QStringLiteral("stock:trade")};
+        options.loginHint = [] { return QStringLiteral("alice"); };
+        options.bindingMessage = [](const nlohmann::json &arguments) {
+            return QStringLiteral("Buy %1 %2").arg(arguments.value("qty", 0)).arg(
+                QString::fromStdString(arguments.value("ticker", "")));
+        };
+        options.authorizationDetails = tradeFor;
+        return std::make_shared<AsyncAuthorizer>(m_agentClient.get(), options);
+    }
+
+    // alice decides the request with this binding message from her approval channel.
+    QString decide(const QString &bindingMessage, approvals::Decision decision)
+    {
+        QString id;
+        (void)QTest::qWaitFor(
+            [&] {
+                auto list = wait<approvals::ApprovalList>([&](auto done) { m_channel->client()->list(done); });
+                if (list)
+                    for (const auto &approval : list->approvals)
+                        if (approval.bindingMessage == bindingMessage && approval.isPending())
+                            id = approval.id;
+                return !id.isEmpty();
+            },
+            10000);
+        if (id.isEmpty())
+            return QStringLiteral("no pending request \"%1\"").arg(bindingMessage);
+        auto decided = wait<approvals::Approval>([&](auto done) { m_channel->client()->decide(id, decision, {}, done); });
+        return decided ? QString() : decided.error().message;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(test::chromiumAvailable());
+        m_sandbox = std::make_unique<test::Sandbox>(QStringList{QStringLiteral("--ciba-interval"), QStringLiteral("1")});
+        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->error()));
+        m_http = new net::HttpClient(&m_network, this);
+        oauth::DiscoveryClient discovery(m_http);
+        auto metadata = wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox->issuer(), done); });
+        QVERIFY(metadata);
+        m_metadata = metadata.value();
+        // The demo agent's client credentials (DEMO ONLY, registered by the sandbox).
+        m_agentClient = std::make_unique<ciba::CibaClient>(
+            m_http, m_metadata.backchannelAuthenticationEndpoint, m_metadata.tokenEndpoint,
+            ciba::ClientCredentials{QStringLiteral("demo-agent"), "demo-agent-secret", {}});
+        m_alice = std::make_unique<test::SignedInSession>(&m_network);
+        const QString error = m_alice->signIn(m_sandbox->issuer(), QStringLiteral("alice"), QStringLiteral("alice-demo"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_channel = std::make_unique<approvals::ApprovalChannel>(&m_alice->manager(), &m_network);
+        QVERIFY(wait<approvals::ApprovalsClient *>([&](auto done) { m_channel->connectToProvider(done); }));
+    }
+
+    void anApprovedTradeRunsTheToolWithExactlyThoseDetails()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("conversation.json"));
+        DemoBackend backend;
+        AgentSession session(&backend);
+        session.setStorageFile(file);
+        auto buy = std::make_shared<RecordingBuy>();
+        session.addTool(buy, authorizer());
+        session.send(QStringLiteral("Buy 3 shares of ACME at most 12.50"));
+        QTRY_VERIFY_WITH_TIMEOUT(session.conversation().messages.last().kind == Message::Kind::Interrupt, 10000);
+        QVERIFY(session.conversation().messages.last().text.contains(QStringLiteral("Buy 3 ACME")));
+
+        const QString error = decide(QStringLiteral("Buy 3 ACME"), approvals::Decision::Approve);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !lastAnswer(session).isEmpty(), 20000);
+        QCOMPARE(buy->runs, 1);
+        const nlohmann::json claims = test::jwtClaims(buy->token);
+        QCOMPARE(claims.value("sub", ""), std::string("alice"));
+        QCOMPARE(claims.value("authorization_details", nlohmann::json()).dump(),
+                 tradeFor({{"ticker", "ACME"}, {"qty", 3}, {"limit_price", 12.5}}).dump());
+        QVERIFY2(lastAnswer(session).contains(QStringLiteral("bought 3 ACME")), qPrintable(lastAnswer(session)));
+
+        // Token hygiene: the token the tool got is nowhere in the conversation or its file.
+        QFile saved(file);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray contents = saved.readAll();
+        QVERIFY(!contents.contains(buy->token));
+        QVERIFY(!contents.contains(buy->token.left(40)));
+        QVERIFY(!contents.contains("eyJ")); // no JWT of any kind
+    }
+
+    void aDenialBecomesTheAgentsAnswer()
+    {
+        DemoBackend backend;
+        AgentSession session(&backend);
+        auto buy = std::make_shared<RecordingBuy>();
+        session.addTool(buy, authorizer());
+        session.send(QStringLiteral("Buy 4 shares of ACME"));
+        QTRY_VERIFY_WITH_TIMEOUT(session.conversation().messages.last().kind == Message::Kind::Interrupt, 10000);
+        const QString error = decide(QStringLiteral("Buy 4 ACME"), approvals::Decision::Deny);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !lastAnswer(session).isEmpty(), 20000);
+        QCOMPARE(buy->runs, 0);
+        QVERIFY2(lastAnswer(session).contains(QStringLiteral("You denied this")), qPrintable(lastAnswer(session)));
+    }
+
+    void aTradeWaitingWhenTheAppQuitCompletesOnceAfterTheRestart()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("conversation.json"));
+        {
+            DemoBackend backend;
+            AgentSession before(&backend);
+            before.setStorageFile(file);
+            before.addTool(std::make_shared<RecordingBuy>(), authorizer());
+            before.send(QStringLiteral("Buy 5 shares of ACME"));
+            QTRY_VERIFY_WITH_TIMEOUT(before.conversation().messages.last().kind == Message::Kind::Interrupt, 10000);
+        } // quit while waiting
+        // Decided while the app was closed.
+        const QString error = decide(QStringLiteral("Buy 5 ACME"), approvals::Decision::Approve);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+
+        DemoBackend backend;
+        AgentSession after(&backend);
+        after.setStorageFile(file);
+        auto buy = std::make_shared<RecordingBuy>();
+        after.addTool(buy, authorizer());
+        QVERIFY(after.load());
+        QTRY_VERIFY_WITH_TIMEOUT(!after.busy() && !lastAnswer(after).isEmpty(), 20000);
+        QCOMPARE(buy->runs, 1);
+        QVERIFY2(lastAnswer(after).contains(QStringLiteral("bought 5 ACME")), qPrintable(lastAnswer(after)));
+    }
+};
+
+QTEST_MAIN(AgentSandboxTest)
+#include "tst_agent_sandbox.moc"

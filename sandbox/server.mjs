@@ -91,7 +91,7 @@ async function main() {
   const [
     { FileStore }, { createInteractionRoutes }, { loadOrCreateKeys }, { createProvider },
     { ApprovalStore }, { ApprovalChannel }, { createApprovalRoutes },
-    { DevicePolls }, { DeviceCodes }, { createDeviceRoutes },
+    { DevicePolls }, { DeviceCodes }, { createDeviceRoutes }, { createDemoApis },
   ] = await Promise.all([
     import('./lib/file-adapter.mjs'),
     import('./lib/interactions.mjs'),
@@ -103,6 +103,7 @@ async function main() {
     import('./lib/device-flow.mjs'),
     import('./lib/device-codes.mjs'),
     import('./lib/device-api.mjs'),
+    import('./lib/apis/index.mjs'),
   ]);
 
   const ownsDataDir = options.data === undefined;
@@ -177,16 +178,22 @@ async function main() {
   const deviceRoutes = createDeviceRoutes({
     deviceCodes, issuer, jwks, log,
   });
+  // The demo APIs (/api/..., the OpenFGA stand-in under /stores/...) stand in
+  // for separate services: served with or without the approval channel.
+  const demoApis = await createDemoApis({
+    issuer, jwks, dataDir, log,
+  });
   const providerCallback = provider.callback();
   app = (req, res) => {
     if (interactionRoutes(req, res)) return;
     if (options.approvalChannel && (approvalRoutes(req, res) || deviceRoutes(req, res))) return;
+    if (demoApis(req, res)) return;
     providerCallback(req, res);
   };
 
   await writeFileAtomic(infoFile, `${JSON.stringify({ issuer, pid: process.pid })}\n`);
   installShutdown({
-    server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes,
+    server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes, demoApis,
   });
   log(`listening on ${issuer} (access token TTL ${options.accessTokenTTL}s, CIBA interval ${options.cibaInterval}s, `
     + `ping ${options.cibaPingUrl ?? 'off'}, device interval ${options.deviceInterval}s, `
@@ -195,7 +202,7 @@ async function main() {
 }
 
 function installShutdown({
-  server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes,
+  server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes, demoApis,
 }) {
   let stopping = false;
 
@@ -225,7 +232,7 @@ function installShutdown({
       for (const socket of unusedSockets) socket.destroy();
     });
     clearTimeout(forced);
-    await Promise.all([store.close(), approvalStore.close()]);
+    await Promise.all([store.close(), approvalStore.close(), demoApis.close()]);
     removeInfo();
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     log('stopped');

@@ -1,11 +1,10 @@
 // Persistent state of the approval channel: one record per CIBA request (the
 // "approval"), and the event log that the SSE stream replays.
 //
-// Everything lives in one JSON file, DATA/approvals.json, rewritten atomically
-// (atomic-file.mjs) on every change. One file, because an approval's new state
-// and the event announcing it must never be stored apart: after a crash either
-// both exist or neither does. The state is small (pending requests plus one
-// day of history), so rewriting it whole costs about a millisecond.
+// Everything lives in one JSON file, DATA/approvals.json (json-file-store.mjs).
+// One file, because an approval's new state and the event announcing it must
+// never be stored apart: after a crash either both exist or neither does. The
+// state is small (pending requests plus one day of history).
 //
 // Changes go through transact(), which runs them one at a time on a copy of
 // the state, writes the copy, and only then makes it visible and publishes the
@@ -14,9 +13,7 @@
 // crash. Readers and publication run in the same tick as the commit, so a
 // client that lists (and learns `last_event_id`) and then subscribes from that
 // id misses nothing and sees nothing twice.
-import { readFile } from 'node:fs/promises';
-
-import { writeFileAtomic } from './atomic-file.mjs';
+import { JsonFileStore } from './json-file-store.mjs';
 
 // Events, and approvals that are no longer pending, are kept this long.
 export const RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -67,14 +64,11 @@ function prune(state, now) {
 }
 
 export class ApprovalStore {
-  #file;
-  #state;
-  #queue = Promise.resolve();
+  #store;
   #listeners = new Set();
 
-  constructor(file, state) {
-    this.#file = file;
-    this.#state = state;
+  constructor(store) {
+    this.#store = store;
   }
 
   /**
@@ -82,20 +76,19 @@ export class ApprovalStore {
    * the start: silently starting over would hand out event ids again.
    */
   static async open(file) {
-    let state;
-    try {
-      state = JSON.parse(await readFile(file, 'utf8'));
-    } catch (err) {
-      if (err.code !== 'ENOENT') throw new Error(`cannot read ${file} (${err.message}); delete it to start the approval channel over`);
-      state = emptyState();
-    }
-    if (state?.version !== FORMAT_VERSION || !Number.isSafeInteger(state.lastEventId)
-      || !Array.isArray(state.events) || !state.approvals || typeof state.approvals !== 'object') {
-      throw new Error(`${file} is not an approval store (version ${FORMAT_VERSION}); delete it to start the approval channel over`);
-    }
-    const store = new ApprovalStore(file, state);
+    const store = new ApprovalStore(await JsonFileStore.open(file, {
+      initial: emptyState,
+      isValid: (state) => state?.version === FORMAT_VERSION && Number.isSafeInteger(state.lastEventId)
+        && Array.isArray(state.events) && state.approvals && typeof state.approvals === 'object',
+      what: `an approval store (version ${FORMAT_VERSION})`,
+      reset: 'start the approval channel over',
+    }));
     await store.transact(() => {}); // prune what aged out while we were down
     return store;
+  }
+
+  get #state() {
+    return this.#store.state;
   }
 
   // ---- reads (committed state; treat the returned records as read-only) ----
@@ -152,9 +145,9 @@ export class ApprovalStore {
    * Resolves with what `change` returned.
    */
   transact(change) {
-    const run = async () => {
-      const draft = structuredClone(this.#state);
-      const events = [];
+    let events;
+    return this.#store.transact((draft) => {
+      events = [];
       const emit = (type, record) => {
         draft.lastEventId += 1;
         const event = {
@@ -165,23 +158,21 @@ export class ApprovalStore {
       };
       const result = change(draft, emit);
       prune(draft, Date.now());
-      await writeFileAtomic(this.#file, JSON.stringify(draft));
-      this.#state = draft;
-      // Committed: a failing listener (a broken stream) must not turn that into an error.
-      for (const event of events) {
-        for (const listener of this.#listeners) {
-          try { listener(event); } catch { /* the listener's own problem */ }
-        }
-      }
       return result;
-    };
-    const done = this.#queue.then(run, run);
-    this.#queue = done.catch(() => {});
-    return done;
+    }, () => this.#publish(events));
+  }
+
+  // Committed: a failing listener (a broken stream) must not turn that into an error.
+  #publish(events) {
+    for (const event of events) {
+      for (const listener of this.#listeners) {
+        try { listener(event); } catch { /* the listener's own problem */ }
+      }
+    }
   }
 
   /** Waits for queued writes. */
-  async close() {
-    await this.#queue;
+  close() {
+    return this.#store.close();
   }
 }

@@ -9,7 +9,8 @@ export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--
 
   --port N                   TCP port on 127.0.0.1 (default 0 = pick a free port)
   --data DIR                 state directory (keys, sessions, grants, tokens,
-                             approvals); default: a fresh temporary directory
+                             approvals, stock orders, OpenFGA tuples);
+                             default: a fresh temporary directory
   --access-token-ttl SECONDS access token lifetime (default 600)
   --ciba-interval SECONDS    CIBA poll interval announced by bc-authorize
                              (default 5, minimum 1)
@@ -25,7 +26,8 @@ export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--
   --no-approval-channel      serve neither the approval channel nor the device
                              approver API and leave them out of discovery, like
                              a provider that does not implement Countersign's
-                             protocol (Auth0, say); CIBA and device flow work
+                             protocol (Auth0, say); CIBA, device flow, token
+                             exchange, demo APIs and OpenFGA stand-in work
   --help                     show this help`;
 
 export class UsageError extends Error {}

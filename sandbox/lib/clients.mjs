@@ -7,6 +7,11 @@ export const PING_AGENT_CLIENT_ID = 'demo-agent-ping';
 export const DEVICE_CLIENT_ID = 'demo-device';
 export const CIBA_GRANT_TYPE = 'urn:openid:params:grant-type:ciba';
 export const DEVICE_CODE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
+// Token exchange (RFC 8693) for federated connection tokens, and Auth0 Token
+// Vault's name for the same grant (token-exchange.mjs).
+export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+export const FEDERATED_TOKEN_EXCHANGE_GRANT_TYPE = 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token';
+const TOKEN_EXCHANGE_GRANT_TYPES = [TOKEN_EXCHANGE_GRANT_TYPE, FEDERATED_TOKEN_EXCHANGE_GRANT_TYPE];
 
 // ============================================================================
 // DEMO ONLY. These client secrets are public, hard-coded test fixtures for the
@@ -28,7 +33,7 @@ export const PING_PLACEHOLDER_ENDPOINT = 'https://ciba-ping.invalid/demo-agent-p
 // getResourceServerInfo enforces them: a client gets `invalid_target` for an
 // API it is not meant to call (an agent must not obtain an approvals token).
 const API_SCOPES = {
-  [DESKTOP_CLIENT_ID]: ['profile:read', 'approvals'],
+  [DESKTOP_CLIENT_ID]: ['profile:read', 'approvals', 'docs:read'],
   [AGENT_CLIENT_ID]: ['stock:trade', 'payments:initiate'],
   [PING_AGENT_CLIENT_ID]: ['stock:trade', 'payments:initiate'],
   [DEVICE_CLIENT_ID]: ['data:read', 'stock:trade', 'payments:initiate'],
@@ -67,8 +72,9 @@ export const clients = [
     post_logout_redirect_uris: ['http://127.0.0.1/logged-out'],
     response_types: ['code'],
     // The device flow (RFC 8628) too: a second way to sign in, e.g. when no
-    // browser can reach the loopback redirect.
-    grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT_TYPE],
+    // browser can reach the loopback redirect. And the token exchange for
+    // federated connection tokens (the agent pane's calendar access).
+    grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT_TYPE, ...TOKEN_EXCHANGE_GRANT_TYPES],
     scope: 'openid profile email offline_access',
     // It approves authorization details (through the approval channel) but
     // never requests any itself.
@@ -81,6 +87,9 @@ export const clients = [
     client_name: 'Demo Agent',
     client_secret: AGENT_SECRET,
     backchannel_token_delivery_mode: 'poll',
+    // It may also exchange the access tokens it got through CIBA for
+    // federated connection tokens (token-exchange.mjs).
+    grant_types: [CIBA_GRANT_TYPE, ...TOKEN_EXCHANGE_GRANT_TYPES],
   },
   {
     ...agentBase,

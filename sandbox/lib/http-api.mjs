@@ -1,11 +1,9 @@
-// What Countersign's JSON APIs on this server share: the approval channel
-// (approvals-api.mjs) and the device code approver API (device-api.mjs).
-// Both are resource servers that happen to share the process with
-// oidc-provider, served straight from node:http, and both accept exactly one
-// kind of credential: `Authorization: Bearer <JWT access token>` issued by
-// this sandbox for the approvals resource with the `approvals` scope.
-import * as jose from 'jose';
-
+// What the JSON APIs on this server share: Countersign's approval channel
+// (approvals-api.mjs), the device code approver API (device-api.mjs) and the
+// demo APIs (apis/). All are resource servers that happen to share the
+// process with oidc-provider, served straight from node:http: bearer token
+// checks with RFC 6750 answers, JSON bodies, error answers and routing.
+import { accessTokenVerifier, explainRejection } from './access-tokens.mjs';
 import { APPROVALS_API, APPROVALS_SCOPE } from './resources.mjs';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -25,27 +23,32 @@ export function sendJson(res, status, body, headers = {}) {
   res.end(JSON.stringify(body));
 }
 
+// The OAuth shape of an error body (RFC 6749 section 5.2, RFC 6750 section 3).
+const oauthErrorBody = (error, description, extra) => ({ error, error_description: description, ...extra });
+
 /**
  * Answers a failed request: an HttpError as its JSON error object (with
  * WWW-Authenticate, Allow or Retry-After where it has one), anything else as
  * a logged 500. Once a response has started (an event stream) the only
- * honest way to fail is to drop the connection.
+ * honest way to fail is to drop the connection. `errorBody(error,
+ * description, extra)` builds the body, for APIs whose errors are not shaped
+ * like OAuth's (the OpenFGA stand-in).
  */
-export function sendError(res, err, { log, what }) {
+export function sendError(res, err, { log, what, errorBody = oauthErrorBody }) {
   if (res.headersSent) {
     res.destroy();
     return;
   }
   if (!(err instanceof HttpError)) {
     log(`${what}: ${err.stack ?? err}`);
-    sendJson(res, 500, { error: 'server_error', error_description: 'internal error in the sandbox; see its log' });
+    sendJson(res, 500, errorBody('server_error', 'internal error in the sandbox; see its log'));
     return;
   }
   const headers = {};
   if (err.challenge) headers['WWW-Authenticate'] = err.challenge;
   if (err.allow) headers.Allow = err.allow;
   if (err.retryAfter !== undefined) headers['Retry-After'] = String(err.retryAfter);
-  sendJson(res, err.status, { error: err.error, error_description: err.message, ...err.extra }, headers);
+  sendJson(res, err.status, errorBody(err.error, err.message, err.extra), headers);
 }
 
 export function requireMethod(req, method) {
@@ -72,74 +75,108 @@ export async function readJson(req) {
   }
 }
 
+/** `value` if it is a JSON object (not an array, not null), else a 400 invalid_request. */
+export function requireObject(value, what = 'the body') {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new HttpError(400, 'invalid_request', `${what} must be a JSON object`);
+  }
+  return value;
+}
+
 /**
  * `{"decision": "approve"|"deny", ...}` -> "approve" | "deny". Members other
  * than `decision` are the caller's business (unknown ones are ignored, so the
  * protocols can grow).
  */
 export function decisionOf(body) {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpError(400, 'invalid_request', 'the body must be a JSON object');
-  }
+  requireObject(body);
   if (body.decision !== 'approve' && body.decision !== 'deny') {
     throw new HttpError(400, 'invalid_request', 'decision must be "approve" or "deny"');
   }
   return body.decision;
 }
 
-// Public halves of the signing keys: tokens are checked against exactly what
-// /jwks publishes.
-const PUBLIC_MEMBERS = ['kty', 'kid', 'alg', 'use', 'crv', 'x', 'y', 'n', 'e'];
-function publicJwks(jwks) {
-  return { keys: jwks.keys.map((key) => Object.fromEntries(PUBLIC_MEMBERS.filter((m) => key[m] !== undefined).map((m) => [m, key[m]]))) };
+/** The token of `Authorization: Bearer <token>`, or undefined. */
+export function bearerToken(req) {
+  return /^Bearer +([^ ]+) *$/i.exec(req.headers.authorization ?? '')?.[1];
 }
 
-// Why a token was refused, in words for error_description (RFC 6750 allows
-// no '"' or '\' there; none of these contain one).
-function explain(err) {
-  if (err.code === 'ERR_JWT_EXPIRED') return 'the access token has expired';
-  if (err.code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
-    if (err.claim === 'aud') return `the access token is not for ${APPROVALS_API}`;
-    if (err.claim === 'iss') return 'the access token was not issued by this server';
-    if (err.claim === 'typ') return 'the token is not a JWT access token (typ at+jwt)';
-    return `the access token has an invalid ${err.claim} claim`;
-  }
-  if (err.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || err.code === 'ERR_JWKS_NO_MATCHING_KEY') {
-    return 'the access token signature does not verify';
-  }
-  return `the token is not a JWT access token for ${APPROVALS_API}`;
+const invalidToken = (description) => new HttpError(401, 'invalid_token', description, {
+  challenge: `Bearer error="invalid_token", error_description="${description}"`,
+});
+
+/**
+ * Returns `authenticate(req)` for a resource server: resolves with
+ * { accountId, expiresAt (ms), claims } for a JWT access token of this
+ * sandbox for `audience` that carries `scope`, or throws the HttpError to
+ * answer with (RFC 6750): 401 `unauthorized` without a bearer token (challenge
+ * `Bearer`), 401 `invalid_token` for a token that does not verify, 403
+ * `insufficient_scope` (challenge with `scope="..."`) for one without the scope.
+ *
+ * `verify` is an accessTokenVerifier (access-tokens.mjs). `requiredClaims`
+ * are claims the API needs besides sub and exp; `checkClaims(claims)` may
+ * return why an otherwise valid token is still not one this API accepts
+ * (-> invalid_token).
+ */
+export function bearerAuthenticator({
+  verify, audience, scope, requiredClaims = [], checkClaims = () => undefined,
+}) {
+  return async function authenticate(req) {
+    const token = bearerToken(req);
+    if (!token) {
+      throw new HttpError(401, 'unauthorized', `send Authorization: Bearer with an access token for ${audience}`, { challenge: 'Bearer' });
+    }
+    let claims;
+    try {
+      claims = await verify(token, { audience, requiredClaims });
+    } catch (err) {
+      throw invalidToken(explainRejection(err, { audience }));
+    }
+    const refusal = checkClaims(claims);
+    if (refusal) throw invalidToken(refusal);
+    if (!String(claims.scope ?? '').split(' ').includes(scope)) {
+      const description = `the access token lacks the ${scope} scope`;
+      throw new HttpError(403, 'insufficient_scope', description, {
+        challenge: `Bearer error="insufficient_scope", scope="${scope}", error_description="${description}"`,
+      });
+    }
+    return { accountId: claims.sub, expiresAt: claims.exp * 1000, claims };
+  };
 }
 
 /**
- * Returns `authenticate(req)`: resolves with { accountId, expiresAt (ms) } for
- * a valid approvals token, or throws the HttpError to answer with (401
- * unauthorized / invalid_token, 403 insufficient_scope, RFC 6750 challenges).
- * The token is verified offline against the signing keys.
+ * `authenticate(req)` of Countersign's own APIs (the approval channel and the
+ * device approver API): a token for the approvals resource with the
+ * `approvals` scope.
  */
 export function approvalsTokenAuthenticator({ issuer, jwks }) {
-  const keys = jose.createLocalJWKSet(publicJwks(jwks));
-  return async function authenticate(req) {
-    const match = /^Bearer +([^ ]+) *$/i.exec(req.headers.authorization ?? '');
-    if (!match) {
-      throw new HttpError(401, 'unauthorized', `send Authorization: Bearer with an access token for ${APPROVALS_API}`, { challenge: 'Bearer' });
-    }
-    let payload;
-    try {
-      ({ payload } = await jose.jwtVerify(match[1], keys, {
-        issuer, audience: APPROVALS_API, typ: 'at+jwt', algorithms: ['ES256'], requiredClaims: ['sub', 'exp'],
-      }));
-    } catch (err) {
-      const description = explain(err);
-      throw new HttpError(401, 'invalid_token', description, {
-        challenge: `Bearer error="invalid_token", error_description="${description}"`,
-      });
-    }
-    if (!String(payload.scope ?? '').split(' ').includes(APPROVALS_SCOPE)) {
-      const description = `the access token lacks the ${APPROVALS_SCOPE} scope`;
-      throw new HttpError(403, 'insufficient_scope', description, {
-        challenge: `Bearer error="insufficient_scope", scope="${APPROVALS_SCOPE}", error_description="${description}"`,
-      });
-    }
-    return { accountId: payload.sub, expiresAt: payload.exp * 1000 };
-  };
+  return bearerAuthenticator({
+    verify: accessTokenVerifier({ issuer, jwks }), audience: APPROVALS_API, scope: APPROVALS_SCOPE,
+  });
+}
+
+/**
+ * Finds the route for a request in `routes` = [{ method, path: RegExp,
+ * handler }]: { handler, params } with the path's capture groups (decoded),
+ * undefined when no path matches, and a 405 (with Allow) when a path matches
+ * but not with this method.
+ */
+export function matchRoute(routes, method, pathname) {
+  const matching = routes.map((route) => [route, route.path.exec(pathname)]).filter(([, match]) => match);
+  if (!matching.length) return undefined;
+  const hit = matching.find(([route]) => route.method === method);
+  if (!hit) {
+    const allow = [...new Set(matching.map(([route]) => route.method))].join(', ');
+    throw new HttpError(405, 'method_not_allowed', `this resource only accepts ${allow}`, { allow });
+  }
+  const [route, match] = hit;
+  return { handler: route.handler, params: match.slice(1).map(decodeSegment) };
+}
+
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // malformed percent-encoding: matches nothing, answered as unknown
+  }
 }

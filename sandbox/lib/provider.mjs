@@ -6,6 +6,7 @@
 import Provider from 'oidc-provider';
 
 import { findAccount } from './accounts.mjs';
+import { FGA_STORE_ID } from './apis/fga.mjs';
 import {
   cibaFeature, cibaFetch, installCibaMiddleware, requestTtl,
 } from './ciba.mjs';
@@ -20,6 +21,7 @@ import { treatMissingPromptAsConsent } from './offline-access.mjs';
 import { richAuthorizationRequests } from './rar.mjs';
 import { APPROVALS_API, resourceServerInfoFor } from './resources.mjs';
 import { defaultResource, useGrantedResource } from './target.mjs';
+import { federatedConnectionClaims, installTokenExchange } from './token-exchange.mjs';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -54,11 +56,19 @@ export function createProvider({
     // audience of the access token it needs for that.
     // Without it (--no-approval-channel) the sandbox looks like any provider
     // that does not implement the protocol.
-    discovery: approvalChannel ? {
-      countersign_approvals_endpoint: `${issuer}/approvals`,
-      countersign_approvals_resource: APPROVALS_API,
-      countersign_device_endpoint: `${issuer}/device`,
-    } : {},
+    discovery: {
+      ...(approvalChannel ? {
+        countersign_approvals_endpoint: `${issuer}/approvals`,
+        countersign_approvals_resource: APPROVALS_API,
+        countersign_device_endpoint: `${issuer}/device`,
+      } : {}),
+      // The OpenFGA stand-in (apis/fga-api.mjs): its API base URL (the
+      // OpenFGA paths /stores/... live right under the issuer) and its one
+      // store. Served with or without the approval channel: it stands in for
+      // a separate service, not for part of Countersign's protocol.
+      countersign_fga_api_url: issuer,
+      countersign_fga_store_id: FGA_STORE_ID,
+    },
     // Device flow paths (device-flow.mjs): /device itself is the approver API
     // (device-api.mjs), so nothing of oidc-provider may live under it; its
     // default code_verification path was /device (and /device/:uid).
@@ -137,6 +147,8 @@ export function createProvider({
       BackchannelAuthenticationRequest: requestTtl,
       PreAuthorizedCode: 10 * MINUTE,
     },
+    // The `connection` claim of federated connection tokens (token-exchange.mjs).
+    extraTokenClaims: federatedConnectionClaims,
     // The desktop app talks to the token endpoint from native code, not from a
     // web page: no CORS for clients.
     clientBasedCORS: () => false,
@@ -148,5 +160,6 @@ export function createProvider({
   treatMissingPromptAsConsent(provider);
   installCibaMiddleware(provider, channel);
   installDeviceFlowMiddleware(provider, devicePolls);
+  installTokenExchange(provider, { issuer, jwks });
   return provider;
 }

@@ -12,7 +12,7 @@ import { PAYMENTS_API, STOCK_API } from './resources.mjs';
 
 const { InvalidAuthorizationDetails } = errors;
 
-const TICKER = /^[A-Z][A-Z0-9.]{0,9}$/;
+export const TICKER = /^[A-Z][A-Z0-9.]{0,9}$/;
 const CURRENCY = /^[A-Z]{3}$/; // ISO 4217 alphabetic code (shape only)
 const DECIMAL_STRING = /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
 const MAX_QTY = 1_000_000;
@@ -34,7 +34,7 @@ function rejectUnknownFields(object, allowed, where) {
 // A positive amount with at most two decimals. Numbers are checked through
 // their shortest decimal representation (String(0.1) is "0.1"), so 10.005 and
 // 1e-7 are refused rather than rounded.
-function isMoney(value) {
+export function isMoney(value) {
   if (typeof value === 'number') {
     return Number.isFinite(value) && value > 0 && DECIMAL_STRING.test(String(value));
   }

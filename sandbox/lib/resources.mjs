@@ -19,7 +19,14 @@ export const STOCK_API = `${RESOURCE_PREFIX}stock`;
 export const PAYMENTS_API = `${RESOURCE_PREFIX}payments`;
 export const APPROVALS_API = `${RESOURCE_PREFIX}approvals`;
 export const DATA_API = `${RESOURCE_PREFIX}data`;
+export const DOCS_API = `${RESOURCE_PREFIX}docs`;
 export const APPROVALS_SCOPE = 'approvals';
+
+// The stand-in for a third-party API (Google Calendar) behind a federated
+// connection. Deliberately NOT in RESOURCES: getResourceServerInfo refuses it
+// (invalid_target) for every ordinary grant, so the only way to a calendar
+// token is the federated token exchange (token-exchange.mjs, connections.mjs).
+export const CALENDAR_API = `${RESOURCE_PREFIX}calendar`;
 
 export const RESOURCES = {
   [PROFILE_API]: {
@@ -41,6 +48,10 @@ export const RESOURCES = {
   [DATA_API]: {
     scope: 'data:read',
     description: 'Read your data records',
+  },
+  [DOCS_API]: {
+    scope: 'docs:read',
+    description: 'Search and read shared documents',
   },
 };
 

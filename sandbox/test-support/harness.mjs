@@ -267,6 +267,10 @@ export const CIBA_GRANT = 'urn:openid:params:grant-type:ciba';
 export const STOCK_API = 'https://api.sandbox.countersign.dev/stock';
 export const PAYMENTS_API = 'https://api.sandbox.countersign.dev/payments';
 export const APPROVALS_API = 'https://api.sandbox.countersign.dev/approvals';
+export const DOCS_API = 'https://api.sandbox.countersign.dev/docs';
+export const CALENDAR_API = 'https://api.sandbox.countersign.dev/calendar';
+// The scope of each API the desktop client may ask for.
+const DESKTOP_API_SCOPES = { [PROFILE_API]: 'profile:read', [APPROVALS_API]: 'approvals', [DOCS_API]: 'docs:read' };
 
 export const TRADE = {
   type: 'trade_authorization', action: 'buy', ticker: 'ACME', qty: 10, limit_price: 12.5, currency: 'USD',
@@ -320,38 +324,74 @@ export function pollToken(issuer, authReqId, { client = AGENT, auth = 'basic', e
 }
 
 /**
+ * The desktop client's tokens for `user`, the way the app gets them: sign in
+ * (login + consent) with `scope` (+ `apiScope`, by default the scope of
+ * `resource`) and `resource`, exchange
+ * the code (opaque userinfo access token), then, with a resource, refresh
+ * with it (JWT access token for that API). Returns { accessToken (the JWT
+ * with a resource, else the opaque one), refreshToken (the live one: refresh
+ * tokens rotate), tokens (the code exchange's answer), refreshed, jar }.
+ */
+export async function desktopTokens(issuer, user = 'alice', {
+  resource, apiScope = DESKTOP_API_SCOPES[resource], scope = 'openid profile email offline_access',
+} = {}) {
+  const flow = await authorize(issuer, {
+    user, password: `${user}-demo`, scope: apiScope ? `${scope} ${apiScope}` : scope, resource,
+  });
+  const code = await exchangeCode(issuer, flow);
+  if (code.status !== 200) throw new Error(`code exchange failed: ${JSON.stringify(code.body)}`);
+  if (!resource) {
+    return {
+      accessToken: code.body.access_token, refreshToken: code.body.refresh_token, tokens: code.body, jar: flow.jar,
+    };
+  }
+  const api = await refresh(issuer, code.body.refresh_token, { resource });
+  if (api.status !== 200) throw new Error(`refresh failed: ${JSON.stringify(api.body)}`);
+  return {
+    accessToken: api.body.access_token, refreshToken: api.body.refresh_token, tokens: code.body, refreshed: api.body, jar: flow.jar,
+  };
+}
+
+/**
  * The desktop client's way to an approvals token: sign in with scope
  * `approvals` and resource=approvals, exchange the code (opaque userinfo
  * token), then refresh with resource=approvals (JWT for the channel).
  * Returns { accessToken, tokens, jar }.
  */
-export async function approvalsToken(issuer, user = 'alice') {
-  const flow = await authorize(issuer, {
-    user, password: `${user}-demo`, scope: 'openid profile email offline_access approvals', resource: APPROVALS_API,
-  });
-  const code = await exchangeCode(issuer, flow);
-  if (code.status !== 200) throw new Error(`code exchange failed: ${JSON.stringify(code.body)}`);
-  const api = await refresh(issuer, code.body.refresh_token, { resource: APPROVALS_API });
-  if (api.status !== 200) throw new Error(`refresh failed: ${JSON.stringify(api.body)}`);
-  return { accessToken: api.body.access_token, tokens: code.body, refreshed: api.body, jar: flow.jar };
+export function approvalsToken(issuer, user = 'alice') {
+  return desktopTokens(issuer, user, { resource: APPROVALS_API });
 }
 
 /**
- * An approvals access token minted with the sandbox's own ES256 key from its
- * data directory: right in every respect unless `claims`, `header` or
- * `signWith` (another key) say otherwise. For testing the token checks.
+ * An access token minted with the sandbox's own ES256 key from its data
+ * directory, for `audience` with `scope`: right in every respect unless
+ * `claims`, `header` or `signWith` (another key) say otherwise. For testing
+ * the token checks.
  */
-export async function mintApprovalsToken(data, issuer, { claims = {}, header = {}, signWith } = {}) {
+export async function mintAccessToken(data, issuer, {
+  audience, scope, claims = {}, header = {}, signWith,
+}) {
   const jwk = JSON.parse(await readFile(path.join(data, 'keys', 'es256.jwk.json'), 'utf8'));
-  return new jose.SignJWT({ scope: 'approvals', client_id: CLIENT_ID, ...claims })
+  return new jose.SignJWT({
+    scope, client_id: CLIENT_ID, jti: randomBytes(12).toString('base64url'), ...claims,
+  })
     .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: jwk.kid, ...header })
-    .setIssuer(claims.iss ?? issuer).setAudience(claims.aud ?? APPROVALS_API).setSubject(claims.sub ?? 'alice')
+    .setIssuer(claims.iss ?? issuer).setAudience(claims.aud ?? audience).setSubject(claims.sub ?? 'alice')
     .setIssuedAt().setExpirationTime(claims.exp ?? '5m')
     .sign(signWith ?? await jose.importJWK(jwk, 'ES256'));
 }
 
-/** A request to the approval channel; `token` may be undefined (no Authorization). */
-export async function approvalsRequest(issuer, token, { method = 'GET', path = '/approvals', json, body, headers = {} } = {}) {
+/** mintAccessToken for the approvals API with the `approvals` scope. */
+export function mintApprovalsToken(data, issuer, options = {}) {
+  return mintAccessToken(data, issuer, { audience: APPROVALS_API, scope: 'approvals', ...options });
+}
+
+/**
+ * A JSON request to one of the sandbox's APIs; `token` may be undefined (no
+ * Authorization). `json` is sent as application/json, `body` as given.
+ * Returns { status, body (parsed if JSON), headers }.
+ */
+export async function apiRequest(issuer, token, { method = 'GET', path = '/approvals', json, body, headers = {} } = {}) {
   const init = { method, headers: { ...headers } };
   if (token !== undefined) init.headers.authorization = `Bearer ${token}`;
   if (json !== undefined) {
@@ -366,6 +406,9 @@ export async function approvalsRequest(issuer, token, { method = 'GET', path = '
   try { parsed = JSON.parse(text); } catch { parsed = text; }
   return { status: res.status, body: parsed, headers: res.headers };
 }
+
+/** A request to the approval channel (apiRequest, which defaults to GET /approvals). */
+export const approvalsRequest = apiRequest;
 
 export function listApprovals(issuer, token) {
   return approvalsRequest(issuer, token);
@@ -464,6 +507,77 @@ export async function activateDevice(issuer, userCode, {
   }
   pages.done = res;
   return { jar, pages };
+}
+
+// ---- The demo APIs, the token exchange and the OpenFGA stand-in ---------------
+
+export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+export const FEDERATED_GRANT = 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token';
+export const FEDERATED_TOKEN_TYPE = 'http://auth0.com/oauth/token-type/federated-connection-access-token';
+export const REFRESH_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:refresh_token';
+export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar.freebusy';
+export const FGA_STORE_ID = '01JSANDBXFGASTRE0000000000';
+export const FGA_KEY = 'demo-fga-key';
+
+/**
+ * A CIBA request by demo-agent for `user`, approved by that user through the
+ * approval channel, polled once: the agent's token response (an access token
+ * for the API the details name, carrying them). `params` as for cibaAuthorize.
+ */
+export async function approvedCibaTokens(issuer, params = {}, { user = 'alice' } = {}) {
+  const bindingMessage = params.binding_message ?? `approve ${randomBytes(4).toString('hex')}`;
+  const { status, body: request } = await cibaAuthorize(issuer, { login_hint: user, ...params, binding_message: bindingMessage });
+  if (status !== 200) throw new Error(`bc-authorize failed: ${JSON.stringify(request)}`);
+  const { accessToken } = await approvalsToken(issuer, user);
+  const approval = await approvalFor(issuer, accessToken, bindingMessage);
+  const decided = await decide(issuer, accessToken, approval.id, 'approve');
+  if (decided.status !== 200) throw new Error(`approval failed: ${JSON.stringify(decided.body)}`);
+  const tokens = await pollToken(issuer, request.auth_req_id);
+  if (tokens.status !== 200) throw new Error(`CIBA poll failed: ${JSON.stringify(tokens.body)}`);
+  return tokens.body;
+}
+
+/**
+ * A device code of demo-device (`params` as for deviceAuthorize; default
+ * scope data:read) approved by `user` through the approver API, polled once:
+ * the device's token response.
+ */
+export async function approvedDeviceTokens(issuer, params = {}, { user = 'alice' } = {}) {
+  const { status, body: request } = await deviceAuthorize(issuer, params);
+  if (status !== 200) throw new Error(`device authorization failed: ${JSON.stringify(request)}`);
+  const { accessToken } = await approvalsToken(issuer, user);
+  const decided = await deviceDecide(issuer, accessToken, request.user_code, 'approve');
+  if (decided.status !== 200) throw new Error(`device approval failed: ${JSON.stringify(decided.body)}`);
+  const tokens = await pollDeviceToken(issuer, request.device_code);
+  if (tokens.status !== 200) throw new Error(`device poll failed: ${JSON.stringify(tokens.body)}`);
+  return tokens.body;
+}
+
+/**
+ * A token exchange at /token: as the public desktop client by default (its
+ * client_id in the body), or as a confidential `client` ({ id, secret },
+ * client_secret_basic). Defaults: RFC 8693 grant, connection google-oauth2.
+ */
+export async function tokenExchange(issuer, params, { client } = {}) {
+  const form = { grant_type: TOKEN_EXCHANGE_GRANT, connection: 'google-oauth2', ...params };
+  if (client) return clientPost(new URL('/token', issuer), client, form, 'basic');
+  const res = await fetch(new URL('/token', issuer), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: CLIENT_ID, ...form }),
+  });
+  return { status: res.status, body: await res.json(), headers: res.headers };
+}
+
+/** POST /stores/{store}/{operation} of the OpenFGA stand-in, with the demo key unless `key` says otherwise (null: none). */
+export function fgaRequest(issuer, operation, json, { store = FGA_STORE_ID, key = FGA_KEY } = {}) {
+  return apiRequest(issuer, undefined, {
+    method: 'POST',
+    path: `/stores/${store}/${operation}`,
+    json,
+    headers: key === null ? {} : { authorization: `Bearer ${key}` },
+  });
 }
 
 export { SseReader } from './sse-reader.mjs';

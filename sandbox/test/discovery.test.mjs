@@ -28,8 +28,13 @@ test('discovery advertises the sandbox endpoints and capabilities', async (t) =>
   assert.deepEqual(d.code_challenge_methods_supported, ['S256']);
   assert.deepEqual(d.response_types_supported, ['code']);
   assert.deepEqual([...d.grant_types_supported].sort(), [
-    'authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:openid:params:grant-type:ciba',
+    'authorization_code', 'refresh_token',
+    'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token',
+    'urn:ietf:params:oauth:grant-type:device_code', 'urn:ietf:params:oauth:grant-type:token-exchange',
+    'urn:openid:params:grant-type:ciba',
   ]);
+  assert.equal(d.countersign_fga_api_url, issuer, 'the OpenFGA stand-in lives under the issuer');
+  assert.equal(d.countersign_fga_store_id, '01JSANDBXFGASTRE0000000000');
   for (const s of ['openid', 'profile', 'email', 'offline_access']) assert.ok(d.scopes_supported.includes(s), s);
   assert.ok(d.id_token_signing_alg_values_supported.includes('RS256'));
   assert.ok(d.token_endpoint_auth_methods_supported.includes('none'));
@@ -42,6 +47,7 @@ test('--no-approval-channel: no Countersign endpoints in discovery or on the wir
   for (const key of ['countersign_approvals_endpoint', 'countersign_approvals_resource', 'countersign_device_endpoint']) {
     assert.equal(d[key], undefined, key);
   }
+  assert.equal(d.countersign_fga_store_id, '01JSANDBXFGASTRE0000000000', 'the OpenFGA stand-in is not part of the channel');
   assert.equal(d.backchannel_authentication_endpoint, `${issuer}/backchannel`);
   assert.equal(d.device_authorization_endpoint, `${issuer}/device_authorization`);
   for (const path of ['/approvals', '/device/BCDFGHJK']) {

@@ -1518,6 +1518,17 @@
     </message>
 </context>
 <context>
+    <name>StockTools</name>
+    <message>
+        <source>There is no approval for this trade.</source>
+        <translation>Für diesen Handel gibt es keine Genehmigung.</translation>
+    </message>
+    <message>
+        <source>The stock API refused the order: %1</source>
+        <translation>Die Aktien-API hat den Auftrag abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
     <name>TokenClient</name>
     <message>
         <source>The provider has no userinfo endpoint.</source>

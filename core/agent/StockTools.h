@@ -1,0 +1,40 @@
+#pragma once
+
+#include "agent/Tool.h"
+
+#include <QUrl>
+
+namespace countersign::net {
+class HttpClient;
+}
+
+namespace countersign::agent {
+
+// buy_stock / sell_stock: place an order at the stock API (POST <api>/orders) with the token the
+// tool's authorizer obtained for exactly this trade. The API checks that the token's
+// trade_authorization matches the order; the tool reports what it filled, or why not.
+class StockOrderTool : public Tool
+{
+public:
+    enum class Action
+    {
+        Buy,
+        Sell
+    };
+    StockOrderTool(Action action, net::HttpClient *http, QUrl ordersEndpoint);
+
+    ToolSpec spec() const override;
+    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override;
+
+    // The trade_authorization (RFC 9396) this tool's arguments ask for, and the binding message
+    // (at most 64 characters of CIBA's allowed set) the person compares on both screens.
+    static nlohmann::json authorizationDetails(Action action, const nlohmann::json &arguments);
+    static QString bindingMessage(Action action, const nlohmann::json &arguments);
+
+private:
+    Action m_action;
+    net::HttpClient *m_http;
+    QUrl m_ordersEndpoint;
+};
+
+} // namespace countersign::agent

@@ -12,6 +12,7 @@
 #include "agent/AgentSession.h"
 #include "agent/AsyncAuthorizer.h"
 #include "agent/DemoBackend.h"
+#include "agent/StockTools.h"
 #include "approvals/ApprovalChannel.h"
 #include "net/HttpClient.h"
 #include "oauth/DiscoveryClient.h"
@@ -52,6 +53,26 @@ public:
     QByteArray token;
 };
 
+// The real buy_stock tool, watched: the test keeps the token the tool was handed, to ask the
+// stock API about the orders afterwards.
+class Watched : public Tool
+{
+public:
+    explicit Watched(std::shared_ptr<Tool> inner) : m_inner(std::move(inner)) {}
+    ToolSpec spec() const override { return m_inner->spec(); }
+    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override
+    {
+        ++runs;
+        token = context.accessToken;
+        m_inner->run(arguments, context, std::move(done));
+    }
+    int runs = 0;
+    QByteArray token;
+
+private:
+    std::shared_ptr<Tool> m_inner;
+};
+
 nlohmann::json tradeFor(const nlohmann::json &arguments)
 {
     nlohmann::json detail{{"type", "trade_authorization"},
@@ -82,6 +103,27 @@ class AgentSandboxTest : public QObject
     net::HttpClient *m_http = nullptr;
     oauth::ProviderMetadata m_metadata;
     std::unique_ptr<ciba::CibaClient> m_agentClient;
+
+    QByteArray m_stockToken; // a token for the stock API from an approved trade (to list orders)
+
+    QUrl api(const QString &path) const { return m_sandbox->issuer().resolved(QUrl(path)); }
+
+    std::shared_ptr<Watched> realBuyTool()
+    {
+        return std::make_shared<Watched>(std::make_shared<StockOrderTool>(
+            StockOrderTool::Action::Buy, m_http, api(QStringLiteral("/api/stock/orders"))));
+    }
+
+    QList<nlohmann::json> orders()
+    {
+        auto listed = wait<nlohmann::json>(
+            [&](auto done) { m_http->getJson(api(QStringLiteral("/api/stock/orders")), done, m_stockToken); });
+        QList<nlohmann::json> all;
+        if (listed)
+            for (const auto &order : listed->value("orders", nlohmann::json::array()))
+                all << order;
+        return all;
+    }
 
     std::shared_ptr<AsyncAuthorizer> authorizer()
     {
@@ -170,6 +212,55 @@ private Q_SLOTS:
         QVERIFY(!contents.contains("eyJ")); // no JWT of any kind
     }
 
+    // The whole way: the real buy_stock tool places the order at the sandbox's stock API with the
+    // approved token; the order is there with the approved details; a different order with the
+    // same approval is refused by the API.
+    void anApprovedPurchaseIsPlacedAtTheStockApi()
+    {
+        DemoBackend backend;
+        AgentSession session(&backend);
+        AsyncAuthorizer::Options options;
+        options.scopes = {QStringLiteral("openid"), QStringLiteral("stock:trade")};
+        options.loginHint = [] { return QStringLiteral("alice"); };
+        options.bindingMessage = [](const nlohmann::json &a) {
+            return StockOrderTool::bindingMessage(StockOrderTool::Action::Buy, a);
+        };
+        options.authorizationDetails = [](const nlohmann::json &a) {
+            return StockOrderTool::authorizationDetails(StockOrderTool::Action::Buy, a);
+        };
+        auto buy = realBuyTool();
+        session.addTool(buy, std::make_shared<AsyncAuthorizer>(m_agentClient.get(), options));
+        session.send(QStringLiteral("Buy 3 shares of ACME"));
+        QTRY_VERIFY_WITH_TIMEOUT(session.conversation().messages.last().kind == Message::Kind::Interrupt, 10000);
+        const QString binding =
+            QString::fromStdString(session.conversation().messages.last().interrupt.value("binding_message", ""));
+        QVERIFY2(binding.startsWith(QStringLiteral("Buy 3 ACME #")), qPrintable(binding));
+        const QString error = decide(binding, approvals::Decision::Approve);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !lastAnswer(session).isEmpty(), 20000);
+        QCOMPARE(buy->runs, 1);
+        QVERIFY2(lastAnswer(session).contains(QStringLiteral("bought 3 ACME shares at 12.34 USD")),
+                 qPrintable(lastAnswer(session)));
+
+        m_stockToken = buy->token;
+        const auto placed = orders();
+        QCOMPARE(placed.size(), 1);
+        QCOMPARE(placed.first().value("ticker", ""), std::string("ACME"));
+        QCOMPARE(placed.first().value("qty", 0), 3);
+        QCOMPARE(placed.first().value("action", ""), std::string("buy"));
+        QCOMPARE(placed.first().value("account", ""), std::string("alice"));
+
+        // The same approval cannot buy 5 instead: the API compares the order with the token.
+        StockOrderTool direct(StockOrderTool::Action::Buy, m_http, api(QStringLiteral("/api/stock/orders")));
+        auto refused = wait<nlohmann::json>([&](auto done) {
+            direct.run({{"ticker", "ACME"}, {"qty", 5}},
+                       ToolContext{QStringLiteral("x"), {}, {}, buy->token, nlohmann::json::array()}, done);
+        });
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("authorization_details_mismatch"));
+        QCOMPARE(orders().size(), 1);
+    }
+
     void aDenialBecomesTheAgentsAnswer()
     {
         DemoBackend backend;
@@ -183,6 +274,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !lastAnswer(session).isEmpty(), 20000);
         QCOMPARE(buy->runs, 0);
         QVERIFY2(lastAnswer(session).contains(QStringLiteral("You denied this")), qPrintable(lastAnswer(session)));
+        if (!m_stockToken.isEmpty()) // no order for 4 (the purchase above is the only one)
+            for (const auto &order : orders())
+                QVERIFY(order.value("qty", 0) != 4);
     }
 
     void aTradeWaitingWhenTheAppQuitCompletesOnceAfterTheRestart()

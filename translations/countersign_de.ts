@@ -428,6 +428,13 @@
     </message>
 </context>
 <context>
+    <name>FgaClient</name>
+    <message>
+        <source>The authorization service sent an unreadable answer.</source>
+        <translation>Der Autorisierungsdienst hat eine unlesbare Antwort gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>GuiCommandLine</name>
     <message>
         <source>Countersign: sign in to your OpenID provider.</source>

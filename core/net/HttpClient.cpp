@@ -46,13 +46,18 @@ Error networkError(QNetworkReply *reply)
 }
 
 // An OAuth 2.0 error body (RFC 6749 §5.2) becomes an Error with the server's own code.
+// So is the {code, message} body of gRPC-gateway services such as OpenFGA.
 std::optional<Error> oauthError(const QByteArray &body)
 {
     const auto json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
-    const QString code = jsonString(json, "error");
+    QString code = jsonString(json, "error");
+    QString description = jsonString(json, "error_description");
+    if (code.isEmpty()) {
+        code = jsonString(json, "code");
+        description = jsonString(json, "message");
+    }
     if (code.isEmpty())
         return std::nullopt;
-    const QString description = jsonString(json, "error_description");
     return Error{code, description.isEmpty() ? code : description};
 }
 

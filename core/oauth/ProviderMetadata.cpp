@@ -1,5 +1,6 @@
 #include "ProviderMetadata.h"
 
+#include "common/Json.h"
 #include "config/ProviderConfig.h"
 
 #include <QCoreApplication>
@@ -100,6 +101,7 @@ Result<ProviderMetadata> ProviderMetadata::fromJson(const nlohmann::json &json, 
         {"device_authorization_endpoint", false, &ProviderMetadata::deviceAuthorizationEndpoint},
         {"countersign_approvals_endpoint", false, &ProviderMetadata::approvalsEndpoint},
         {"countersign_device_endpoint", false, &ProviderMetadata::deviceApproverEndpoint},
+        {"countersign_fga_api_url", false, &ProviderMetadata::fgaApiUrl},
     };
     for (const Field &field : fields) {
         auto url = endpoint(json, field.name, field.required);
@@ -108,6 +110,7 @@ Result<ProviderMetadata> ProviderMetadata::fromJson(const nlohmann::json &json, 
         metadata.*(field.member) = url.value();
     }
 
+    metadata.fgaStoreId = jsonString(json, "countersign_fga_store_id");
     if (json.contains("countersign_approvals_resource")) {
         if (!json["countersign_approvals_resource"].is_string())
             return invalid(Tr::tr("The provider's \"countersign_approvals_resource\" is not a string."));

@@ -29,6 +29,9 @@ struct ProviderMetadata
     // Its device code part, optional: where the signed-in person looks up and decides device flow
     // user codes, with the approval channel's token.
     QUrl deviceApproverEndpoint;
+    // The sandbox also names its OpenFGA stand-in (the agent's document permissions); optional.
+    QUrl fgaApiUrl;
+    QString fgaStoreId;
     QStringList codeChallengeMethods;
     QStringList idTokenSigningAlgorithms;
 

@@ -32,10 +32,14 @@ AgentSession::AgentSession(Backend *backend, QObject *parent) : QObject(parent),
 AgentSession::~AgentSession()
 {
     ++m_generation;
-    for (auto it = m_tools.cbegin(); it != m_tools.cend(); ++it)
-        if (it->authorizer)
-            for (const Message &call : m_conversation.unresolvedCalls())
-                it->authorizer->cancel(call.callId);
+    cancelAuthorizations();
+}
+
+void AgentSession::cancelAuthorizations()
+{
+    for (const Message &call : m_conversation.unresolvedCalls())
+        if (const auto entry = m_tools.constFind(call.toolName); entry != m_tools.cend() && entry->authorizer)
+            entry->authorizer->cancel(call.callId);
 }
 
 void AgentSession::addTool(std::shared_ptr<Tool> tool, std::shared_ptr<Authorizer> authorizer)
@@ -110,11 +114,9 @@ void AgentSession::stop()
         m_streaming.clear();
         Q_EMIT streamingTextChanged();
     }
-    for (const Message &call : m_conversation.unresolvedCalls()) {
-        if (const auto entry = m_tools.constFind(call.toolName); entry != m_tools.cend() && entry->authorizer)
-            entry->authorizer->cancel(call.callId);
+    cancelAuthorizations();
+    for (const Message &call : m_conversation.unresolvedCalls())
         append(Message::toolResult(call.callId, call.toolName, errorResult(Tr::tr("Stopped by you.")), true));
-    }
     setBusy(false);
 }
 

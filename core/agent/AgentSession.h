@@ -58,6 +58,8 @@ private:
         std::shared_ptr<Authorizer> authorizer;
     };
 
+    // Tells the authorizers of every call without a result to stop working on it.
+    void cancelAuthorizations();
     void startTurn();
     void onTurnFinished(Status status);
     void runCall(const QString &callId, const QString &toolName, const nlohmann::json &arguments);

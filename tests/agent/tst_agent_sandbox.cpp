@@ -4,8 +4,7 @@
 // those details, or the agent says it was denied. A call waiting when the app quits completes
 // once after the restart. Nothing the conversation saves holds a token.
 #include "Jwt.h"
-#include "Sandbox.h"
-#include "SignedInSession.h"
+#include "SandboxWithAlice.h"
 #include "TestEnvironment.h"
 #include "Wait.h"
 
@@ -13,9 +12,7 @@
 #include "agent/AsyncAuthorizer.h"
 #include "agent/DemoBackend.h"
 #include "agent/StockTools.h"
-#include "approvals/ApprovalChannel.h"
 #include "net/HttpClient.h"
-#include "oauth/DiscoveryClient.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -97,27 +94,23 @@ class AgentSandboxTest : public QObject
     Q_OBJECT
 
     QNetworkAccessManager m_network;
-    std::unique_ptr<test::Sandbox> m_sandbox;
-    std::unique_ptr<test::SignedInSession> m_alice;
-    std::unique_ptr<approvals::ApprovalChannel> m_channel;
-    net::HttpClient *m_http = nullptr;
-    oauth::ProviderMetadata m_metadata;
+    std::unique_ptr<test::SandboxWithAlice> m_world;
     std::unique_ptr<ciba::CibaClient> m_agentClient;
 
     QByteArray m_stockToken; // a token for the stock API from an approved trade (to list orders)
 
-    QUrl api(const QString &path) const { return m_sandbox->issuer().resolved(QUrl(path)); }
+    QUrl api(const QString &path) const { return m_world->issuer().resolved(QUrl(path)); }
 
     std::shared_ptr<Watched> realBuyTool()
     {
         return std::make_shared<Watched>(std::make_shared<StockOrderTool>(
-            StockOrderTool::Action::Buy, m_http, api(QStringLiteral("/api/stock/orders"))));
+            StockOrderTool::Action::Buy, m_world->http(), api(QStringLiteral("/api/stock/orders"))));
     }
 
     QList<nlohmann::json> orders()
     {
         auto listed = wait<nlohmann::json>(
-            [&](auto done) { m_http->getJson(api(QStringLiteral("/api/stock/orders")), done, m_stockToken); });
+            [&](auto done) { m_world->http()->getJson(api(QStringLiteral("/api/stock/orders")), done, m_stockToken); });
         QList<nlohmann::json> all;
         if (listed)
             for (const auto &order : listed->value("orders", nlohmann::json::array()))
@@ -144,7 +137,7 @@ class AgentSandboxTest : public QObject
         QString id;
         (void)QTest::qWaitFor(
             [&] {
-                auto list = wait<approvals::ApprovalList>([&](auto done) { m_channel->client()->list(done); });
+                auto list = wait<approvals::ApprovalList>([&](auto done) { m_world->channel().client()->list(done); });
                 if (list)
                     for (const auto &approval : list->approvals)
                         if (approval.bindingMessage == bindingMessage && approval.isPending())
@@ -154,7 +147,7 @@ class AgentSandboxTest : public QObject
             10000);
         if (id.isEmpty())
             return QStringLiteral("no pending request \"%1\"").arg(bindingMessage);
-        auto decided = wait<approvals::Approval>([&](auto done) { m_channel->client()->decide(id, decision, {}, done); });
+        auto decided = wait<approvals::Approval>([&](auto done) { m_world->channel().client()->decide(id, decision, {}, done); });
         return decided ? QString() : decided.error().message;
     }
 
@@ -162,22 +155,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(test::chromiumAvailable());
-        m_sandbox = std::make_unique<test::Sandbox>(QStringList{QStringLiteral("--ciba-interval"), QStringLiteral("1")});
-        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->error()));
-        m_http = new net::HttpClient(&m_network, this);
-        oauth::DiscoveryClient discovery(m_http);
-        auto metadata = wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox->issuer(), done); });
-        QVERIFY(metadata);
-        m_metadata = metadata.value();
+        m_world = std::make_unique<test::SandboxWithAlice>(
+            &m_network, QStringList{QStringLiteral("--ciba-interval"), QStringLiteral("1")});
+        const QString error = m_world->start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         // The demo agent's client credentials (DEMO ONLY, registered by the sandbox).
         m_agentClient = std::make_unique<ciba::CibaClient>(
-            m_http, m_metadata.backchannelAuthenticationEndpoint, m_metadata.tokenEndpoint,
+            m_world->http(), m_world->metadata().backchannelAuthenticationEndpoint, m_world->metadata().tokenEndpoint,
             ciba::ClientCredentials{QStringLiteral("demo-agent"), "demo-agent-secret", {}});
-        m_alice = std::make_unique<test::SignedInSession>(&m_network);
-        const QString error = m_alice->signIn(m_sandbox->issuer(), QStringLiteral("alice"), QStringLiteral("alice-demo"));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_channel = std::make_unique<approvals::ApprovalChannel>(&m_alice->manager(), &m_network);
-        QVERIFY(wait<approvals::ApprovalsClient *>([&](auto done) { m_channel->connectToProvider(done); }));
     }
 
     void anApprovedTradeRunsTheToolWithExactlyThoseDetails()
@@ -251,7 +236,7 @@ private Q_SLOTS:
         QCOMPARE(placed.first().value("account", ""), std::string("alice"));
 
         // The same approval cannot buy 5 instead: the API compares the order with the token.
-        StockOrderTool direct(StockOrderTool::Action::Buy, m_http, api(QStringLiteral("/api/stock/orders")));
+        StockOrderTool direct(StockOrderTool::Action::Buy, m_world->http(), api(QStringLiteral("/api/stock/orders")));
         auto refused = wait<nlohmann::json>([&](auto done) {
             direct.run({{"ticker", "ACME"}, {"qty", 5}},
                        ToolContext{QStringLiteral("x"), {}, {}, buy->token, nlohmann::json::array()}, done);

@@ -2,17 +2,13 @@
 // code; alice, signed in to the app, looks it up and decides it through the device approver API;
 // the device's poll then gets tokens (or access_denied). Real HTTP, real keychain, real login.
 #include "Jwt.h"
-#include "Sandbox.h"
-#include "SignedInSession.h"
+#include "SandboxWithAlice.h"
 #include "TestEnvironment.h"
 #include "Wait.h"
 
-#include "approvals/ApprovalChannel.h"
 #include "device/DeviceApprover.h"
 #include "device/DeviceAuthorizationClient.h"
 #include "device/UserCode.h"
-#include "net/HttpClient.h"
-#include "oauth/DiscoveryClient.h"
 
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
@@ -50,16 +46,12 @@ class DeviceSandboxTest : public QObject
     Q_OBJECT
 
     QNetworkAccessManager m_network;
-    std::unique_ptr<test::Sandbox> m_sandbox;
-    std::unique_ptr<test::SignedInSession> m_alice;
-    std::unique_ptr<approvals::ApprovalChannel> m_channel;
-    net::HttpClient *m_http = nullptr;
-    oauth::ProviderMetadata m_metadata;
+    std::unique_ptr<test::SandboxWithAlice> m_world;
 
     std::unique_ptr<device::DeviceAuthorizationClient> device()
     {
-        return std::make_unique<device::DeviceAuthorizationClient>(m_http, m_metadata.deviceAuthorizationEndpoint,
-                                                                   m_metadata.tokenEndpoint,
+        return std::make_unique<device::DeviceAuthorizationClient>(m_world->http(), m_world->metadata().deviceAuthorizationEndpoint,
+                                                                   m_world->metadata().tokenEndpoint,
                                                                    QStringLiteral("demo-device"));
     }
 
@@ -72,7 +64,7 @@ class DeviceSandboxTest : public QObject
         return wait<device::DeviceAuthorization>([&](auto done) { client.authorize(request, done); });
     }
 
-    device::DeviceApprover *approver() { return m_channel->deviceApprover(); }
+    device::DeviceApprover *approver() { return m_world->channel().deviceApprover(); }
 
     Result<device::DeviceRequest> lookup(const QString &typed)
     {
@@ -103,25 +95,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(test::chromiumAvailable());
-        m_sandbox = std::make_unique<test::Sandbox>(QStringList{QStringLiteral("--device-interval"),
-                                                                QStringLiteral("1")});
-        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->error()));
-        m_http = new net::HttpClient(&m_network, this);
-        oauth::DiscoveryClient discovery(m_http);
-        auto metadata =
-            wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox->issuer(), done); });
-        QVERIFY2(metadata, qPrintable(metadata ? QString() : messageOf(metadata.error())));
-        m_metadata = metadata.value();
-        QVERIFY(!m_metadata.deviceAuthorizationEndpoint.isEmpty());
-        QVERIFY(m_metadata.hasDeviceApprover());
-
-        m_alice = std::make_unique<test::SignedInSession>(&m_network);
-        const QString error =
-            m_alice->signIn(m_sandbox->issuer(), QStringLiteral("alice"), QStringLiteral("alice-demo"));
+        m_world = std::make_unique<test::SandboxWithAlice>(
+            &m_network, QStringList{QStringLiteral("--device-interval"), QStringLiteral("1")});
+        const QString error = m_world->start();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_channel = std::make_unique<approvals::ApprovalChannel>(&m_alice->manager(), &m_network);
-        auto connected = wait<approvals::ApprovalsClient *>([&](auto done) { m_channel->connectToProvider(done); });
-        QVERIFY2(connected, qPrintable(connected ? QString() : messageOf(connected.error())));
+        QVERIFY(!m_world->metadata().deviceAuthorizationEndpoint.isEmpty());
+        QVERIFY(m_world->metadata().hasDeviceApprover());
         QVERIFY(approver());
     }
 
@@ -134,7 +113,7 @@ private Q_SLOTS:
                      .match(code->userCode)
                      .hasMatch(),
                  qPrintable(code->userCode));
-        QCOMPARE(code->verificationUri.toString(), m_sandbox->issuer().toString() + QStringLiteral("/activate"));
+        QCOMPARE(code->verificationUri.toString(), m_world->issuer().toString() + QStringLiteral("/activate"));
         QCOMPARE(device::UserCode::parse(code->verificationUriComplete.toString())->code,
                  QString(code->userCode).remove(u'-'));
         QCOMPARE(code->interval.count(), 1);
@@ -254,21 +233,11 @@ private Q_SLOTS:
     // the restart, since it is kept in memory).
     void anExpiredCodeIsExpiredForBothSides()
     {
-        m_sandbox = std::make_unique<test::Sandbox>(
-            QStringList{QStringLiteral("--device-interval"), QStringLiteral("1"), QStringLiteral("--device-code-ttl"),
-                        QStringLiteral("2")});
-        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->error()));
-        oauth::DiscoveryClient discovery(m_http);
-        auto metadata =
-            wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox->issuer(), done); });
-        QVERIFY(metadata);
-        m_metadata = metadata.value();
-        m_alice = std::make_unique<test::SignedInSession>(&m_network);
-        const QString error =
-            m_alice->signIn(m_sandbox->issuer(), QStringLiteral("alice"), QStringLiteral("alice-demo"));
+        m_world = std::make_unique<test::SandboxWithAlice>(
+            &m_network, QStringList{QStringLiteral("--device-interval"), QStringLiteral("1"),
+                                    QStringLiteral("--device-code-ttl"), QStringLiteral("2")});
+        const QString error = m_world->start();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_channel = std::make_unique<approvals::ApprovalChannel>(&m_alice->manager(), &m_network);
-        QVERIFY(wait<approvals::ApprovalsClient *>([&](auto done) { m_channel->connectToProvider(done); }));
 
         auto client = device();
         const auto code = start(*client, {QStringLiteral("openid"), QStringLiteral("data:read")});

@@ -92,6 +92,7 @@ async function main() {
     { FileStore }, { createInteractionRoutes }, { loadOrCreateKeys }, { createProvider },
     { ApprovalStore }, { ApprovalChannel }, { createApprovalRoutes },
     { DevicePolls }, { DeviceCodes }, { createDeviceRoutes }, { createDemoApis },
+    { ConnectionStore }, { createConnectRoutes },
   ] = await Promise.all([
     import('./lib/file-adapter.mjs'),
     import('./lib/interactions.mjs'),
@@ -104,6 +105,8 @@ async function main() {
     import('./lib/device-codes.mjs'),
     import('./lib/device-api.mjs'),
     import('./lib/apis/index.mjs'),
+    import('./lib/connections.mjs'),
+    import('./lib/connect-pages.mjs'),
   ]);
 
   const ownsDataDir = options.data === undefined;
@@ -120,6 +123,8 @@ async function main() {
   const channel = new ApprovalChannel({ store: approvalStore, interval: options.cibaInterval, log });
   const devicePolls = new DevicePolls({ interval: options.deviceInterval, ttl: options.deviceCodeTTL });
   const deviceCodes = new DeviceCodes({ log });
+  // Who has linked which federated connection (Token Vault stand-in, DEMO).
+  const connections = await ConnectionStore.open(path.join(dataDir, 'connections.json'));
 
   // The issuer contains the port, which with --port 0 is only known after
   // listen(); requests that arrive before the provider exists get a 503.
@@ -160,6 +165,7 @@ async function main() {
     devicePolls,
     deviceCodeTTL: options.deviceCodeTTL,
     approvalChannel: options.approvalChannel,
+    connections,
   });
   channel.attach(provider);
   deviceCodes.attach(provider);
@@ -183,9 +189,13 @@ async function main() {
   const demoApis = await createDemoApis({
     issuer, jwks, dataDir, log,
   });
+  // "Connect your account" pages of the Token Vault stand-in, also with
+  // --no-approval-channel (they stand in for Auth0, not for Countersign).
+  const connectRoutes = createConnectRoutes({ connections, log });
   const providerCallback = provider.callback();
   app = (req, res) => {
     if (interactionRoutes(req, res)) return;
+    if (connectRoutes(req, res)) return;
     if (options.approvalChannel && (approvalRoutes(req, res) || deviceRoutes(req, res))) return;
     if (demoApis(req, res)) return;
     providerCallback(req, res);
@@ -193,7 +203,7 @@ async function main() {
 
   await writeFileAtomic(infoFile, `${JSON.stringify({ issuer, pid: process.pid })}\n`);
   installShutdown({
-    server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes, demoApis,
+    server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes, demoApis, connections,
   });
   log(`listening on ${issuer} (access token TTL ${options.accessTokenTTL}s, CIBA interval ${options.cibaInterval}s, `
     + `ping ${options.cibaPingUrl ?? 'off'}, device interval ${options.deviceInterval}s, `
@@ -202,7 +212,7 @@ async function main() {
 }
 
 function installShutdown({
-  server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes, demoApis,
+  server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes, demoApis, connections,
 }) {
   let stopping = false;
 
@@ -232,7 +242,7 @@ function installShutdown({
       for (const socket of unusedSockets) socket.destroy();
     });
     clearTimeout(forced);
-    await Promise.all([store.close(), approvalStore.close(), demoApis.close()]);
+    await Promise.all([store.close(), approvalStore.close(), demoApis.close(), connections.close()]);
     removeInfo();
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     log('stopped');

@@ -1,5 +1,5 @@
-// The sandbox's HTML pages: login, consent, logout, errors, and the device
-// flow's /activate pages.
+// The sandbox's HTML pages: login, consent, logout, errors, the device
+// flow's /activate pages and the Token Vault stand-in's /connect pages.
 // Plain server-rendered forms: no JavaScript, no external resources (a system
 // browser driven by tests must not try to reach the network), a little inline
 // CSS. Every interpolated value goes through esc().
@@ -163,6 +163,42 @@ export function deviceDonePage(clientName) {
   return page('Device connected', `
 <p><strong class="client">${esc(clientName)}</strong> now has the access you approved.</p>
 <p>Return to your device; you can close this page.</p>`);
+}
+
+/**
+ * "Link a Google account" (GET /connect/:connection): what is being linked,
+ * in words, and the sandbox sign-in (DEMO accounts) with Link / Unlink.
+ * Posts back to the same URL with the form token `xsrf`.
+ */
+export function connectPage({
+  provider, purpose, connection, xsrf, login = '', error,
+}) {
+  return page(`Link a ${provider} account`, `
+<p>Link a <strong class="provider">${esc(provider)}</strong> account (demo, nothing talks to ${esc(provider)}) so apps can <strong class="purpose">${esc(purpose)}</strong>.</p>
+<p class="notice">The sandbox only notes that your account is linked (connection <code>${esc(connection)}</code>); apps then get ${esc(provider)} tokens for you through the token exchange.</p>
+${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+<p>Sign in to the sandbox to confirm it is you.</p>
+<form method="post" autocomplete="off">
+<input type="hidden" name="xsrf" value="${esc(xsrf)}">
+<label for="login">User name</label>
+<input id="login" name="login" type="text" value="${esc(login)}" required autofocus>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" required>
+<button type="submit" name="action" value="connect">Link account</button>
+<button type="submit" name="action" value="disconnect" class="secondary">Unlink</button>
+</form>`);
+}
+
+/** After a /connect form: `connected` true (linked) or false (unlinked). */
+export function connectDonePage({ provider, userName, connected }) {
+  if (connected) {
+    return page(`${provider} account linked`, `
+<p class="notice" role="status"><span class="user">${esc(userName)}</span>, your ${esc(provider)} account is linked (demo).</p>
+<p>You can go back to Countersign and try again.</p>`);
+  }
+  return page(`${provider} account unlinked`, `
+<p class="notice" role="status"><span class="user">${esc(userName)}</span>, your ${esc(provider)} account is no longer linked (demo).</p>
+<p>Apps can no longer get ${esc(provider)} tokens for you until you link it again.</p>`);
 }
 
 export function messagePage(title, message, status = 200) {

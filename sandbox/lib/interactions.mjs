@@ -22,14 +22,17 @@ const ROUTE = /^\/interaction\/([A-Za-z0-9_-]{1,100})\/?$/;
 
 export const LOGIN_ERROR = 'Wrong user name or password.';
 
-class HttpError extends Error {
+// An error answered with an HTML page: `status` and a message for people.
+// Also used by the /connect pages (connect-pages.mjs), like sendPage() and readForm().
+export class PageError extends Error {
   constructor(status, message) {
     super(message);
     this.status = status;
   }
 }
 
-function send(res, status, html) {
+/** Answers with an HTML page (html.mjs) and the headers every page of the sandbox gets. */
+export function sendPage(res, status, html) {
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
@@ -39,14 +42,15 @@ function send(res, status, html) {
   res.end(html);
 }
 
-async function readForm(req) {
+/** The body of a form POST (application/x-www-form-urlencoded, at most 16 KiB). */
+export async function readForm(req) {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') throw new HttpError(415, 'Expected a form submission.');
+  if (type !== 'application/x-www-form-urlencoded') throw new PageError(415, 'Expected a form submission.');
   let size = 0;
   const chunks = [];
   for await (const chunk of req) {
     size += chunk.length;
-    if (size > MAX_FORM_BYTES) throw new HttpError(413, 'Form too large.');
+    if (size > MAX_FORM_BYTES) throw new PageError(413, 'Form too large.');
     chunks.push(chunk);
   }
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
@@ -68,13 +72,13 @@ export function createInteractionRoutes(provider, { log = () => {} } = {}) {
 
   async function showLogin(res, details, { login, error, status = 200 } = {}) {
     const clientName = await clientNameFor(details.params.client_id);
-    send(res, status, loginPage({ clientName, login, error }));
+    sendPage(res, status, loginPage({ clientName, login, error }));
   }
 
   async function showConsent(res, details) {
     const { params, prompt, session } = details;
     const resources = { ...(prompt.details.missingResourceScopes ?? {}) };
-    send(res, 200, consentPage({
+    sendPage(res, 200, consentPage({
       clientName: await clientNameFor(params.client_id),
       userName: displayName(session?.accountId),
       scopes: splitScope(params.scope),
@@ -110,13 +114,13 @@ export function createInteractionRoutes(provider, { log = () => {} } = {}) {
       }, { mergeWithLastSubmission: false });
       return;
     }
-    if (decision !== 'allow') throw new HttpError(400, 'Choose Allow or Deny.');
+    if (decision !== 'allow') throw new PageError(400, 'Choose Allow or Deny.');
 
     const { prompt: { details: missing }, params, session } = details;
     const grant = details.grantId
       ? await provider.Grant.find(details.grantId)
       : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
-    if (!grant) throw new HttpError(400, 'The grant for this request no longer exists. Start again from the app.');
+    if (!grant) throw new PageError(400, 'The grant for this request no longer exists. Start again from the app.');
 
     // Grant exactly what the request still lacks. missingOIDCScope includes
     // offline_access when it was requested, which is what makes
@@ -144,12 +148,12 @@ export function createInteractionRoutes(provider, { log = () => {} } = {}) {
       details = await provider.interactionDetails(req, res);
     } catch (err) {
       if (err.name === 'SessionNotFound') {
-        throw new HttpError(400, 'This sign-in request has expired or was already completed. Start again from the app.');
+        throw new PageError(400, 'This sign-in request has expired or was already completed. Start again from the app.');
       }
       throw err;
     }
     // The cookie names the interaction this browser is in; the URL must agree.
-    if (details.uid !== uid) throw new HttpError(400, 'This sign-in page does not belong to the current request. Start again from the app.');
+    if (details.uid !== uid) throw new PageError(400, 'This sign-in page does not belong to the current request. Start again from the app.');
 
     const promptName = details.prompt.name;
     if (req.method === 'GET' || req.method === 'HEAD') {
@@ -160,9 +164,9 @@ export function createInteractionRoutes(provider, { log = () => {} } = {}) {
       if (promptName === 'consent') return submitConsent(req, res, details);
     } else {
       res.setHeader('Allow', 'GET, HEAD, POST');
-      throw new HttpError(405, 'Method not allowed.');
+      throw new PageError(405, 'Method not allowed.');
     }
-    throw new HttpError(400, `Unsupported interaction prompt: ${promptName}`);
+    throw new PageError(400, `Unsupported interaction prompt: ${promptName}`);
   }
 
   return function interactionRoutes(req, res) {
@@ -170,7 +174,7 @@ export function createInteractionRoutes(provider, { log = () => {} } = {}) {
     const match = ROUTE.exec(pathname);
     if (!match) return false;
     handle(req, res, match[1]).catch((err) => {
-      const status = err instanceof HttpError ? err.status : 500;
+      const status = err instanceof PageError ? err.status : 500;
       if (status === 500) log(`interaction error: ${err.stack ?? err}`);
       if (res.headersSent) {
         res.destroy();
@@ -179,7 +183,7 @@ export function createInteractionRoutes(provider, { log = () => {} } = {}) {
       const { body } = status === 500
         ? messagePage('Something went wrong', 'Internal error in the sandbox; see its log.', 500)
         : { body: errorPage({ error: err.message }) };
-      send(res, status, body);
+      sendPage(res, status, body);
     });
     return true;
   };

@@ -11,6 +11,7 @@ import {
   cibaFeature, cibaFetch, installCibaMiddleware, requestTtl,
 } from './ciba.mjs';
 import { clients } from './clients.mjs';
+import { CONNECT_PATH } from './connect-pages.mjs';
 import {
   ACTIVATE_PATH, DEVICE_AUTHORIZATION_PATH, deviceFlowFeature, installDeviceFlowMiddleware,
 } from './device-flow.mjs';
@@ -40,10 +41,11 @@ const DAY = 24 * HOUR;
  * @param {DevicePolls} o.devicePolls  device code poll intervals (device-flow.mjs)
  * @param {number} o.deviceCodeTTL   seconds
  * @param {boolean} [o.approvalChannel]  advertise the approval channel (default true)
+ * @param {ConnectionStore} o.connections  who has linked which federated connection (connections.mjs)
  */
 export function createProvider({
   issuer, jwks, cookieKeys, adapter, accessTokenTTL, clockTolerance, channel, cibaPingUrl, devicePolls, deviceCodeTTL,
-  approvalChannel = true,
+  approvalChannel = true, connections,
 }) {
   const provider = new Provider(issuer, {
     adapter,
@@ -68,6 +70,12 @@ export function createProvider({
       // a separate service, not for part of Countersign's protocol.
       countersign_fga_api_url: issuer,
       countersign_fga_store_id: FGA_STORE_ID,
+      // The Token Vault stand-in's "connect your account" page
+      // (connect-pages.mjs): a client appends /<connection> (e.g.
+      // /google-oauth2) and opens it in the browser after a token exchange
+      // answered federated_connection_refresh_token_not_found. Like the
+      // OpenFGA stand-in, served with or without the approval channel.
+      countersign_connect_endpoint: `${issuer}${CONNECT_PATH}`,
     },
     // Device flow paths (device-flow.mjs): /device itself is the approver API
     // (device-api.mjs), so nothing of oidc-provider may live under it; its
@@ -160,6 +168,6 @@ export function createProvider({
   treatMissingPromptAsConsent(provider);
   installCibaMiddleware(provider, channel);
   installDeviceFlowMiddleware(provider, devicePolls);
-  installTokenExchange(provider, { issuer, jwks });
+  installTokenExchange(provider, { issuer, jwks, connections });
   return provider;
 }

@@ -41,6 +41,21 @@ export function isMoney(value) {
   return typeof value === 'string' && DECIMAL_STRING.test(value) && Number(value) > 0;
 }
 
+/**
+ * An amount that isMoney accepts -> its value in hundredths as a BigInt
+ * (exact: "25", "25.0", "25.00" and 25 all give 2500n), else undefined.
+ */
+export function moneyInCents(value) {
+  if (!isMoney(value)) return undefined;
+  const [whole, fraction = ''] = String(value).split('.');
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+}
+
+/** Hundredths (moneyInCents) -> the amount with two decimals: 2500n -> "25.00". */
+export function formatCents(cents) {
+  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+}
+
 function checkCurrency(value, field) {
   if (typeof value !== 'string' || !CURRENCY.test(value)) {
     fail(`${field} must be an ISO 4217 currency code (3 uppercase letters)`);
@@ -83,9 +98,14 @@ function validateTrade(detail) {
   if ('currency' in detail) checkCurrency(detail.currency, `${where}.currency`);
 }
 
+// RFC 9396 section 2's payment: instructedAmount and creditorName required;
+// creditorAccount (an IBAN), remittanceInformation and its RFC 9396 example
+// spelling remittanceInformationUnstructured optional.
+const REMITTANCE_FIELDS = ['remittanceInformation', 'remittanceInformationUnstructured'];
+
 function validatePayment(detail) {
   const where = 'payment_initiation';
-  rejectUnknownFields(detail, ['type', 'instructedAmount', 'creditorName', 'creditorAccount', 'remittanceInformation'], where);
+  rejectUnknownFields(detail, ['type', 'instructedAmount', 'creditorName', 'creditorAccount', ...REMITTANCE_FIELDS], where);
 
   const amount = detail.instructedAmount;
   if (!isPlainObject(amount)) fail(`${where}.instructedAmount must be an object with amount and currency`);
@@ -96,14 +116,18 @@ function validatePayment(detail) {
   checkCurrency(amount.currency, `${where}.instructedAmount.currency`);
 
   checkText(detail.creditorName, `${where}.creditorName`, { min: 1, max: 140 });
+  // A name of nothing but spaces would read as a complete payment with no payee.
+  if (!detail.creditorName.trim()) fail(`${where}.creditorName must not be blank`);
 
-  const account = detail.creditorAccount;
-  if (!isPlainObject(account)) fail(`${where}.creditorAccount must be an object with an iban`);
-  rejectUnknownFields(account, ['iban'], `${where}.creditorAccount`);
-  if (!normalizeIban(account.iban)) fail(`${where}.creditorAccount.iban is not a valid IBAN`);
+  if ('creditorAccount' in detail) {
+    const account = detail.creditorAccount;
+    if (!isPlainObject(account)) fail(`${where}.creditorAccount must be an object with an iban`);
+    rejectUnknownFields(account, ['iban'], `${where}.creditorAccount`);
+    if (!normalizeIban(account.iban)) fail(`${where}.creditorAccount.iban is not a valid IBAN`);
+  }
 
-  if ('remittanceInformation' in detail) {
-    checkText(detail.remittanceInformation, `${where}.remittanceInformation`, { min: 0, max: 140 });
+  for (const field of REMITTANCE_FIELDS) {
+    if (field in detail) checkText(detail[field], `${where}.${field}`, { min: 0, max: 140 });
   }
 }
 
@@ -129,7 +153,7 @@ export function approvedDetails(authorizationDetailsParam) {
   if (!authorizationDetailsParam) return [];
   const details = JSON.parse(authorizationDetailsParam);
   return details.map((detail) => {
-    if (detail.type !== 'payment_initiation') return detail;
+    if (detail.type !== 'payment_initiation' || detail.creditorAccount === undefined) return detail;
     return { ...detail, creditorAccount: { iban: normalizeIban(detail.creditorAccount.iban) } };
   });
 }

@@ -15,8 +15,10 @@
 //     + client authentication
 //
 // The subject token must be a live token of this sandbox issued to the
-// client that presents it. The answer carries the connection's access token
-// for the user (connections.mjs): a JWT access token for the calendar
+// client that presents it, and its user must have linked the connection
+// (the ConnectionStore of connections.mjs; linked on the /connect pages,
+// connect-pages.mjs). The answer carries the connection's access token
+// for the user: a JWT access token for the calendar
 // stand-in, issued through oidc-provider's own AccessToken model so it is
 // signed exactly like every other access token (ES256 sandbox key, typ at+jwt).
 import { errors } from 'oidc-provider';
@@ -24,7 +26,7 @@ import { errors } from 'oidc-provider';
 import { accessTokenVerifier, explainRejection, looksLikeJwt } from './access-tokens.mjs';
 import { accountExists } from './accounts.mjs';
 import { FEDERATED_TOKEN_EXCHANGE_GRANT_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from './clients.mjs';
-import { CONNECTIONS, isConnected } from './connections.mjs';
+import { CONNECTIONS, isKnownConnection } from './connections.mjs';
 import { RESOURCES } from './resources.mjs';
 
 const { InvalidGrant, InvalidRequest, OIDCProviderError } = errors;
@@ -64,7 +66,7 @@ function checkParameters(params) {
   if (params.requested_token_type !== undefined && params.requested_token_type !== FEDERATED_TOKEN_TYPE) {
     throw new InvalidRequest(`requested_token_type must be ${FEDERATED_TOKEN_TYPE}`);
   }
-  if (!Object.hasOwn(CONNECTIONS, params.connection)) {
+  if (!isKnownConnection(params.connection)) {
     throw new InvalidRequest(`unknown connection; this server has ${Object.keys(CONNECTIONS).join(', ')}`);
   }
 }
@@ -108,7 +110,7 @@ async function accountOfAccessToken(provider, verify, client, value) {
   return token.accountId;
 }
 
-async function exchange(ctx, provider, verify) {
+async function exchange(ctx, provider, verify, connections) {
   const { params, client } = ctx.oidc;
   checkParameters(params);
 
@@ -116,7 +118,7 @@ async function exchange(ctx, provider, verify) {
     ? await accountOfRefreshToken(provider, client, params.subject_token)
     : await accountOfAccessToken(provider, verify, client, params.subject_token);
   if (!accountExists(accountId)) throw invalidGrant('subject_token names no known user');
-  if (!isConnected(accountId, params.connection)) throw new FederatedConnectionNotFound();
+  if (!connections.isConnected(accountId, params.connection)) throw new FederatedConnectionNotFound();
 
   const { audience, scope, expiresIn } = CONNECTIONS[params.connection];
   const token = new provider.AccessToken({
@@ -152,10 +154,13 @@ export function federatedConnectionClaims(_ctx, token) {
   return token[CONNECTION] ? { connection: token[CONNECTION] } : undefined;
 }
 
-/** Registers both grant types on `provider`'s token endpoint. */
-export function installTokenExchange(provider, { issuer, jwks }) {
+/**
+ * Registers both grant types on `provider`'s token endpoint; `connections`
+ * (a ConnectionStore) says who has linked what.
+ */
+export function installTokenExchange(provider, { issuer, jwks, connections }) {
   const verify = accessTokenVerifier({ issuer, jwks });
-  const handler = (ctx) => exchange(ctx, provider, verify);
+  const handler = (ctx) => exchange(ctx, provider, verify, connections);
   for (const grantType of [TOKEN_EXCHANGE_GRANT_TYPE, FEDERATED_TOKEN_EXCHANGE_GRANT_TYPE]) {
     provider.registerGrantType(grantType, handler, PARAMETERS);
   }

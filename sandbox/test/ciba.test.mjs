@@ -146,6 +146,9 @@ describe('CIBA backchannel authentication', { concurrency: 3 }, () => {
       [payment({ creditorAccount: { iban: 'not an iban' } }), /creditorAccount\.iban/],
       [payment({ creditorAccount: { iban: 'DE89370400440532013000', bic: 'X' } }), /creditorAccount: unknown field bic/],
       [payment({ remittanceInformation: 'r'.repeat(141) }), /remittanceInformation/],
+      [payment({ remittanceInformationUnstructured: 'r'.repeat(141) }), /remittanceInformationUnstructured must be/],
+      [payment({ creditorName: '   ' }), /creditorName must not be blank/],
+      [payment({ creditorAccount: null }), /creditorAccount must be an object/],
       [payment({ debtor: 'me' }), /payment_initiation: unknown field debtor/],
       [trade({ 'say "hi"': 1 }), /trade_authorization: unknown field \(with unusual characters\)/],
     ];
@@ -163,8 +166,11 @@ describe('CIBA backchannel authentication', { concurrency: 3 }, () => {
     const notJson = await cibaAuthorize(issuer, { authorization_details: '[{' });
     assert.equal(notJson.body.error, 'invalid_authorization_details');
 
-    // Valid variants: a numeric amount, an IBAN without spaces, no optional fields.
+    // Valid variants: a numeric amount, an IBAN without spaces, no optional
+    // fields (no creditorAccount either), RFC 9396's remittance field name.
     for (const detail of [
+      { type: 'payment_initiation', instructedAmount: { amount: '25.00', currency: 'EUR' }, creditorName: 'Erika' },
+      { ...PAYMENT, remittanceInformation: undefined, remittanceInformationUnstructured: 'Ref Number Merchant' },
       payment({ instructedAmount: { amount: 99.9, currency: 'CHF' }, creditorAccount: { iban: 'GB82WEST12345698765432' } }),
       { type: 'payment_initiation', instructedAmount: { amount: '5', currency: 'EUR' }, creditorName: 'X', creditorAccount: { iban: 'DE89370400440532013000' } },
       { type: 'trade_authorization', action: 'sell', ticker: 'BRK.B', qty: 1000000 },

@@ -35,6 +35,7 @@ test('discovery advertises the sandbox endpoints and capabilities', async (t) =>
   ]);
   assert.equal(d.countersign_fga_api_url, issuer, 'the OpenFGA stand-in lives under the issuer');
   assert.equal(d.countersign_fga_store_id, '01JSANDBXFGASTRE0000000000');
+  assert.equal(d.countersign_connect_endpoint, `${issuer}/connect`, 'append /<connection>, e.g. /google-oauth2');
   for (const s of ['openid', 'profile', 'email', 'offline_access']) assert.ok(d.scopes_supported.includes(s), s);
   assert.ok(d.id_token_signing_alg_values_supported.includes('RS256'));
   assert.ok(d.token_endpoint_auth_methods_supported.includes('none'));
@@ -48,6 +49,7 @@ test('--no-approval-channel: no Countersign endpoints in discovery or on the wir
     assert.equal(d[key], undefined, key);
   }
   assert.equal(d.countersign_fga_store_id, '01JSANDBXFGASTRE0000000000', 'the OpenFGA stand-in is not part of the channel');
+  assert.equal(d.countersign_connect_endpoint, `${issuer}/connect`, 'nor is the Token Vault stand-in');
   assert.equal(d.backchannel_authentication_endpoint, `${issuer}/backchannel`);
   assert.equal(d.device_authorization_endpoint, `${issuer}/device_authorization`);
   for (const path of ['/approvals', '/device/BCDFGHJK']) {

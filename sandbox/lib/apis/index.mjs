@@ -2,6 +2,7 @@
 // oidc-provider like the approval channel:
 //
 //   /api/stock/...      stock quotes and orders   (stock-api.mjs)
+//   /api/payments       payments                  (payments-api.mjs)
 //   /api/data/{id}      the user's data records   (data-api.mjs)
 //   /api/calendar/...   calendar stand-in behind the token exchange (calendar-api.mjs)
 //   /api/docs/...       document retriever        (docs-api.mjs)
@@ -20,13 +21,15 @@ import { dataRoutes } from './data-api.mjs';
 import { docsRoutes } from './docs-api.mjs';
 import { createFgaRoutes } from './fga-api.mjs';
 import { TupleStore } from './fga.mjs';
-import { OrderStore } from './orders-store.mjs';
+import { OrderStore, PaymentStore } from './orders-store.mjs';
+import { paymentRoutes } from './payments-api.mjs';
 import { stockRoutes } from './stock-api.mjs';
 
 const under = (pathname, prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`);
 
 /**
- * Opens the APIs' state in `dataDir` (DATA/stock-orders.json, DATA/fga.json)
+ * Opens the APIs' state in `dataDir` (DATA/stock-orders.json,
+ * DATA/payments.json, DATA/fga.json)
  * and returns a handler `(req, res) => boolean` serving /api and /stores
  * (false for other paths), with `close()` to wait for pending writes.
  */
@@ -34,12 +37,14 @@ export async function createDemoApis({
   issuer, jwks, dataDir, log = () => {},
 }) {
   const verify = accessTokenVerifier({ issuer, jwks });
-  const [orders, tuples] = await Promise.all([
+  const [orders, payments, tuples] = await Promise.all([
     OrderStore.open(path.join(dataDir, 'stock-orders.json')),
+    PaymentStore.open(path.join(dataDir, 'payments.json')),
     TupleStore.open(path.join(dataDir, 'fga.json')),
   ]);
   const apiRoutes = [
     ...stockRoutes({ verify, orders }),
+    ...paymentRoutes({ verify, payments }),
     ...dataRoutes({ verify }),
     ...calendarRoutes({ verify }),
     ...docsRoutes({ verify }),
@@ -67,6 +72,6 @@ export async function createDemoApis({
     return false;
   }
 
-  routes.close = () => Promise.all([orders.close(), tuples.close()]);
+  routes.close = () => Promise.all([orders.close(), payments.close(), tuples.close()]);
   return routes;
 }

@@ -58,6 +58,31 @@ bool parseRequest(const QByteArray &buffer, LocalHttpServer::Request &out)
     return true;
 }
 
+// Writes chunks[i..] of a chunked response, each after its delay, then ends it. A client that
+// hangs up ends the chain: the socket, the timers' context, is gone.
+void writeChunks(QTcpSocket *socket, QList<LocalHttpServer::Chunk> chunks, qsizetype i)
+{
+    if (i == chunks.size()) {
+        socket->write("0\r\n\r\n");
+        socket->disconnectFromHost();
+        return;
+    }
+    const int delayMs = chunks[i].delayMs;
+    QTimer::singleShot(delayMs, socket, [socket, chunks = std::move(chunks), i]() mutable {
+        if (!chunks[i].bytes.isEmpty())
+            socket->write(QByteArray::number(chunks[i].bytes.size(), 16) + "\r\n" + chunks[i].bytes + "\r\n");
+        writeChunks(socket, std::move(chunks), i + 1);
+    });
+}
+
+void writeStreamed(QTcpSocket *socket, const LocalHttpServer::StreamedResponse &response)
+{
+    socket->write("HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
+                  "\r\nContent-Type: " + response.contentType +
+                  "\r\nTransfer-Encoding: chunked\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n");
+    writeChunks(socket, response.chunks, 0);
+}
+
 } // namespace
 
 LocalHttpServer::LocalHttpServer(QObject *parent) : QObject(parent)
@@ -93,6 +118,11 @@ void LocalHttpServer::route(const QByteArray &path, Response fixed)
     route(path, [fixed](const Request &) { return fixed; });
 }
 
+void LocalHttpServer::routeStream(const QByteArray &path, StreamHandler handler)
+{
+    m_streamRoutes.insert(path, std::move(handler));
+}
+
 void LocalHttpServer::serve(QTcpSocket *socket)
 {
     auto buffer = std::make_shared<QByteArray>();
@@ -107,6 +137,10 @@ void LocalHttpServer::serve(QTcpSocket *socket)
                                                                                 : request.path.indexOf('?'));
         m_hits[path] += 1;
         m_requests.append(request);
+        if (const auto it = m_streamRoutes.constFind(path); it != m_streamRoutes.constEnd()) {
+            writeStreamed(socket, (*it)(request));
+            return;
+        }
         Response response;
         response.status = 404;
         response.body = R"({"error":"not_found"})";

@@ -34,6 +34,20 @@ public:
         QByteArray raw; // when set, sent verbatim instead of a well-formed response
     };
     using Handler = std::function<Response(const Request &)>;
+    // A response written piece by piece (HTTP/1.1 chunked transfer encoding), each piece after its
+    // delay: for streams (Server-Sent Events) that the client must read while they arrive.
+    struct Chunk
+    {
+        int delayMs = 0;
+        QByteArray bytes;
+    };
+    struct StreamedResponse
+    {
+        int status = 200;
+        QByteArray contentType = "text/event-stream";
+        QList<Chunk> chunks;
+    };
+    using StreamHandler = std::function<StreamedResponse(const Request &)>;
 
     explicit LocalHttpServer(QObject *parent = nullptr);
 
@@ -44,6 +58,8 @@ public:
     // Routes match the request path without its query string.
     void route(const QByteArray &path, Handler handler);
     void route(const QByteArray &path, Response fixed);
+    // A route whose answers are streamed (takes precedence over route() for the same path).
+    void routeStream(const QByteArray &path, StreamHandler handler);
 
     // How many requests reached `path` (without query).
     int hits(const QByteArray &path) const { return m_hits.value(path); }
@@ -54,6 +70,7 @@ private:
 
     QTcpServer m_server;
     QHash<QByteArray, Handler> m_routes;
+    QHash<QByteArray, StreamHandler> m_streamRoutes;
     QHash<QByteArray, int> m_hits;
     QList<Request> m_requests;
 };

@@ -120,6 +120,34 @@ void AgentSession::stop()
     setBusy(false);
 }
 
+void AgentSession::retryCall(const QString &callId)
+{
+    const Message *interrupt = m_conversation.pendingInterrupt(callId);
+    if (!interrupt)
+        return;
+    const auto entry = m_tools.constFind(interrupt->toolName);
+    if (entry == m_tools.cend() || !entry->authorizer)
+        return;
+    const auto open = m_conversation.unresolvedCalls();
+    const auto call = std::find_if(open.cbegin(), open.cend(), [&](const Message &m) { return m.callId == callId; });
+    if (call == open.cend())
+        return;
+    const nlohmann::json saved = interrupt->interrupt;
+    entry->authorizer->cancel(callId);
+    entry->authorizer->resume(callId, saved, reportFor(callId, call->toolName, call->arguments));
+}
+
+void AgentSession::cancelCall(const QString &callId)
+{
+    const auto open = m_conversation.unresolvedCalls();
+    const auto call = std::find_if(open.cbegin(), open.cend(), [&](const Message &m) { return m.callId == callId; });
+    if (call == open.cend())
+        return;
+    if (const auto entry = m_tools.constFind(call->toolName); entry != m_tools.cend() && entry->authorizer)
+        entry->authorizer->cancel(callId);
+    finishCall(callId, call->toolName, Error{QStringLiteral("cancelled"), Tr::tr("Cancelled by you.")});
+}
+
 void AgentSession::startTurn()
 {
     if (!m_backend)

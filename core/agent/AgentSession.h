@@ -29,6 +29,7 @@ public:
 
     void addTool(std::shared_ptr<Tool> tool, std::shared_ptr<Authorizer> authorizer = nullptr);
     void setProfile(const AgentProfile &profile) { m_profile = profile; }
+    const AgentProfile &profile() const { return m_profile; }
     void setUser(const QString &subject, const QString &name);
     void setStorageFile(const QString &path) { m_storageFile = path; }
 
@@ -37,6 +38,11 @@ public:
     void send(const QString &text);
     // Stops the backend's turn and every call in progress; waiting calls end as cancelled.
     void stop();
+    // Asks the call's authorizer to try again from its interrupt (e.g. after the person connected
+    // the account it asked for). Does nothing unless the call waits on an interrupt.
+    void retryCall(const QString &callId);
+    // The person gives up on one waiting call: it ends as cancelled and the agent answers.
+    void cancelCall(const QString &callId);
 
     const Conversation &conversation() const { return m_conversation; }
     bool busy() const { return m_busy; }

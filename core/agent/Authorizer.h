@@ -24,6 +24,16 @@ struct AuthorizationReport
     std::function<void(const Error &error)> failed;
 };
 
+// The interrupts the authorizers record (Message::interrupt), by "type":
+// - "async_authorization" (CIBA, AsyncAuthorizer): auth_req_id, expires_at (ISO 8601 UTC),
+//   interval (s), binding_message. The person decides in the inbox.
+// - "device_authorization" (DeviceAuthorizer): user_code, verification_uri,
+//   verification_uri_complete (may be absent), expires_at, interval, device_code (the handle to
+//   resume polling with; never shown). The person enters the code on the "Enter code" page.
+// - "connect_account" (FederatedTokenAuthorizer): connection (e.g. "google-oauth2"), connect_uri
+//   (where to link that account in the browser; may be absent). The call waits until the person
+//   connected it and asks to try again (AgentSession::retryCall), or gives up (cancelCall).
+//
 // Wraps a tool the way the auth0-ai SDKs do: before the tool runs, the authorizer obtains a
 // credential for exactly this call (CIBA with authorization details, device flow, a token
 // exchange, an FGA check...), or interrupts the call until the person acts.

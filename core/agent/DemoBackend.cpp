@@ -31,8 +31,8 @@ QString helpText()
 {
     return Tr::tr("I am the rule-based demo agent. I understand requests like: \"Buy 3 shares of ACME\", "
                   "\"Sell 2 shares of GLOBEX at least 50\", \"Pay 25 EUR to Erika\", \"Check my calendar "
-                  "tomorrow\", \"Fetch data record r-1001\", \"Search documents about budget\" and \"What can "
-                  "I do?\".");
+                  "tomorrow\", \"Fetch data record r-1001\", \"Search documents about budget\", \"Read document "
+                  "q3-plan\" and \"What can I do?\".");
 }
 
 // The reply to a tool's result, in words, from the fields the demo tools return.
@@ -69,6 +69,8 @@ QString describeResult(const Message &result, const nlohmann::json &arguments)
                                 : Tr::tr("Documents you may read about \"%1\": %2.")
                                       .arg(str(arguments, "query"), titles.join(QStringLiteral(", ")));
     }
+    if (result.toolName == u"read_document")
+        return Tr::tr("\"%1\": %2").arg(str(r, "title"), str(r, "text"));
     return Tr::tr("%1 returned: %2").arg(result.toolName, QString::fromStdString(r.dump()));
 }
 
@@ -103,6 +105,8 @@ DemoBackend::Intent DemoBackend::understand(const QString &request, const QDate 
     static const QRegularExpression record = pattern(R"(^fetch\s+(?:my\s+)?data\s+record\s+([A-Za-z0-9_-]{1,40})\W*$)");
     static const QRegularExpression search =
         pattern(R"(^(?:search|find)\s+(?:my\s+)?documents\s+(?:about|on|for)\s+(.{1,100}?)\W*$)");
+    static const QRegularExpression readDocument =
+        pattern(R"(^(?:read|open|show)\s+(?:me\s+)?(?:the\s+)?document\s+([A-Za-z0-9_-]{1,40})\W*$)");
     static const QRegularExpression whoami = pattern(R"(^(who am i|what can (?:i|you) do)\W*$)");
 
     if (const auto m = trade.match(text); m.hasMatch()) {
@@ -133,6 +137,10 @@ DemoBackend::Intent DemoBackend::understand(const QString &request, const QDate 
         intent.kind = Intent::Kind::Tool;
         intent.tool = QStringLiteral("search_documents");
         intent.arguments = {{"query", s.captured(1).toStdString()}};
+    } else if (const auto d = readDocument.match(text); d.hasMatch()) {
+        intent.kind = Intent::Kind::Tool;
+        intent.tool = QStringLiteral("read_document");
+        intent.arguments = {{"id", d.captured(1).toStdString()}};
     } else if (whoami.match(text).hasMatch()) {
         intent.kind = Intent::Kind::WhoAmI;
     }

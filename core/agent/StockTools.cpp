@@ -14,6 +14,23 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(StockTools)
 };
 
+// A short random tag tells two otherwise identical requests apart on both screens.
+QString randomTag()
+{
+    return QStringLiteral(" #") + QString::number(QRandomGenerator::global()->bounded(1000, 10000));
+}
+
+// `text` with only the characters a binding message may hold (ASCII letters, digits, space and
+// + - _ . , : #), others dropped.
+QString bindingSafe(const QString &text)
+{
+    QString safe;
+    for (const QChar c : text)
+        if ((c.unicode() < 128 && c.isLetterOrNumber()) || QStringView(u" +-_.,:#").contains(c))
+            safe += c;
+    return safe.simplified();
+}
+
 const char *actionName(StockOrderTool::Action action)
 {
     return action == StockOrderTool::Action::Buy ? "buy" : "sell";
@@ -59,15 +76,13 @@ nlohmann::json StockOrderTool::authorizationDetails(Action action, const nlohman
 
 QString StockOrderTool::bindingMessage(Action action, const nlohmann::json &arguments)
 {
-    // A short random tag tells two otherwise identical requests apart on both screens.
-    const QString tag = QString::number(QRandomGenerator::global()->bounded(1000, 10000));
     QString message = QStringLiteral("%1 %2 %3")
                           .arg(action == Action::Buy ? QStringLiteral("Buy") : QStringLiteral("Sell"))
                           .arg(arguments.value("qty", 0))
                           .arg(QString::fromStdString(arguments.value("ticker", "")));
     if (arguments.contains("limit_price") && arguments["limit_price"].is_number())
         message += QStringLiteral(" limit %1").arg(arguments["limit_price"].get<double>(), 0, 'f', 2);
-    return (message + QStringLiteral(" #") + tag).left(64);
+    return (message + randomTag()).left(64);
 }
 
 void StockOrderTool::run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done)
@@ -86,6 +101,62 @@ void StockOrderTool::run(const nlohmann::json &arguments, const ToolContext &con
             done(Error{placed.error().code, Tr::tr("The stock API refused the order: %1").arg(placed.error().message)});
         else
             done(std::move(placed).value());
+    }, context.accessToken);
+}
+
+PaymentTool::PaymentTool(net::HttpClient *http, QUrl paymentsEndpoint)
+    : m_http(http), m_paymentsEndpoint(std::move(paymentsEndpoint))
+{}
+
+ToolSpec PaymentTool::spec() const
+{
+    return {QStringLiteral("make_payment"),
+            QStringLiteral("Pay an amount to someone from the user's account. Each payment needs the user's approval."),
+            nlohmann::json{
+                {"type", "object"},
+                {"properties",
+                 {{"amount",
+                   {{"type", "string"},
+                    {"pattern", "^[0-9]{1,9}(\\.[0-9]{1,2})?$"},
+                    {"description", "Decimal amount, e.g. 25.00"}}},
+                  {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}, {"description", "ISO 4217 code"}}},
+                  {"creditor", {{"type", "string"}, {"minLength", 1}, {"maxLength", 70}, {"description", "Whom to pay"}}}}},
+                {"required", {"amount", "currency", "creditor"}},
+                {"additionalProperties", false}}};
+}
+
+nlohmann::json PaymentTool::authorizationDetails(const nlohmann::json &arguments)
+{
+    return nlohmann::json::array({{{"type", "payment_initiation"},
+                                   {"instructedAmount",
+                                    {{"amount", arguments.value("amount", "")}, {"currency", arguments.value("currency", "")}}},
+                                   {"creditorName", arguments.value("creditor", "")}}});
+}
+
+QString PaymentTool::bindingMessage(const nlohmann::json &arguments)
+{
+    const QString head = QStringLiteral("Pay %1 %2 to ")
+                             .arg(QString::fromStdString(arguments.value("amount", "")),
+                                  QString::fromStdString(arguments.value("currency", "")));
+    const QString tag = randomTag();
+    const QString creditor = bindingSafe(QString::fromStdString(arguments.value("creditor", "")));
+    return bindingSafe(head + creditor.left(std::max<qsizetype>(0, 64 - head.size() - tag.size()))) + tag;
+}
+
+void PaymentTool::run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done)
+{
+    if (context.accessToken.isEmpty()) {
+        done(Error{QStringLiteral("unauthorized"), Tr::tr("There is no approval for this payment.")});
+        return;
+    }
+    const nlohmann::json payment{{"amount", arguments.value("amount", "")},
+                                 {"currency", arguments.value("currency", "")},
+                                 {"creditor", arguments.value("creditor", "")}};
+    m_http->postJson(m_paymentsEndpoint, payment, [done = std::move(done)](Result<nlohmann::json> made) {
+        if (!made)
+            done(Error{made.error().code, Tr::tr("The payments API refused the payment: %1").arg(made.error().message)});
+        else
+            done(std::move(made).value());
     }, context.accessToken);
 }
 

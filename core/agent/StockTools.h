@@ -37,4 +37,23 @@ private:
     QUrl m_ordersEndpoint;
 };
 
+// make_payment: start a payment at the payments API (POST <api>/payments) with the token the
+// tool's authorizer obtained for exactly this payment (a payment_initiation, RFC 9396 §2).
+class PaymentTool : public Tool
+{
+public:
+    PaymentTool(net::HttpClient *http, QUrl paymentsEndpoint);
+
+    ToolSpec spec() const override;
+    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override;
+
+    static nlohmann::json authorizationDetails(const nlohmann::json &arguments);
+    // "Pay 25.00 EUR to Erika #1234": CIBA's characters only, at most 64.
+    static QString bindingMessage(const nlohmann::json &arguments);
+
+private:
+    net::HttpClient *m_http;
+    QUrl m_paymentsEndpoint;
+};
+
 } // namespace countersign::agent

@@ -20,11 +20,19 @@ struct ProviderConfig
     QString clientId = QStringLiteral("countersign-desktop");
     QStringList scopes{QStringLiteral("openid"), QStringLiteral("profile"), QStringLiteral("email"),
                        QStringLiteral("offline_access")};
+    // APIs (RFC 8707 resource indicators) the sign-in asks access to besides the approval
+    // channel's, so that tokens for them can be had later with the refresh token (the agent's
+    // tools use them). Each API's scope belongs in `scopes`.
+    QStringList apiResources;
     // ID token signature algorithms this client accepts. "none" and HMAC are never accepted.
     QStringList idTokenAlgorithms{QStringLiteral("RS256"), QStringLiteral("PS256"), QStringLiteral("ES256"),
                                   QStringLiteral("EdDSA")};
 
     static QString defaultSandboxClientId() { return QStringLiteral("countersign-desktop"); }
+    // The sandbox's documents API, which a sign-in at the sandbox asks access to (the agent's
+    // document search).
+    static QString sandboxDocsResource() { return QStringLiteral("https://api.sandbox.countersign.dev/docs"); }
+    static QString sandboxDocsScope() { return QStringLiteral("docs:read"); }
 };
 
 // https is required for every provider except one on this machine's loopback interface

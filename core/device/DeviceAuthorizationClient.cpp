@@ -72,8 +72,8 @@ void DeviceAuthorizationClient::authorize(const DeviceAuthorizationRequest &requ
     form.addQueryItem(QStringLiteral("client_id"), m_clientId);
     if (!request.scopes.isEmpty())
         form.addQueryItem(QStringLiteral("scope"), request.scopes.join(u' '));
-    if (!request.resource.isEmpty())
-        form.addQueryItem(QStringLiteral("resource"), request.resource);
+    for (const QString &resource : request.resources)
+        form.addQueryItem(QStringLiteral("resource"), resource);
     if (request.authorizationDetails.is_array())
         form.addQueryItem(QStringLiteral("authorization_details"),
                           QString::fromStdString(request.authorizationDetails.dump(

@@ -23,7 +23,7 @@ namespace countersign::device {
 struct DeviceAuthorizationRequest
 {
     QStringList scopes;
-    QString resource;                    // optional
+    QStringList resources;               // optional, RFC 8707 (each sent as `resource`)
     nlohmann::json authorizationDetails; // a JSON array, or null for none
 };
 

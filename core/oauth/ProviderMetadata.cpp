@@ -102,6 +102,7 @@ Result<ProviderMetadata> ProviderMetadata::fromJson(const nlohmann::json &json, 
         {"countersign_approvals_endpoint", false, &ProviderMetadata::approvalsEndpoint},
         {"countersign_device_endpoint", false, &ProviderMetadata::deviceApproverEndpoint},
         {"countersign_fga_api_url", false, &ProviderMetadata::fgaApiUrl},
+        {"countersign_connect_endpoint", false, &ProviderMetadata::connectEndpoint},
     };
     for (const Field &field : fields) {
         auto url = endpoint(json, field.name, field.required);

@@ -32,6 +32,9 @@ struct ProviderMetadata
     // The sandbox also names its OpenFGA stand-in (the agent's document permissions); optional.
     QUrl fgaApiUrl;
     QString fgaStoreId;
+    // ... and where a person connects a federated account (Token Vault stand-in), optional:
+    // <connectEndpoint>/<connection> is a page for the browser.
+    QUrl connectEndpoint;
     QStringList codeChallengeMethods;
     QStringList idTokenSigningAlgorithms;
 

@@ -44,6 +44,20 @@ void TokenClient::refresh(const QByteArray &refreshToken, Callback<TokenSet> don
     requestTokens(form, std::move(done));
 }
 
+void TokenClient::exchangeToken(const QByteArray &subjectToken, const QList<QPair<QString, QString>> &extra,
+                                Callback<TokenSet> done)
+{
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:token-exchange"));
+    form.addQueryItem(QStringLiteral("subject_token"), QString::fromLatin1(subjectToken));
+    form.addQueryItem(QStringLiteral("subject_token_type"),
+                      QStringLiteral("urn:ietf:params:oauth:token-type:access_token"));
+    form.addQueryItem(QStringLiteral("client_id"), m_clientId);
+    for (const auto &[name, value] : extra)
+        form.addQueryItem(name, value);
+    requestTokens(form, std::move(done));
+}
+
 void TokenClient::revoke(const QByteArray &token, const QString &tokenTypeHint, Callback<Done> done)
 {
     if (m_metadata.revocationEndpoint.isEmpty()) {

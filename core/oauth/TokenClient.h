@@ -26,6 +26,11 @@ public:
     // RFC 6749 §6. An "invalid_grant" error means the session is over (revoked, expired, reused).
     // With `resource` (RFC 8707 §2.2) the access token is for that API.
     void refresh(const QByteArray &refreshToken, Callback<TokenSet> done, const QString &resource = {});
+    // RFC 8693 token exchange of `subjectToken` (an access token of this client) for a token the
+    // `extra` parameters describe (e.g. Auth0 Token Vault's `connection`). Provider errors keep
+    // their code (e.g. "federated_connection_refresh_token_not_found").
+    void exchangeToken(const QByteArray &subjectToken, const QList<QPair<QString, QString>> &extra,
+                       Callback<TokenSet> done);
     // RFC 7009. Succeeds without doing anything when the provider has no revocation endpoint.
     void revoke(const QByteArray &token, const QString &tokenTypeHint, Callback<Done> done);
     // OIDC Core §5.3: the userinfo claims as JSON.

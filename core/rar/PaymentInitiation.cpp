@@ -1,5 +1,5 @@
 // "payment_initiation": the payment of RFC 9396 §2 (and the Open Banking APIs it comes from),
-// {instructedAmount: {amount, currency}, creditorName, creditorAccount: {iban, bic?},
+// {instructedAmount: {amount, currency}, creditorName, creditorAccount?: {iban, bic?},
 //  remittanceInformation?, remittanceInformationUnstructured?}.
 
 #include "Formatting.h"
@@ -73,13 +73,15 @@ std::optional<Section> presentPaymentInitiation(const json &detail, const QLocal
     if (!creditor || !creditor->is_string() || !hasVisibleCharacter(creditor->get_ref<const std::string &>()))
         return std::nullopt;
 
+    // The account is optional (a payee known by name to the payer's bank); when given it must be
+    // a valid IBAN.
     const json *account = optionalMember(detail, "creditorAccount");
-    if (!account || !account->is_object() || !hasOnlyMembers(*account, {"iban", "bic"}))
+    if (account && (!account->is_object() || !hasOnlyMembers(*account, {"iban", "bic"})))
         return std::nullopt;
-    const json *ibanValue = optionalMember(*account, "iban");
+    const json *ibanValue = account ? optionalMember(*account, "iban") : nullptr;
     const std::optional<QString> iban = ibanValue ? ibanFromJson(*ibanValue) : std::nullopt;
-    const json *bic = optionalMember(*account, "bic");
-    if (!iban || (bic && !isBic(*bic)))
+    const json *bic = account ? optionalMember(*account, "bic") : nullptr;
+    if ((account && !iban) || (bic && !isBic(*bic)))
         return std::nullopt;
 
     const json *reference = optionalMember(detail, "remittanceInformation");
@@ -97,7 +99,8 @@ std::optional<Section> presentPaymentInitiation(const json &detail, const QLocal
     section.known = true;
     section.fields.append(makeField(Tr::tr("Amount"), amountText));
     section.fields.append(makeField(Tr::tr("Creditor"), utf8Text(creditorName)));
-    section.fields.append(makeField(Tr::tr("Creditor account"), maskIban(*iban)));
+    if (iban)
+        section.fields.append(makeField(Tr::tr("Creditor account"), maskIban(*iban)));
     if (bic)
         section.fields.append(
             makeField(Tr::tr("Creditor bank (BIC)"), utf8Text(bic->get_ref<const std::string &>())));

@@ -139,14 +139,28 @@ void SessionManager::beginSignIn(const config::ProviderConfig &provider, Callbac
         const auto &metadata = m_tokenClient->metadata();
         if (metadata.hasApprovalChannel() && !request.scopes.contains(metadata.approvalsScope()))
             request.scopes << metadata.approvalsScope();
+        // The sandbox's documents API, for the agent's document search.
+        if (request.kind == config::ProviderConfig::Kind::Sandbox &&
+            !request.apiResources.contains(config::ProviderConfig::sandboxDocsResource())) {
+            request.apiResources << config::ProviderConfig::sandboxDocsResource();
+            if (!request.scopes.contains(config::ProviderConfig::sandboxDocsScope()))
+                request.scopes << config::ProviderConfig::sandboxDocsScope();
+        }
+        m_provider.apiResources = request.apiResources;
         ready(request);
     });
 }
 
-QString SessionManager::signInResource() const
+QStringList SessionManager::signInResources() const
 {
     const auto &metadata = m_tokenClient->metadata();
-    return metadata.hasApprovalChannel() ? metadata.approvalsResource : QString();
+    QStringList resources;
+    if (metadata.hasApprovalChannel())
+        resources << metadata.approvalsResource;
+    for (const QString &resource : m_provider.apiResources)
+        if (!resources.contains(resource))
+            resources << resource;
+    return resources;
 }
 
 void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oauth::Identity> done)
@@ -157,7 +171,7 @@ void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oau
             return;
         }
         QList<QPair<QString, QString>> extra;
-        if (const QString resource = signInResource(); !resource.isEmpty())
+        for (const QString &resource : signInResources())
             extra.append({QStringLiteral("resource"), resource});
         auto *flow = new oauth::AuthorizationCodeFlow(m_tokenClient.get(), m_jwks.get(), request.value(), this);
         flow->setExtraParameters(extra);
@@ -196,7 +210,7 @@ void SessionManager::signInWithDevice(const config::ProviderConfig &provider,
                                                                metadata.tokenEndpoint, m_provider.clientId, this);
         device::DeviceAuthorizationRequest body;
         body.scopes = request->scopes;
-        body.resource = signInResource();
+        body.resources = signInResources();
         m_deviceClient->authorize(body, [this, requested = request.value(), codeReady,
                                          client = m_deviceClient](Result<device::DeviceAuthorization> authorization) {
             if (client != m_deviceClient)
@@ -337,6 +351,26 @@ void SessionManager::accessTokenFor(const QString &resource, bool renew, Callbac
             done(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
         else
             done(token->accessToken);
+    });
+}
+
+void SessionManager::exchangeForConnection(const QString &connection, Callback<oauth::TokenSet> done)
+{
+    accessToken([this, connection, done, generation = m_generation](Result<QByteArray> token) {
+        if (!token) {
+            done(token.error());
+            return;
+        }
+        if (generation != m_generation || !m_tokenClient) {
+            done(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+            return;
+        }
+        m_tokenClient->exchangeToken(
+            token.value(),
+            {{QStringLiteral("connection"), connection},
+             {QStringLiteral("requested_token_type"),
+              QStringLiteral("http://auth0.com/oauth/token-type/federated-connection-access-token")}},
+            std::move(done));
     });
 }
 

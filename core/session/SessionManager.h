@@ -95,6 +95,10 @@ public:
     // `renew` skips the cached one (the API refused it). Errors: "resource_not_granted", and those
     // of a refresh.
     void accessTokenFor(const QString &resource, bool renew, Callback<QByteArray> done);
+    // RFC 8693 token exchange of the session's access token for a token of a federated
+    // connection (Auth0 Token Vault style, e.g. "google-oauth2"). Errors keep the provider's code:
+    // "federated_connection_refresh_token_not_found" means the person has not connected it.
+    void exchangeForConnection(const QString &connection, Callback<oauth::TokenSet> done);
     // The provider's discovery metadata (fetched once per provider).
     void metadata(Callback<oauth::ProviderMetadata> done);
 
@@ -112,8 +116,9 @@ private:
     // The common start of a sign-in: forget the old session, fetch the provider's metadata, and
     // work out what to ask for (the configured scopes, plus the approval channel's).
     void beginSignIn(const config::ProviderConfig &provider, Callback<config::ProviderConfig> ready);
-    // The resource indicator (RFC 8707) a sign-in asks for: the approval channel's, if any.
-    QString signInResource() const;
+    // The resource indicators (RFC 8707) a sign-in asks for: the approval channel's, if any, and
+    // the configured APIs.
+    QStringList signInResources() const;
     // The common end: keep the session in the keychain (or fail without keeping anything).
     void completeSignIn(Result<oauth::SignInResult> result, Callback<oauth::Identity> done);
     void finishDeviceSignIn(Result<oauth::SignInResult> result);

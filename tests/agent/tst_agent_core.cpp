@@ -3,6 +3,7 @@
 // rule-based demo agent (what it understands, which tool it calls, how it answers).
 #include "agent/Conversation.h"
 #include "agent/DemoBackend.h"
+#include "agent/StockTools.h"
 #include "agent/Tool.h"
 
 #include <QSignalSpy>
@@ -155,6 +156,7 @@ private Q_SLOTS:
                                      << J("{'id':'r-1001'}");
         QTest::addRow("search") << "Search documents about the budget" << "search_documents"
                                 << J("{'query':'the budget'}");
+        QTest::addRow("read a document") << "Read document q3-plan" << "read_document" << J("{'id':'q3-plan'}");
         QTest::addRow("who am I") << "Who am I?" << "" << QByteArray("{}");
         QTest::addRow("not understood") << "Sing me a song" << "" << QByteArray("{}");
         QTest::addRow("no shares") << "Buy 0x41 shares of ACME" << "" << QByteArray("{}");
@@ -168,6 +170,26 @@ private Q_SLOTS:
         const auto intent = DemoBackend::understand(request, QDate(2026, 11, 23));
         QCOMPARE(intent.tool, tool);
         QCOMPARE(QString::fromStdString(intent.arguments.dump()), QString::fromUtf8(arguments));
+    }
+
+    // What alice approves for a payment: RFC 9396's payment_initiation, and a binding message of
+    // CIBA's characters only, at most 64, whatever the creditor's name holds.
+    void aPaymentIsApprovedForExactlyItsArguments()
+    {
+        const nlohmann::json arguments{{"amount", "25.50"}, {"currency", "EUR"}, {"creditor", "Erika Mustermann"}};
+        QCOMPARE(QString::fromStdString(PaymentTool::authorizationDetails(arguments).dump()),
+                 QString::fromUtf8(J("[{'creditorName':'Erika Mustermann','instructedAmount':{'amount':'25.50',"
+                                     "'currency':'EUR'},'type':'payment_initiation'}]")));
+        const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9 +\\-_.,:#]{1,64}$"));
+        const QString plain = PaymentTool::bindingMessage(arguments);
+        QVERIFY2(plain.startsWith(QStringLiteral("Pay 25.50 EUR to Erika Mustermann #")), qPrintable(plain));
+        QVERIFY2(allowed.match(plain).hasMatch(), qPrintable(plain));
+
+        const QString hostile = PaymentTool::bindingMessage(
+            {{"amount", "1"}, {"currency", "USD"}, {"creditor", "<b>Ünal</b> & \"Sons\"\n" + std::string(70, 'x')}});
+        QVERIFY2(allowed.match(hostile).hasMatch(), qPrintable(hostile));
+        QVERIFY2(hostile.startsWith(QStringLiteral("Pay 1 USD to bnalb Sonsx")), qPrintable(hostile));
+        QVERIFY(hostile.contains(QRegularExpression(QStringLiteral(" #[0-9]{4}$"))));
     }
 
     void theDemoCallsAnOfferedToolThenAnswersFromItsResult()

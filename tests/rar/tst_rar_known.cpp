@@ -292,6 +292,17 @@ private Q_SLOTS:
         QCOMPARE(section.fields.at(0).value, expected);
     }
 
+    // A payee known by name only (the account is optional): shown as a payment, with no account row.
+    void paymentWithoutCreditorAccountIsKnown()
+    {
+        json entry = payment();
+        entry.erase("creditorAccount");
+        const rar::Section section = only(entry);
+        QVERIFY(section.known);
+        QVERIFY(!rows(section).join(u'\n').contains(QStringLiteral("Creditor account")));
+        QVERIFY2(section.summary.contains(QStringLiteral("Erika Mustermann")), qPrintable(section.summary));
+    }
+
     void malformedPaymentFallsBackToTheGenericTree_data()
     {
         QTest::addColumn<QString>("path");  // JSON pointer
@@ -322,8 +333,8 @@ private Q_SLOTS:
                                               << "\"   \"";
         QTest::newRow("creditor a number") << "/creditorName"
                                            << "42";
-        QTest::newRow("creditor account missing") << "/creditorAccount"
-                                                  << "<erase>";
+        QTest::newRow("creditor account not an object") << "/creditorAccount"
+                                                        << "\"DE89370400440532013000\"";
         QTest::newRow("reference an object") << "/remittanceInformation"
                                              << "{\"a\":1}";
         QTest::newRow("unexpected member") << "/debtorAccount"

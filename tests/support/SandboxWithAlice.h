@@ -29,6 +29,7 @@ public:
     const oauth::ProviderMetadata &metadata() const { return m_metadata; }
     net::HttpClient *http() { return &m_http; }
     approvals::ApprovalChannel &channel() { return *m_channel; }
+    session::SessionManager &alice() { return m_alice->manager(); }
 
 private:
     QNetworkAccessManager *m_network;

@@ -1,0 +1,309 @@
+// The agent as the app builds it (AgentService over alice's signed-in session), end to end
+// against the sandbox: a payment approved through CIBA, a data record read with a device-flow
+// token alice approves by its code, her calendar through a federated token (and bob's
+// "connect your account" until he links it), documents filtered by FGA, and a document read
+// refused by an FGA check. Nothing the conversation saves holds a token.
+#include "SandboxWithAlice.h"
+#include "SignedInSession.h"
+#include "TestEnvironment.h"
+#include "Wait.h"
+
+#include "agent/AgentService.h"
+#include "approvals/ApprovalChannel.h"
+#include "device/DeviceApprover.h"
+#include "net/HttpClient.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace countersign;
+using namespace countersign::agent;
+using test::wait;
+
+namespace {
+
+QString lastAnswer(const AgentSession &session)
+{
+    const auto &messages = session.conversation().messages;
+    return messages.isEmpty() || messages.last().kind != Message::Kind::Assistant ? QString() : messages.last().text;
+}
+
+const Message *lastOf(const AgentSession &session, Message::Kind kind)
+{
+    const auto &messages = session.conversation().messages;
+    for (auto it = messages.crbegin(); it != messages.crend(); ++it)
+        if (it->kind == kind)
+            return &*it;
+    return nullptr;
+}
+
+QStringList toolNames(const AgentSession &session)
+{
+    QStringList names;
+    for (const Message &message : session.conversation().messages)
+        if (message.kind == Message::Kind::ToolCall)
+            names << message.toolName;
+    return names;
+}
+
+} // namespace
+
+class AgentToolsSandboxTest : public QObject
+{
+    Q_OBJECT
+
+    QNetworkAccessManager m_network;
+    std::unique_ptr<test::SandboxWithAlice> m_world;
+    QTemporaryDir m_storage;
+    std::unique_ptr<AgentService> m_service;
+
+    AgentSession &agent() { return *m_service->session(); }
+
+    // Sends `text` and waits until the agent is done or a call waits on an interrupt.
+    void say(AgentSession &session, const QString &text)
+    {
+        const auto before = session.conversation().messages.size();
+        session.send(text);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto &messages = session.conversation().messages;
+                return messages.size() > before &&
+                       (!session.busy() || messages.last().kind == Message::Kind::Interrupt);
+            },
+            20000));
+    }
+
+    // Every file under the storage directory, for the token scan.
+    QByteArray everythingSaved()
+    {
+        QByteArray all;
+        QDirIterator it(m_storage.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (file.open(QIODevice::ReadOnly))
+                all += file.readAll();
+        }
+        return all;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(test::chromiumAvailable());
+        m_world = std::make_unique<test::SandboxWithAlice>(
+            &m_network, QStringList{QStringLiteral("--ciba-interval"), QStringLiteral("1"),
+                                    QStringLiteral("--device-interval"), QStringLiteral("1")});
+        const QString error = m_world->start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_service = std::make_unique<AgentService>(&m_world->alice(), &m_world->channel(), &m_network);
+        m_service->setStorageDirectory(m_storage.path());
+        m_service->followSession();
+        QTRY_VERIFY_WITH_TIMEOUT(m_service->session() != nullptr, 10000);
+    }
+
+    void theAgentKnowsWhoItWorksForAndWhatItMayDo()
+    {
+        say(agent(), QStringLiteral("What can I do?"));
+        const QString answer = lastAnswer(agent());
+        QVERIFY2(answer.contains(QStringLiteral("Alice")), qPrintable(answer));
+        for (const char *can : {"buy and sell stock", "make payments", "read your data records", "calendar",
+                                "search and read the shared documents"})
+            QVERIFY2(answer.contains(QLatin1String(can)), qPrintable(answer));
+        QVERIFY(m_service->storageFile().startsWith(m_storage.path()));
+    }
+
+    void aPaymentIsMadeOnceAliceApprovesIt()
+    {
+        say(agent(), QStringLiteral("Pay 25 EUR to Erika"));
+        const Message *interrupt = lastOf(agent(), Message::Kind::Interrupt);
+        QVERIFY(interrupt);
+        QCOMPARE(interrupt->interrupt.value("type", ""), std::string("async_authorization"));
+        const QString binding = QString::fromStdString(interrupt->interrupt.value("binding_message", ""));
+        QVERIFY2(binding.startsWith(QStringLiteral("Pay 25 EUR to Erika #")), qPrintable(binding));
+
+        QString id;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                auto list = wait<approvals::ApprovalList>([&](auto done) { m_world->channel().client()->list(done); });
+                if (list)
+                    for (const auto &approval : list->approvals)
+                        if (approval.bindingMessage == binding && approval.isPending())
+                            id = approval.id;
+                return !id.isEmpty();
+            },
+            10000));
+        auto decided = wait<approvals::Approval>(
+            [&](auto done) { m_world->channel().client()->decide(id, approvals::Decision::Approve, {}, done); });
+        QVERIFY2(decided, qPrintable(decided ? QString() : decided.error().message));
+        QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
+        const QString answer = lastAnswer(agent());
+        QVERIFY2(answer.contains(QStringLiteral("paid 25.00 EUR to Erika")), qPrintable(answer));
+        const Message *result = lastOf(agent(), Message::Kind::ToolResult);
+        QVERIFY(result && !result->isError);
+        QCOMPARE(result->result.value("status", ""), std::string("executed"));
+        QCOMPARE(result->result.value("account", ""), std::string("alice"));
+    }
+
+    void aDataRecordIsReadWithTheCodeAliceApproves()
+    {
+        say(agent(), QStringLiteral("Fetch data record r-1001"));
+        const Message *interrupt = lastOf(agent(), Message::Kind::Interrupt);
+        QVERIFY(interrupt);
+        QCOMPARE(interrupt->interrupt.value("type", ""), std::string("device_authorization"));
+        const QString code = QString::fromStdString(interrupt->interrupt.value("user_code", ""));
+        QVERIFY2(QRegularExpression(QStringLiteral("^[A-Z]{4}-[A-Z]{4}$")).match(code).hasMatch(), qPrintable(code));
+        QVERIFY(interrupt->text.contains(code));
+        QVERIFY(!interrupt->text.contains(QString::fromStdString(interrupt->interrupt.value("device_code", "?"))));
+
+        // alice enters the code on her "Enter code" page: the device approver API.
+        device::DeviceApprover *approver = m_world->channel().deviceApprover();
+        QVERIFY(approver);
+        auto found = wait<device::DeviceRequest>([&](auto done) { approver->lookup(code, done); });
+        QVERIFY2(found, qPrintable(found ? QString() : found.error().message));
+        QCOMPARE(found->clientId, QStringLiteral("demo-device"));
+        auto decided = wait<device::DeviceRequest>(
+            [&](auto done) { approver->decide(code, approvals::Decision::Approve, done); });
+        QVERIFY2(decided, qPrintable(decided ? QString() : decided.error().message));
+
+        QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
+        QVERIFY2(lastAnswer(agent()).contains(QStringLiteral("Quarterly sales figures")), qPrintable(lastAnswer(agent())));
+
+        // Approved once: the next record needs no new code; someone else's record is not there.
+        const auto interrupts = [&] {
+            return std::count_if(agent().conversation().messages.cbegin(), agent().conversation().messages.cend(),
+                                 [](const Message &m) { return m.kind == Message::Kind::Interrupt; });
+        };
+        const auto before = interrupts();
+        say(agent(), QStringLiteral("Fetch data record r-1002"));
+        QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
+        QCOMPARE(interrupts(), before);
+        QVERIFY2(lastAnswer(agent()).contains(QStringLiteral("Customer survey results")), qPrintable(lastAnswer(agent())));
+        say(agent(), QStringLiteral("Fetch data record r-2001"));
+        QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
+        QVERIFY2(lastAnswer(agent()).contains(QStringLiteral("could not")), qPrintable(lastAnswer(agent())));
+        QVERIFY(lastOf(agent(), Message::Kind::ToolResult)->isError);
+    }
+
+    void alicesCalendarComesThroughHerConnectedAccount()
+    {
+        say(agent(), QStringLiteral("Check my calendar on 2026-12-01"));
+        QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
+        const Message *result = lastOf(agent(), Message::Kind::ToolResult);
+        QVERIFY(result);
+        QVERIFY2(!result->isError, result->result.dump().c_str());
+        QCOMPARE(result->result.value("date", ""), std::string("2026-12-01"));
+        QVERIFY(result->result.contains("busy"));
+        QVERIFY2(lastAnswer(agent()).contains(QStringLiteral("2026-12-01")), qPrintable(lastAnswer(agent())));
+    }
+
+    void documentSearchReturnsOnlyWhatAliceMayRead()
+    {
+        say(agent(), QStringLiteral("Search documents about budget"));
+        QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
+        const Message *result = lastOf(agent(), Message::Kind::ToolResult);
+        QVERIFY(result);
+        QVERIFY2(!result->isError, result->result.dump().c_str());
+        QStringList ids;
+        for (const auto &document : result->result.value("documents", nlohmann::json::array()))
+            ids << QString::fromStdString(document.value("id", ""));
+        ids.sort();
+        // The API found four; alice may view two of them (she owns both).
+        QCOMPARE(ids, (QStringList{QStringLiteral("budget-2025"), QStringLiteral("q3-plan")}));
+    }
+
+    void readingADocumentIsCheckedFirst()
+    {
+        say(agent(), QStringLiteral("Read document roadmap-2025")); // bob's, shared with alice
+        QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
+        const Message *read = lastOf(agent(), Message::Kind::ToolResult);
+        QVERIFY2(read && !read->isError, read ? read->result.dump().c_str() : "no result");
+        QCOMPARE(read->result.value("id", ""), std::string("roadmap-2025"));
+
+        say(agent(), QStringLiteral("Read document hiring-plan")); // bob's alone
+        QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
+        const Message *refused = lastOf(agent(), Message::Kind::ToolResult);
+        QVERIFY(refused && refused->isError);
+        QVERIFY2(lastAnswer(agent()).contains(QStringLiteral("not a viewer of doc:hiring-plan")),
+                 qPrintable(lastAnswer(agent())));
+    }
+
+    // bob has not linked Google: the agent asks him to, he does (on the sandbox's connect page),
+    // asks it to try again, and gets his calendar.
+    void bobIsAskedToConnectHisAccount()
+    {
+        test::SignedInSession bob(&m_network);
+        const QString error = bob.signIn(m_world->issuer(), QStringLiteral("bob"), QStringLiteral("bob-demo"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        AgentService service(&bob.manager(), nullptr, &m_network);
+        service.followSession();
+        QTRY_VERIFY_WITH_TIMEOUT(service.session() != nullptr, 10000);
+        AgentSession &agent = *service.session();
+
+        say(agent, QStringLiteral("Check my calendar today"));
+        const Message *interrupt = lastOf(agent, Message::Kind::Interrupt);
+        QVERIFY(interrupt);
+        QCOMPARE(interrupt->interrupt.value("type", ""), std::string("connect_account"));
+        QCOMPARE(interrupt->interrupt.value("connection", ""), std::string("google-oauth2"));
+        const QUrl connect(QString::fromStdString(interrupt->interrupt.value("connect_uri", "")));
+        QCOMPARE(connect, m_world->issuer().resolved(QUrl(QStringLiteral("/connect/google-oauth2"))));
+        const QString callId = interrupt->callId;
+        QVERIFY(agent.busy());
+
+        // Trying again before linking: still waiting, on a fresh interrupt.
+        const auto count = [&] { return agent.conversation().messages.size(); };
+        const auto before = count();
+        agent.retryCall(callId);
+        QTRY_VERIFY_WITH_TIMEOUT(count() == before + 1, 10000);
+        QCOMPARE(agent.conversation().messages.last().kind, Message::Kind::Interrupt);
+        QVERIFY(agent.busy());
+
+        // bob links his account on the connect page (its form, as a browser would post it).
+        QNetworkAccessManager browser;
+        QNetworkReply *page = browser.get(QNetworkRequest(connect));
+        QVERIFY(QTest::qWaitFor([&] { return page->isFinished(); }, 10000));
+        const QString html = QString::fromUtf8(page->readAll());
+        page->deleteLater();
+        const auto xsrf = QRegularExpression(QStringLiteral("name=\"xsrf\" value=\"([^\"]+)\"")).match(html);
+        QVERIFY2(xsrf.hasMatch(), qPrintable(html.left(400)));
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("login"), QStringLiteral("bob"));
+        form.addQueryItem(QStringLiteral("password"), QStringLiteral("bob-demo"));
+        form.addQueryItem(QStringLiteral("action"), QStringLiteral("connect"));
+        form.addQueryItem(QStringLiteral("xsrf"), xsrf.captured(1));
+        QNetworkRequest post(connect);
+        post.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-www-form-urlencoded"));
+        post.setRawHeader("Sec-Fetch-Site", "same-origin");
+        QNetworkReply *linked = browser.post(post, form.toString(QUrl::FullyEncoded).toUtf8());
+        QVERIFY(QTest::qWaitFor([&] { return linked->isFinished(); }, 10000));
+        QCOMPARE(linked->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        linked->deleteLater();
+
+        agent.retryCall(callId);
+        QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
+        const Message *result = lastOf(agent, Message::Kind::ToolResult);
+        QVERIFY(result);
+        QVERIFY2(!result->isError, result->result.dump().c_str());
+        QCOMPARE(result->callId, callId);
+        QVERIFY(result->result.contains("busy"));
+    }
+
+    // Token hygiene: whatever the agent did above, nothing it saved holds a token of any kind.
+    void nothingSavedHoldsAToken()
+    {
+        const QByteArray saved = everythingSaved();
+        QVERIFY(saved.contains("Quarterly sales figures")); // the scan reads the real files
+        QVERIFY(!saved.contains("eyJ"));
+        auto token = wait<QByteArray>([&](auto done) { m_world->alice().accessToken(done); });
+        QVERIFY(token);
+        QVERIFY(!saved.contains(token.value()));
+    }
+};
+
+QTEST_MAIN(AgentToolsSandboxTest)
+#include "tst_agent_tools_sandbox.moc"

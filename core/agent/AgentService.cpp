@@ -64,11 +64,11 @@ AgentConfig AgentConfig::forSandbox(const oauth::ProviderMetadata &metadata)
     config.cibaClientId = QStringLiteral("demo-agent");
     config.cibaClientSecret = "demo-agent-secret";
     config.deviceClientId = QStringLiteral("demo-device");
-    config.stockApi = below(metadata.issuer, QStringLiteral("/api/stock"));
-    config.paymentsApi = below(metadata.issuer, QStringLiteral("/api/payments"));
-    config.dataApi = below(metadata.issuer, QStringLiteral("/api/data"));
-    config.calendarApi = below(metadata.issuer, QStringLiteral("/api/calendar"));
-    config.docsApi = below(metadata.issuer, QStringLiteral("/api/docs"));
+    config.stockApi = below(metadata.demoApisUrl, QStringLiteral("/stock"));
+    config.paymentsApi = below(metadata.demoApisUrl, QStringLiteral("/payments"));
+    config.dataApi = below(metadata.demoApisUrl, QStringLiteral("/data"));
+    config.calendarApi = below(metadata.demoApisUrl, QStringLiteral("/calendar"));
+    config.docsApi = below(metadata.demoApisUrl, QStringLiteral("/docs"));
     config.stockResource = kResourcePrefix + QStringLiteral("stock");
     config.paymentsResource = kResourcePrefix + QStringLiteral("payments");
     config.dataResource = kResourcePrefix + QStringLiteral("data");
@@ -163,7 +163,7 @@ void AgentService::drop(const QString &reason)
 void AgentService::build(const oauth::ProviderMetadata &metadata)
 {
     const auto &identity = m_session->identity();
-    const bool sandbox = m_session->provider().kind == config::ProviderConfig::Kind::Sandbox;
+    const bool sandbox = metadata.isCountersignSandbox();
     const AgentConfig config = sandbox ? AgentConfig::forSandbox(metadata) : AgentConfig{};
 
     auto parts = std::make_unique<Parts>();

@@ -48,8 +48,8 @@ struct AgentConfig
     QString fgaStoreId;
     QByteArray fgaApiToken;
 
-    // The sandbox at `metadata.issuer`: its demo clients and APIs (DEMO ONLY credentials, the
-    // sandbox's own published fixtures).
+    // The sandbox (its discovery names metadata.demoApisUrl): its demo clients and APIs (DEMO
+    // ONLY credentials, the sandbox's own published fixtures).
     static AgentConfig forSandbox(const oauth::ProviderMetadata &metadata);
     bool hasTools() const { return !cibaClientId.isEmpty() || !deviceClientId.isEmpty() || !docsApi.isEmpty(); }
 };

@@ -120,6 +120,15 @@ void AgentSession::stop()
     setBusy(false);
 }
 
+void AgentSession::clear()
+{
+    if (m_busy)
+        return;
+    m_conversation = {};
+    save();
+    Q_EMIT cleared();
+}
+
 void AgentSession::retryCall(const QString &callId)
 {
     const Message *interrupt = m_conversation.pendingInterrupt(callId);

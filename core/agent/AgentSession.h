@@ -38,6 +38,8 @@ public:
     void send(const QString &text);
     // Stops the backend's turn and every call in progress; waiting calls end as cancelled.
     void stop();
+    // Starts over with an empty conversation (and saves that). Only while nothing runs.
+    void clear();
     // Asks the call's authorizer to try again from its interrupt (e.g. after the person connected
     // the account it asked for). Does nothing unless the call waits on an interrupt.
     void retryCall(const QString &callId);
@@ -52,6 +54,8 @@ public:
 
 Q_SIGNALS:
     void messageAdded(int index);
+    // The conversation was emptied (clear()).
+    void cleared();
     void streamingTextChanged();
     void busyChanged();
     // The chat could not be saved, or the backend failed: in words.

@@ -1,6 +1,9 @@
 #include "CliRunner.h"
 
+#include "agent/AgentService.h"
+#include "agent/BackendSettings.h"
 #include "approvals/ApprovalChannel.h"
+#include "cli/AgentCommands.h"
 #include "cli/ApprovalCommands.h"
 #include "cli/Console.h"
 #include "cli/DeviceCommands.h"
@@ -14,6 +17,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QNetworkAccessManager>
+#include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstdio>
@@ -54,7 +58,9 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
            "  approve ID [--reason TEXT]    Approve a request.\n"
            "  deny ID [--reason TEXT]       Deny a request.\n"
            "  device CODE [--json]          Show which app asks for what with a device code (or its link).\n"
-           "  device CODE --approve|--deny  Approve or deny a device code."));
+           "  device CODE --approve|--deny  Approve or deny a device code.\n"
+           "  agent [--json] [--no-wait] PROMPT\n"
+           "                                One turn with the agent; waits until its requests are decided."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption issuerOption(
@@ -68,17 +74,20 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
         QStringLiteral("no-browser"), tr("login: print the sign-in URL instead of opening a browser."));
     const QCommandLineOption deviceOption(QStringLiteral("device"),
                                           tr("login: sign in with a code instead of this computer's browser."));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("whoami, inbox, device: print JSON."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        tr("whoami, inbox, device: print JSON; agent: one JSON event per line."));
     const QCommandLineOption watchOption(QStringLiteral("watch"),
                                          tr("inbox: print each event as a JSON line until interrupted."));
     const QCommandLineOption reasonOption(QStringLiteral("reason"), tr("approve, deny: the reason given."),
                                           QStringLiteral("TEXT"));
     const QCommandLineOption approveOption(QStringLiteral("approve"), tr("device: approve the code."));
     const QCommandLineOption denyOption(QStringLiteral("deny"), tr("device: deny the code."));
+    const QCommandLineOption noWaitOption(
+        QStringLiteral("no-wait"), tr("agent: exit as soon as a request waits for approval, naming it."));
     parser.addOptions({issuerOption, clientOption, noBrowserOption, deviceOption, jsonOption, watchOption,
-                       reasonOption, approveOption, denyOption});
+                       reasonOption, approveOption, denyOption, noWaitOption});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("login, whoami, logout, inbox, approve, deny or device"));
+                                 tr("login, whoami, logout, inbox, approve, deny, device or agent"));
     if (!parser.parse(arguments)) {
         fail({QStringLiteral("usage"), parser.errorText()}, 2);
         return;
@@ -122,8 +131,10 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
     };
     const QStringList decisions{QStringLiteral("approve"), QStringLiteral("deny")};
     const QString deviceCommand = QStringLiteral("device");
+    const QString agentCommand = QStringLiteral("agent");
     if (!onlyFor(noBrowserOption, {QStringLiteral("login")}) || !onlyFor(deviceOption, {QStringLiteral("login")}) ||
-        !onlyFor(jsonOption, {QStringLiteral("whoami"), QStringLiteral("inbox"), deviceCommand}) ||
+        !onlyFor(jsonOption, {QStringLiteral("whoami"), QStringLiteral("inbox"), deviceCommand, agentCommand}) ||
+        !onlyFor(noWaitOption, {agentCommand}) ||
         !onlyFor(watchOption, {QStringLiteral("inbox")}) || !onlyFor(reasonOption, decisions) ||
         !onlyFor(approveOption, {deviceCommand}) || !onlyFor(denyOption, {deviceCommand}))
         return;
@@ -135,16 +146,20 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
         fail({QStringLiteral("usage"), tr("--device never opens a browser here; leave out --no-browser.")}, 2);
         return;
     }
-    const qsizetype expected = decisions.contains(command) || command == deviceCommand ? 2 : 1;
+    const qsizetype expected =
+        decisions.contains(command) || command == deviceCommand || command == agentCommand ? 2 : 1;
     if (positional.size() != expected) {
         if (decisions.contains(command))
             fail({QStringLiteral("usage"), tr("Give the request's ID: countersign-cli %1 ID").arg(command)},
                  2);
         else if (command == deviceCommand)
             fail({QStringLiteral("usage"), tr("Give the code the device shows: countersign-cli device CODE")}, 2);
+        else if (command == agentCommand)
+            fail({QStringLiteral("usage"), tr("Give one prompt, quoted: countersign-cli agent \"Buy 3 shares of ACME\"")},
+                 2);
         else
             fail({QStringLiteral("usage"),
-                  tr("Give one command: login, whoami, logout, inbox, approve, deny or device. See --help.")},
+                  tr("Give one command: login, whoami, logout, inbox, approve, deny, device or agent. See --help.")},
                  2);
         return;
     }
@@ -186,8 +201,44 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
             else
                 commands->lookup(input, json, finish);
         });
+    else if (command == agentCommand)
+        runAgent(positional.at(1), parser.isSet(jsonOption), !parser.isSet(noWaitOption));
     else
         fail({QStringLiteral("usage"), tr("Unknown command \"%1\". See --help.").arg(command)}, 2);
+}
+
+void CliRunner::runAgent(const QString &prompt, bool json, bool wait)
+{
+    if (prompt.trimmed().isEmpty()) {
+        fail({QStringLiteral("usage"), tr("The prompt is empty.")}, 2);
+        return;
+    }
+    withApprovals([this, prompt, json, wait](approvals::ApprovalChannel *channel) {
+        agent::BackendSettings::loadApiKey(
+            m_store, agent::BackendSettings::load(),
+            [this, channel, prompt, json, wait](Result<agent::BackendSettings> settings) {
+                if (!settings) {
+                    fail(settings.error());
+                    return;
+                }
+                auto factory = settings->factory(m_network);
+                if (!factory) {
+                    fail(factory.error());
+                    return;
+                }
+                // The approval channel, if the provider has one: it names inbox requests for `approve ID`.
+                channel->connectToProvider([this, channel, factory = factory.value(), prompt, json,
+                                            wait](Result<approvals::ApprovalsClient *>) {
+                    auto *service = new agent::AgentService(m_session, channel, m_network, this);
+                    service->setBackendFactory(factory);
+                    service->setStorageDirectory(
+                        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cli-agent"));
+                    auto *commands = new AgentCommands(service, channel, this);
+                    service->followSession();
+                    commands->run(prompt, json, wait, [this](int code) { exit(code); });
+                });
+            });
+    });
 }
 
 void CliRunner::withApprovals(std::function<void(approvals::ApprovalChannel *)> next)

@@ -29,7 +29,7 @@ namespace countersign::cli {
 //   countersign-cli [--issuer URL] [--client-id ID] COMMAND
 //     login [--no-browser]   login --device   whoami [--json]   logout
 //     inbox [--json] [--watch]   approve ID [--reason TEXT]   deny ID [--reason TEXT]
-//     device CODE [--json]   device CODE --approve|--deny
+//     device CODE [--json]   device CODE --approve|--deny   agent [--json] [--no-wait] PROMPT
 // Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
 class CliRunner : public QObject
 {
@@ -46,6 +46,7 @@ private:
     void loginWithDevice();
     void whoami(bool json);
     void logout();
+    void runAgent(const QString &prompt, bool json, bool wait);
     // Resolves the provider, restores the session and hands over its approval channel.
     void withApprovals(std::function<void(approvals::ApprovalChannel *)> next);
     void restoreThen(const config::ProviderConfig &provider, std::function<void(bool)> next);

@@ -103,6 +103,7 @@ Result<ProviderMetadata> ProviderMetadata::fromJson(const nlohmann::json &json, 
         {"countersign_device_endpoint", false, &ProviderMetadata::deviceApproverEndpoint},
         {"countersign_fga_api_url", false, &ProviderMetadata::fgaApiUrl},
         {"countersign_connect_endpoint", false, &ProviderMetadata::connectEndpoint},
+        {"countersign_demo_apis_url", false, &ProviderMetadata::demoApisUrl},
     };
     for (const Field &field : fields) {
         auto url = endpoint(json, field.name, field.required);

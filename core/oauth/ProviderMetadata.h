@@ -35,6 +35,10 @@ struct ProviderMetadata
     // ... and where a person connects a federated account (Token Vault stand-in), optional:
     // <connectEndpoint>/<connection> is a page for the browser.
     QUrl connectEndpoint;
+    // The sandbox names where its demo APIs live (stock, payments, data, calendar, docs under
+    // it): the agent's tools use them. Absent at any other provider.
+    QUrl demoApisUrl;
+    bool isCountersignSandbox() const { return !demoApisUrl.isEmpty(); }
     QStringList codeChallengeMethods;
     QStringList idTokenSigningAlgorithms;
 

@@ -140,7 +140,7 @@ void SessionManager::beginSignIn(const config::ProviderConfig &provider, Callbac
         if (metadata.hasApprovalChannel() && !request.scopes.contains(metadata.approvalsScope()))
             request.scopes << metadata.approvalsScope();
         // The sandbox's documents API, for the agent's document search.
-        if (request.kind == config::ProviderConfig::Kind::Sandbox &&
+        if (metadata.isCountersignSandbox() &&
             !request.apiResources.contains(config::ProviderConfig::sandboxDocsResource())) {
             request.apiResources << config::ProviderConfig::sandboxDocsResource();
             if (!request.scopes.contains(config::ProviderConfig::sandboxDocsScope()))

@@ -69,6 +69,9 @@ export function createProvider({
       // store. Served with or without the approval channel: it stands in for
       // a separate service, not for part of Countersign's protocol.
       countersign_fga_api_url: issuer,
+      // Where the demo APIs the agent's tools call live (apis/index.mjs): the
+      // app's agent uses them (and the demo clients) when this is present.
+      countersign_demo_apis_url: `${issuer}/api`,
       countersign_fga_store_id: FGA_STORE_ID,
       // The Token Vault stand-in's "connect your account" page
       // (connect-pages.mjs): a client appends /<connection> (e.g.

@@ -36,6 +36,7 @@ test('discovery advertises the sandbox endpoints and capabilities', async (t) =>
   assert.equal(d.countersign_fga_api_url, issuer, 'the OpenFGA stand-in lives under the issuer');
   assert.equal(d.countersign_fga_store_id, '01JSANDBXFGASTRE0000000000');
   assert.equal(d.countersign_connect_endpoint, `${issuer}/connect`, 'append /<connection>, e.g. /google-oauth2');
+  assert.equal(d.countersign_demo_apis_url, `${issuer}/api`, 'the agent tools\' demo APIs');
   for (const s of ['openid', 'profile', 'email', 'offline_access']) assert.ok(d.scopes_supported.includes(s), s);
   assert.ok(d.id_token_signing_alg_values_supported.includes('RS256'));
   assert.ok(d.token_endpoint_auth_methods_supported.includes('none'));

@@ -33,6 +33,18 @@ FocusScope {
         stack.push(requestPage, { requestId: requestId });
     }
 
+    // Opens the request an agent's chat waits on ("Open in inbox"): the newest with this binding
+    // message from this client (any client when ""). False when the inbox does not have it (yet):
+    // the list shows instead.
+    function openMatching(bindingMessage: string, clientId: string): bool {
+        stack.pop(null, StackView.Immediate);
+        const requestId = Inbox.findRequest(bindingMessage, clientId);
+        if (requestId === "")
+            return false;
+        page.open(requestId);
+        return true;
+    }
+
     StackView {
         id: stack
         objectName: "inboxStack"

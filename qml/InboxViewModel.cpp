@@ -142,4 +142,23 @@ void InboxViewModel::dismiss(const QString &requestId)
     m_model->dismiss(requestId);
 }
 
+QString InboxViewModel::findRequest(const QString &bindingMessage, const QString &clientId) const
+{
+    if (bindingMessage.isEmpty())
+        return {};
+    QString decided;
+    for (int row = 0; row < m_model->rowCount(); ++row) { // newest first
+        const QString id = m_model->data(m_model->index(row), approvals::InboxModel::IdRole).toString();
+        const approvals::Approval *approval = m_model->approval(id);
+        if (!approval || rar::plainText(approval->bindingMessage) != bindingMessage ||
+            (!clientId.isEmpty() && approval->clientId != clientId))
+            continue;
+        if (approval->isPending())
+            return id;
+        if (decided.isEmpty())
+            decided = id;
+    }
+    return decided;
+}
+
 } // namespace countersign::gui

@@ -65,6 +65,9 @@ public:
     Q_INVOKABLE void approve(const QString &requestId, const QString &reason);
     Q_INVOKABLE void deny(const QString &requestId, const QString &reason);
     Q_INVOKABLE void dismiss(const QString &requestId);
+    // The request an agent's interrupt waits on: the newest one with this binding message (as
+    // shown, plain text) from `clientId` (any client when empty), pending ones first. "" if none.
+    Q_INVOKABLE QString findRequest(const QString &bindingMessage, const QString &clientId) const;
 
 Q_SIGNALS:
     void availabilityChanged();

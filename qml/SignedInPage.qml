@@ -182,6 +182,15 @@ FocusScope {
                         onClicked: Session.signOut()
                     }
                 }
+
+                MenuSeparator {
+                    Layout.fillWidth: true
+                    Accessible.ignored: true
+                }
+
+                AgentSettingsCard {
+                    Layout.fillWidth: true
+                }
             }
         }
     }

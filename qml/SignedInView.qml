@@ -5,16 +5,22 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Countersign
 
-// What a signed-in person sees: the approval inbox (with a badge for requests waiting), the page
-// for device codes, and the account.
+// What a signed-in person sees: the approval inbox (with a badge for requests waiting), the chat
+// with the agent, the page for device codes, and the account.
 FocusScope {
     id: view
 
-    // A code handed over from outside (a link on the command line) opens the code page with it.
+    // Tabs are chosen by their button, never by a number: the order may change.
+    function showTab(tab: TabButton): void {
+        tabs.currentIndex = tab.TabBar.index;
+    }
+
+    // A code handed over from outside (a link on the command line, the chat's "Enter code")
+    // opens the code page with it.
     function openRequestedCode(): void {
         if (Devices.requestedInput === "")
             return;
-        tabs.currentIndex = 1;
+        view.showTab(deviceTab);
         deviceCodePage.takeRequestedInput();
     }
     Connections {
@@ -82,11 +88,19 @@ FocusScope {
                 }
             }
             TabButton {
+                id: agentTab
+                objectName: "agentTab"
+                text: qsTr("Agent")
+                Accessible.name: Chat.messages.waitingCount > 0 ? qsTr("Agent, waiting for you") : qsTr("Chat with the agent")
+            }
+            TabButton {
+                id: deviceTab
                 objectName: "deviceTab"
                 text: qsTr("Enter code")
                 Accessible.name: qsTr("Enter a device code")
             }
             TabButton {
+                id: accountTab
                 objectName: "accountTab"
                 text: qsTr("Account")
                 Accessible.name: text
@@ -98,18 +112,29 @@ FocusScope {
             Layout.fillWidth: true
             Layout.fillHeight: true
 
+            // In the order of the tabs.
             InboxPage {
+                id: inboxPage
                 objectName: "inboxPage"
-                focus: tabs.currentIndex === 0
+                focus: tabs.currentItem === inboxTab
+            }
+            ChatPage {
+                objectName: "chatPage"
+                focus: tabs.currentItem === agentTab
+                onOpenInInbox: bindingMessage => {
+                    view.showTab(inboxTab);
+                    inboxPage.openMatching(bindingMessage, Chat.agentClientId);
+                }
+                onEnterCode: userCode => Devices.openLink(userCode)
             }
             DeviceCodePage {
                 id: deviceCodePage
                 objectName: "deviceCodePage"
-                focus: tabs.currentIndex === 1
+                focus: tabs.currentItem === deviceTab
             }
             SignedInPage {
                 objectName: "signedInPage"
-                focus: tabs.currentIndex === 2
+                focus: tabs.currentItem === accountTab
             }
         }
     }

@@ -31,6 +31,76 @@
         <source>The conversation could not be saved: %1</source>
         <translation>Das Gespräch konnte nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Cancelled by you.</source>
+        <translation>Von Ihnen abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentSettingsCard</name>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Rule-based demo agent (no language model, no network)</source>
+        <translation>Regelbasierter Demo-Agent (kein Sprachmodell, kein Netzwerk)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI-kompatibler Server</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Saved in the keychain; type to replace it</source>
+        <translation>Im Schlüsselbund gespeichert; zum Ersetzen neu eingeben</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the agent settings</source>
+        <translation>Die Agent-Einstellungen speichern</translation>
+    </message>
+</context>
+<context>
+    <name>ApiTools</name>
+    <message>
+        <source>There is no permission to use %1.</source>
+        <translation>Es gibt keine Berechtigung, %1 zu verwenden.</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 hat abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The data API</source>
+        <translation>Die Daten-API</translation>
+    </message>
+    <message>
+        <source>The calendar</source>
+        <translation>Der Kalender</translation>
+    </message>
+    <message>
+        <source>The documents API</source>
+        <translation>Die Dokumenten-API</translation>
+    </message>
+    <message>
+        <source>The documents API answered with something that is not a list.</source>
+        <translation>Die Dokumenten-API hat mit etwas geantwortet, das keine Liste ist.</translation>
+    </message>
 </context>
 <context>
     <name>Approval</name>
@@ -45,6 +115,37 @@
     <message>
         <source>The server&apos;s list of approval requests is malformed.</source>
         <translation>Die Liste der Freigabeanfragen vom Server ist fehlerhaft.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalCard</name>
+    <message>
+        <source>Waiting for your approval</source>
+        <translation>Wartet auf Ihre Genehmigung</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer request</source>
+        <translation>Durch eine neuere Anfrage ersetzt</translation>
+    </message>
+    <message>
+        <source>No longer waiting</source>
+        <translation>Wartet nicht mehr</translation>
+    </message>
+    <message>
+        <source>Check that your inbox shows the same message, then decide there:</source>
+        <translation>Prüfen Sie, ob Ihr Posteingang dieselbe Nachricht zeigt, und entscheiden Sie dort:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for this approval</source>
+        <translation>Nicht mehr auf diese Genehmigung warten</translation>
+    </message>
+    <message>
+        <source>Open in inbox</source>
+        <translation>Im Posteingang öffnen</translation>
     </message>
 </context>
 <context>
@@ -152,6 +253,91 @@
     </message>
 </context>
 <context>
+    <name>ChatBubble</name>
+    <message>
+        <source>You: %1</source>
+        <translation>Sie: %1</translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>Agent: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChatCard</name>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 h left</source>
+        <translation>noch %1 h</translation>
+    </message>
+    <message>
+        <source>%1:%2 left</source>
+        <translation>noch %1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPage</name>
+    <message>
+        <source>Chatting with: %1</source>
+        <translation>Im Gespräch mit: %1</translation>
+    </message>
+    <message>
+        <source>Whatever it does on your behalf waits for your approval, here or in your inbox.</source>
+        <translation>Alles, was er in Ihrem Namen tut, wartet auf Ihre Genehmigung, hier oder in Ihrem Posteingang.</translation>
+    </message>
+    <message>
+        <source>Conversation with the agent</source>
+        <translation>Gespräch mit dem Agenten</translation>
+    </message>
+    <message>
+        <source>Ask the agent</source>
+        <translation>Fragen Sie den Agenten</translation>
+    </message>
+    <message>
+        <source>Ask it to do something for you, for example &quot;Buy 3 shares of ACME&quot;. Before it acts on your behalf, it asks for your approval.</source>
+        <translation>Bitten Sie ihn, etwas für Sie zu erledigen, zum Beispiel „Buy 3 shares of ACME“. Bevor er in Ihrem Namen handelt, bittet er um Ihre Genehmigung.</translation>
+    </message>
+    <message>
+        <source>Waiting for you: see above.</source>
+        <translation>Wartet auf Sie: siehe oben.</translation>
+    </message>
+    <message>
+        <source>The agent is working…</source>
+        <translation>Der Agent arbeitet …</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the agent and everything it is waiting for</source>
+        <translation>Den Agenten anhalten und alles, worauf er wartet, beenden</translation>
+    </message>
+    <message>
+        <source>You can send once the agent is done</source>
+        <translation>Sie können senden, sobald der Agent fertig ist</translation>
+    </message>
+    <message>
+        <source>Message the agent</source>
+        <translation>Nachricht an den Agenten</translation>
+    </message>
+    <message>
+        <source>Message to the agent</source>
+        <translation>Nachricht an den Agenten</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Die Nachricht senden</translation>
+    </message>
+</context>
+<context>
     <name>CibaClient</name>
     <message>
         <source>The provider&apos;s answer has no &quot;auth_req_id&quot;.</source>
@@ -177,6 +363,45 @@
     </message>
 </context>
 <context>
+    <name>ConnectAccountCard</name>
+    <message>
+        <source>Connect your %1 account</source>
+        <translation>Verbinden Sie Ihr %1-Konto</translation>
+    </message>
+    <message>
+        <source>Tried again</source>
+        <translation>Erneut versucht</translation>
+    </message>
+    <message>
+        <source>No longer waiting</source>
+        <translation>Wartet nicht mehr</translation>
+    </message>
+    <message>
+        <source>The agent needs your %1 account for this. Connect it on the page that opens in your browser, then choose Try again.</source>
+        <translation>Der Agent braucht dafür Ihr %1-Konto. Verbinden Sie es auf der Seite, die sich in Ihrem Browser öffnet, und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>The agent needs your %1 account for this. Connect it with your provider, then choose Try again.</source>
+        <translation>Der Agent braucht dafür Ihr %1-Konto. Verbinden Sie es bei Ihrem Anbieter und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>Open connect page</source>
+        <translation>Verbindungsseite öffnen</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Give up on this</source>
+        <translation>Darauf verzichten</translation>
+    </message>
+</context>
+<context>
     <name>Conversation</name>
     <message>
         <source>The saved conversation has a missing or malformed &quot;%1&quot;.</source>
@@ -185,10 +410,6 @@
 </context>
 <context>
     <name>DemoBackend</name>
-    <message>
-        <source>I am the rule-based demo agent. I understand requests like: &quot;Buy 3 shares of ACME&quot;, &quot;Sell 2 shares of GLOBEX at least 50&quot;, &quot;Pay 25 EUR to Erika&quot;, &quot;Check my calendar tomorrow&quot;, &quot;Fetch data record r-1001&quot;, &quot;Search documents about budget&quot; and &quot;What can I do?&quot;.</source>
-        <translation>Ich bin der regelbasierte Demo-Agent. Ich verstehe (auf Englisch) Anfragen wie: „Buy 3 shares of ACME“, „Sell 2 shares of GLOBEX at least 50“, „Pay 25 EUR to Erika“, „Check my calendar tomorrow“, „Fetch data record r-1001“, „Search documents about budget“ und „What can I do?“.</translation>
-    </message>
     <message>
         <source>I could not do that: %1</source>
         <translation>Das konnte ich nicht tun: %1</translation>
@@ -269,6 +490,14 @@
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
+    <message>
+        <source>I am the rule-based demo agent. I understand requests like: &quot;Buy 3 shares of ACME&quot;, &quot;Sell 2 shares of GLOBEX at least 50&quot;, &quot;Pay 25 EUR to Erika&quot;, &quot;Check my calendar tomorrow&quot;, &quot;Fetch data record r-1001&quot;, &quot;Search documents about budget&quot;, &quot;Read document q3-plan&quot; and &quot;What can I do?&quot;.</source>
+        <translation>Ich bin der regelbasierte Demo-Agent. Ich verstehe Anfragen wie: „Buy 3 shares of ACME“, „Sell 2 shares of GLOBEX at least 50“, „Pay 25 EUR to Erika“, „Check my calendar tomorrow“, „Fetch data record r-1001“, „Search documents about budget“, „Read document q3-plan“ und „What can I do?“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
 </context>
 <context>
     <name>DetailSections</name>
@@ -313,6 +542,96 @@
     <message>
         <source>Stopped waiting for the code.</source>
         <translation>Das Warten auf den Code wurde beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceAuthorizer</name>
+    <message>
+        <source>Device authorization is not available right now.</source>
+        <translation>Die Geräteautorisierung ist gerade nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The agent could not get a code to approve: %1</source>
+        <translation>Der Agent konnte keinen Code zum Bestätigen erhalten: %1</translation>
+    </message>
+    <message>
+        <source>Enter the code %1 on the &quot;Enter code&quot; page (or at %2) and approve it.</source>
+        <translation>Geben Sie den Code %1 auf der Seite „Code eingeben“ (oder unter %2) ein und genehmigen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>To %1, enter the code %2 on the &quot;Enter code&quot; page (or at %3) and approve it.</source>
+        <translation>Um %1, geben Sie den Code %2 auf der Seite „Code eingeben“ (oder unter %3) ein und genehmigen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>The saved device code is damaged (&quot;%1&quot;); ask again.</source>
+        <translation>Der gespeicherte Gerätecode ist beschädigt („%1“); fragen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>You denied the code %1.</source>
+        <translation>Sie haben den Code %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Nobody entered the code %1 in time.</source>
+        <translation>Niemand hat den Code %1 rechtzeitig eingegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCodeCard</name>
+    <message>
+        <source>Code %1</source>
+        <translation>Code %1</translation>
+    </message>
+    <message>
+        <source>Approve with a code</source>
+        <translation>Mit einem Code genehmigen</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer code</source>
+        <translation>Durch einen neueren Code ersetzt</translation>
+    </message>
+    <message>
+        <source>No longer waiting</source>
+        <translation>Wartet nicht mehr</translation>
+    </message>
+    <message>
+        <source>The agent needs your approval for this. Enter the code on the Enter code page, or on your provider&apos;s page.</source>
+        <translation>Der Agent braucht dafür Ihre Genehmigung. Geben Sie den Code auf der Seite „Code eingeben“ ein oder auf der Seite Ihres Anbieters.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>Den Code kopieren</translation>
+    </message>
+    <message>
+        <source>Open page</source>
+        <translation>Seite öffnen</translation>
+    </message>
+    <message>
+        <source>Open your provider&apos;s page for the code</source>
+        <translation>Die Seite Ihres Anbieters für den Code öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for this code</source>
+        <translation>Nicht mehr auf diesen Code warten</translation>
+    </message>
+    <message>
+        <source>Enter code</source>
+        <translation>Code eingeben</translation>
+    </message>
+    <message>
+        <source>Enter the code on the Enter code page</source>
+        <translation>Den Code auf der Seite „Code eingeben“ eingeben</translation>
     </message>
 </context>
 <context>
@@ -425,6 +744,36 @@
     <message>
         <source>The server closed the event stream.</source>
         <translation>Der Server hat den Ereignisstrom geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>FederatedTokenAuthorizer</name>
+    <message>
+        <source>Your %1 account could not be reached: %2</source>
+        <translation>Ihr %1-Konto war nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Connect your %1 account, then try again.</source>
+        <translation>Verbinden Sie Ihr %1-Konto und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>FgaAuthorizer</name>
+    <message>
+        <source>Permissions cannot be checked right now.</source>
+        <translation>Berechtigungen können gerade nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>Your permissions could not be checked: %1</source>
+        <translation>Ihre Berechtigungen konnten nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>You are not a %1 of %2, so the agent may not use it.</source>
+        <translation>Sie sind nicht %1 von %2, deshalb darf der Agent es nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>There is nothing to resume; ask again.</source>
+        <translation>Es gibt nichts fortzusetzen; fragen Sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -848,6 +1197,105 @@
     <message>
         <source>Loading your saved session</source>
         <translation>Ihre gespeicherte Sitzung wird geladen</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAiBackend</name>
+    <message>
+        <source>The server said: %1</source>
+        <translation>Der Server sagte: %1</translation>
+    </message>
+    <message>
+        <source>The model server refused the API key (HTTP 401). Check OPENAI_API_KEY.</source>
+        <translation>Der Modellserver hat den API-Schlüssel abgelehnt (HTTP 401). Prüfen Sie OPENAI_API_KEY.</translation>
+    </message>
+    <message>
+        <source>The model server is limiting requests, or the account&apos;s quota is used up (HTTP 429).</source>
+        <translation>Der Modellserver begrenzt die Anfragen, oder das Kontingent des Kontos ist aufgebraucht (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>The model server failed to answer (HTTP %1).</source>
+        <translation>Der Modellserver konnte nicht antworten (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The model server refused the request (HTTP %1).</source>
+        <translation>Der Modellserver hat die Anfrage abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The model server sent tool calls in an unknown shape.</source>
+        <translation>Der Modellserver hat Werkzeugaufrufe in unbekannter Form gesendet.</translation>
+    </message>
+    <message>
+        <source>The model server sent a tool call with an impossible index.</source>
+        <translation>Der Modellserver hat einen Werkzeugaufruf mit unmöglichem Index gesendet.</translation>
+    </message>
+    <message>
+        <source>The model asked for a tool without naming it.</source>
+        <translation>Das Modell hat ein Werkzeug angefordert, ohne es zu nennen.</translation>
+    </message>
+    <message>
+        <source>The model asked for the tool &quot;%1&quot; with arguments that are not valid JSON, so nothing was run. Try again, or rephrase the request.</source>
+        <translation>Das Modell hat das Werkzeug „%1“ mit Argumenten angefordert, die kein gültiges JSON sind; daher wurde nichts ausgeführt. Versuchen Sie es erneut, oder formulieren Sie die Anfrage anders.</translation>
+    </message>
+    <message>
+        <source>The model server address &quot;%1&quot; is not a valid http(s) address.</source>
+        <translation>Die Modellserver-Adresse „%1“ ist keine gültige http(s)-Adresse.</translation>
+    </message>
+    <message>
+        <source>The model server address %1 must use https. Plain http is allowed only to this machine&apos;s loopback address (such as http://127.0.0.1:8080/v1), so that the API key and the conversation never cross a network unencrypted.</source>
+        <translation>Die Modellserver-Adresse %1 muss https verwenden. Unverschlüsseltes http ist nur zur Loopback-Adresse dieses Rechners erlaubt (etwa http://127.0.0.1:8080/v1), damit der API-Schlüssel und die Unterhaltung nie unverschlüsselt über ein Netzwerk gehen.</translation>
+    </message>
+    <message>
+        <source>No model is set: set OPENAI_MODEL, or choose a model in the settings.</source>
+        <translation>Kein Modell festgelegt: Setzen Sie OPENAI_MODEL, oder wählen Sie ein Modell in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <source>The model server sent an answer too large to be genuine.</source>
+        <translation>Der Modellserver hat eine Antwort gesendet, die zu groß ist, um echt zu sein.</translation>
+    </message>
+    <message>
+        <source>The model server sent a stream event too large to be genuine.</source>
+        <translation>Der Modellserver hat ein Stream-Ereignis gesendet, das zu groß ist, um echt zu sein.</translation>
+    </message>
+    <message>
+        <source>The model server sent a malformed stream: an event that is not a JSON object.</source>
+        <translation>Der Modellserver hat einen fehlerhaften Stream gesendet: ein Ereignis, das kein JSON-Objekt ist.</translation>
+    </message>
+    <message>
+        <source>The model server reported an error: %1</source>
+        <translation>Der Modellserver hat einen Fehler gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(keine Beschreibung)</translation>
+    </message>
+    <message>
+        <source>The model server sent a malformed stream: &quot;choices&quot; is not a list.</source>
+        <translation>Der Modellserver hat einen fehlerhaften Stream gesendet: „choices“ ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>The model server ended the stream before the answer was complete.</source>
+        <translation>Der Modellserver hat den Stream beendet, bevor die Antwort vollständig war.</translation>
+    </message>
+    <message>
+        <source>answer from the model server</source>
+        <translation>Antwort des Modellservers</translation>
+    </message>
+    <message>
+        <source>The model server&apos;s answer has no message.</source>
+        <translation>Die Antwort des Modellservers enthält keine Nachricht.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer was cut off: it reached its length limit.</source>
+        <translation>Die Antwort des Modells wurde abgeschnitten: Sie hat ihre Längengrenze erreicht.</translation>
+    </message>
+    <message>
+        <source>The model server withheld the rest of the answer (content filter).</source>
+        <translation>Der Modellserver hat den Rest der Antwort zurückgehalten (Inhaltsfilter).</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1971,18 @@
         <source>Enter a device code</source>
         <translation>Einen Gerätecode eingeben</translation>
     </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Agent, waiting for you</source>
+        <translation>Agent, wartet auf Sie</translation>
+    </message>
+    <message>
+        <source>Chat with the agent</source>
+        <translation>Mit dem Agenten chatten</translation>
+    </message>
 </context>
 <context>
     <name>StockTools</name>
@@ -1533,6 +1993,14 @@
     <message>
         <source>The stock API refused the order: %1</source>
         <translation>Die Aktien-API hat den Auftrag abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>There is no approval for this payment.</source>
+        <translation>Für diese Zahlung gibt es keine Genehmigung.</translation>
+    </message>
+    <message>
+        <source>The payments API refused the payment: %1</source>
+        <translation>Die Zahlungs-API hat die Zahlung abgelehnt: %1</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +2076,48 @@
     </message>
 </context>
 <context>
+    <name>ToolCallCard</name>
+    <message>
+        <source>Waiting for you</source>
+        <translation>Wartet auf Sie</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Did not go ahead</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message>
+        <source>Calling %1</source>
+        <translation>Ruft %1 auf</translation>
+    </message>
+</context>
+<context>
+    <name>ToolResultCard</name>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 finished</source>
+        <translation>%1 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>✕ %1 failed</source>
+        <translation>✕ %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>✓ %1 finished</source>
+        <translation>✓ %1 abgeschlossen</translation>
+    </message>
+</context>
+<context>
     <name>UserCode</name>
     <message>
         <source>That is not a device code. A code has letters and perhaps digits, like WDJB-MJHT.</source>
@@ -1623,10 +2133,100 @@
     </message>
 </context>
 <context>
+    <name>countersign::agent::AgentService</name>
+    <message>
+        <source>Sign in to chat with the agent.</source>
+        <translation>Melden Sie sich an, um mit dem Agenten zu chatten.</translation>
+    </message>
+    <message>
+        <source>The agent is not available: %1</source>
+        <translation>Der Agent ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>buy and sell stock (you approve each trade in your inbox)</source>
+        <translation>Aktien kaufen und verkaufen (Sie genehmigen jeden Handel in Ihrem Posteingang)</translation>
+    </message>
+    <message>
+        <source>make payments (you approve each payment in your inbox)</source>
+        <translation>Zahlungen ausführen (Sie genehmigen jede Zahlung in Ihrem Posteingang)</translation>
+    </message>
+    <message>
+        <source>trade stock: this provider has no demo stock API for the agent</source>
+        <translation>Aktien handeln: Dieser Anbieter hat keine Demo-Aktien-API für den Agenten</translation>
+    </message>
+    <message>
+        <source>let the agent read your data records</source>
+        <translation>den Agenten Ihre Datensätze lesen zu lassen</translation>
+    </message>
+    <message>
+        <source>read your data records (you approve once with a device code)</source>
+        <translation>Ihre Datensätze lesen (Sie genehmigen einmal mit einem Gerätecode)</translation>
+    </message>
+    <message>
+        <source>read your data records: this provider has no demo data API for the agent</source>
+        <translation>Ihre Datensätze lesen: Dieser Anbieter hat keine Demo-Daten-API für den Agenten</translation>
+    </message>
+    <message>
+        <source>check your Google calendar (through your connected account)</source>
+        <translation>Ihren Google-Kalender prüfen (über Ihr verbundenes Konto)</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>Sie sind nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>search and read the shared documents you may view</source>
+        <translation>die freigegebenen Dokumente durchsuchen und lesen, die Sie sehen dürfen</translation>
+    </message>
+    <message>
+        <source>search documents: %1</source>
+        <translation>Dokumente durchsuchen: %1</translation>
+    </message>
+    <message>
+        <source>use the demo tools: they exist only at the sandbox</source>
+        <translation>die Demo-Werkzeuge verwenden: Es gibt sie nur in der Sandbox</translation>
+    </message>
+</context>
+<context>
     <name>countersign::approvals::InboxModel</name>
     <message>
         <source>You are not signed in.</source>
         <translation>Sie sind nicht angemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::cli::AgentCommands</name>
+    <message>
+        <source>Agent: %1</source>
+        <translation>Agent: %1</translation>
+    </message>
+    <message>
+        <source>The agent still waits on an earlier request; the prompt was not sent. Decide it, or run without --no-wait.</source>
+        <translation>Der Agent wartet noch auf eine frühere Anfrage; der Prompt wurde nicht gesendet. Entscheiden Sie sie, oder starten Sie ohne --no-wait.</translation>
+    </message>
+    <message>
+        <source>-&gt; %1 %2</source>
+        <translation>-&gt; %1 %2</translation>
+    </message>
+    <message>
+        <source>&lt;- %1%2: %3</source>
+        <translation>&lt;- %1%2: %3</translation>
+    </message>
+    <message>
+        <source> failed</source>
+        <translation> fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Waiting (%1): %2</source>
+        <translation>Wartet (%1): %2</translation>
+    </message>
+    <message>
+        <source>  Decide it here with: countersign-cli approve %1  (or deny)</source>
+        <translation>  Hier entscheiden mit: countersign-cli approve %1  (oder deny)</translation>
+    </message>
+    <message>
+        <source>  Connect it at: %1</source>
+        <translation>  Verbinden unter: %1</translation>
     </message>
 </context>
 <context>
@@ -1763,38 +2363,8 @@
         <translation>Geben Sie die ID der Anfrage an: countersign-cli %1 ID</translation>
     </message>
     <message>
-        <source>Countersign: approve what AI agents do on your behalf.
-
-Commands:
-  login [--no-browser]          Sign in through the browser.
-  login --device                Sign in with a code, approved in a browser on any device.
-  whoami [--json]               Show who is signed in.
-  logout                        Sign out and delete the stored tokens.
-  inbox [--json] [--watch]      List approval requests; --watch prints events as JSON lines.
-  approve ID [--reason TEXT]    Approve a request.
-  deny ID [--reason TEXT]       Deny a request.
-  device CODE [--json]          Show which app asks for what with a device code (or its link).
-  device CODE --approve|--deny  Approve or deny a device code.</source>
-        <translation>Countersign: Genehmigen Sie, was KI-Agenten in Ihrem Namen tun.
-
-Befehle:
-  login [--no-browser]          Über den Browser anmelden.
-  login --device                Mit einem Code anmelden, der in einem Browser auf einem beliebigen Gerät bestätigt wird.
-  whoami [--json]               Anzeigen, wer angemeldet ist.
-  logout                        Abmelden und die gespeicherten Tokens löschen.
-  inbox [--json] [--watch]      Freigabeanfragen auflisten; --watch gibt Ereignisse als JSON-Zeilen aus.
-  approve ID [--reason TEXT]    Eine Anfrage genehmigen.
-  deny ID [--reason TEXT]       Eine Anfrage ablehnen.
-  device CODE [--json]          Anzeigen, welche App mit einem Gerätecode (oder dessen Link) was anfragt.
-  device CODE --approve|--deny  Einen Gerätecode genehmigen oder ablehnen.</translation>
-    </message>
-    <message>
         <source>login: sign in with a code instead of this computer&apos;s browser.</source>
         <translation>login: Mit einem Code statt mit dem Browser dieses Computers anmelden.</translation>
-    </message>
-    <message>
-        <source>whoami, inbox, device: print JSON.</source>
-        <translation>whoami, inbox, device: JSON ausgeben.</translation>
     </message>
     <message>
         <source>device: approve the code.</source>
@@ -1803,10 +2373,6 @@ Befehle:
     <message>
         <source>device: deny the code.</source>
         <translation>device: Den Code ablehnen.</translation>
-    </message>
-    <message>
-        <source>login, whoami, logout, inbox, approve, deny or device</source>
-        <translation>login, whoami, logout, inbox, approve, deny oder device</translation>
     </message>
     <message>
         <source>Give either --approve or --deny, not both.</source>
@@ -1821,12 +2387,62 @@ Befehle:
         <translation>Geben Sie den Code an, den das Gerät anzeigt: countersign-cli device CODE</translation>
     </message>
     <message>
-        <source>Give one command: login, whoami, logout, inbox, approve, deny or device. See --help.</source>
-        <translation>Geben Sie einen Befehl an: login, whoami, logout, inbox, approve, deny oder device. Siehe --help.</translation>
-    </message>
-    <message>
         <source>Open the address on any device, sign in there and enter the code. Waiting (the code expires in %1 min)…</source>
         <translation>Öffnen Sie die Adresse auf einem beliebigen Gerät, melden Sie sich dort an und geben Sie den Code ein. Warte (der Code läuft in %1 min ab)…</translation>
+    </message>
+    <message>
+        <source>Countersign: approve what AI agents do on your behalf.
+
+Commands:
+  login [--no-browser]          Sign in through the browser.
+  login --device                Sign in with a code, approved in a browser on any device.
+  whoami [--json]               Show who is signed in.
+  logout                        Sign out and delete the stored tokens.
+  inbox [--json] [--watch]      List approval requests; --watch prints events as JSON lines.
+  approve ID [--reason TEXT]    Approve a request.
+  deny ID [--reason TEXT]       Deny a request.
+  device CODE [--json]          Show which app asks for what with a device code (or its link).
+  device CODE --approve|--deny  Approve or deny a device code.
+  agent [--json] [--no-wait] PROMPT
+                                One turn with the agent; waits until its requests are decided.</source>
+        <translation>Countersign: Genehmigen Sie, was KI-Agenten in Ihrem Namen tun.
+
+Befehle:
+  login [--no-browser]          Über den Browser anmelden.
+  login --device                Mit einem Code anmelden, der in einem Browser auf einem beliebigen Gerät bestätigt wird.
+  whoami [--json]               Anzeigen, wer angemeldet ist.
+  logout                        Abmelden und die gespeicherten Tokens löschen.
+  inbox [--json] [--watch]      Freigabeanfragen auflisten; --watch gibt Ereignisse als JSON-Zeilen aus.
+  approve ID [--reason TEXT]    Eine Anfrage genehmigen.
+  deny ID [--reason TEXT]       Eine Anfrage ablehnen.
+  device CODE [--json]          Anzeigen, welche App mit einem Gerätecode (oder dessen Link) was anfragt.
+  device CODE --approve|--deny  Einen Gerätecode genehmigen oder ablehnen.
+  agent [--json] [--no-wait] PROMPT
+                                Eine Runde mit dem Agenten; wartet, bis seine Anfragen entschieden sind.</translation>
+    </message>
+    <message>
+        <source>whoami, inbox, device: print JSON; agent: one JSON event per line.</source>
+        <translation>whoami, inbox, device: JSON ausgeben; agent: ein JSON-Ereignis pro Zeile.</translation>
+    </message>
+    <message>
+        <source>agent: exit as soon as a request waits for approval, naming it.</source>
+        <translation>agent: beenden, sobald eine Anfrage auf Genehmigung wartet, und sie nennen.</translation>
+    </message>
+    <message>
+        <source>login, whoami, logout, inbox, approve, deny, device or agent</source>
+        <translation>login, whoami, logout, inbox, approve, deny, device oder agent</translation>
+    </message>
+    <message>
+        <source>Give one prompt, quoted: countersign-cli agent &quot;Buy 3 shares of ACME&quot;</source>
+        <translation>Geben Sie einen Prompt in Anführungszeichen an: countersign-cli agent &quot;Buy 3 shares of ACME&quot;</translation>
+    </message>
+    <message>
+        <source>Give one command: login, whoami, logout, inbox, approve, deny, device or agent. See --help.</source>
+        <translation>Geben Sie einen Befehl an: login, whoami, logout, inbox, approve, deny, device oder agent. Siehe --help.</translation>
+    </message>
+    <message>
+        <source>The prompt is empty.</source>
+        <translation>Der Prompt ist leer.</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2498,48 @@ Befehle:
     <message>
         <source>Denied %1 for %2.</source>
         <translation>%1 für %2 abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::gui::AgentSettingsViewModel</name>
+    <message>
+        <source>Set by the environment, which wins over what you save here: %1.</source>
+        <translation>Von der Umgebung festgelegt, die Vorrang vor dem hat, was Sie hier speichern: %1.</translation>
+    </message>
+    <message>
+        <source>The API key could not be read from the keychain: %1</source>
+        <translation>Der API-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The agent uses the demo: %1</source>
+        <translation>Der Agent verwendet die Demo: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>The API key could not be saved in the keychain: %1</source>
+        <translation>Der API-Schlüssel konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::gui::ChatViewModel</name>
+    <message>
+        <source>The agent is not available in this version of the app.</source>
+        <translation>Der Agent ist in dieser Version der App nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The agent is not available right now.</source>
+        <translation>Der Agent ist gerade nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened: only web addresses (https) are.</source>
+        <translation>Dieser Link kann nicht geöffnet werden: Nur Webadressen (https) lassen sich öffnen.</translation>
+    </message>
+    <message>
+        <source>Your browser could not be opened. Open this address yourself: %1</source>
+        <translation>Ihr Browser konnte nicht geöffnet werden. Öffnen Sie diese Adresse selbst: %1</translation>
     </message>
 </context>
 <context>

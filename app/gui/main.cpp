@@ -1,6 +1,9 @@
 // countersign: the desktop front end. Builds the core services, restores the last session and
 // shows the Countersign QML module. All behaviour lives in core/ and the view-models in qml/.
+#include "AgentSettingsViewModel.h"
+#include "ChatViewModel.h"
 #include "DeviceViewModel.h"
+#include "agent/AgentService.h"
 #include "InboxViewModel.h"
 #include "SessionViewModel.h"
 #include "approvals/ApprovalChannel.h"
@@ -18,6 +21,7 @@
 #include <QNetworkAccessManager>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
@@ -208,6 +212,21 @@ int main(int argc, char *argv[])
     gui::DeviceViewModel devices(&approvalChannel, oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
     gui::DeviceViewModel::setInstance(&devices);
     devices.openLink(options.deviceLink);
+
+    // The agent pane: the signed-in person's agent, its backend from the settings.
+    agent::AgentService agentService(&manager, &approvalChannel, &network);
+    agentService.setStorageDirectory(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                     u"/conversations"_s);
+    gui::ChatViewModel chat(oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
+    gui::ChatViewModel::setInstance(&chat);
+    chat.setAgentClientId(u"demo-agent"_s);
+    QObject::connect(&agentService, &agent::AgentService::sessionChanged, &chat, [&chat, &agentService] {
+        chat.setSession(agentService.session(), agentService.unavailableReason());
+    });
+    chat.setSession(nullptr, agentService.unavailableReason());
+    gui::AgentSettingsViewModel agentSettings(&agentService, &store, &network);
+    gui::AgentSettingsViewModel::setInstance(&agentSettings);
+    agentSettings.load();
 
     bool restored = false;
     QObject::connect(&session, &gui::SessionViewModel::restoreFinished, &app,

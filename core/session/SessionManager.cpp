@@ -210,7 +210,12 @@ void SessionManager::signInWithDevice(const config::ProviderConfig &provider,
                                                                metadata.tokenEndpoint, m_provider.clientId, this);
         device::DeviceAuthorizationRequest body;
         body.scopes = request->scopes;
-        body.resources = signInResources();
+        // A device authorization may target one API (as Auth0's audience does): the approval
+        // channel's. The sandbox's documents API is then not part of the session; the agent
+        // says so when asked to search documents.
+        body.resources = signInResources().mid(0, 1);
+        if (!body.resources.contains(config::ProviderConfig::sandboxDocsResource()))
+            body.scopes.removeAll(config::ProviderConfig::sandboxDocsScope());
         m_deviceClient->authorize(body, [this, requested = request.value(), codeReady,
                                          client = m_deviceClient](Result<device::DeviceAuthorization> authorization) {
             if (client != m_deviceClient)

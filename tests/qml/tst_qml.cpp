@@ -1,6 +1,8 @@
 // Quick Test runner for the Countersign pages. Each QML engine gets the real Session
 // view-model over real core services: the keychain of with-keyring.sh, the sandbox started on
 // demand by ProviderResolver, and the "browser" named by $COUNTERSIGN_BROWSER.
+#include "AgentSettingsViewModel.h"
+#include "ChatViewModel.h"
 #include "DeviceViewModel.h"
 #include "InboxViewModel.h"
 #include "SessionViewModel.h"
@@ -13,7 +15,12 @@
 #include "SignedInSession.h"
 #include "Wait.h"
 
+#include "agent/AgentService.h"
+#include "agent/AgentSession.h"
+#include "agent/DemoBackend.h"
+#include "agent/StockTools.h"
 #include "ciba/CibaClient.h"
+#include "common/JsonFields.h"
 #include "device/DeviceApprover.h"
 #include "device/DeviceAuthorizationClient.h"
 #include "device/UserCode.h"
@@ -21,11 +28,15 @@
 #include "oauth/BrowserCommand.h"
 #include "oauth/DiscoveryClient.h"
 
+#include <QClipboard>
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QQmlEngine>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QTest>
+#include <QTimer>
 #include <QWindow>
 #include <QtQuickTest>
 
@@ -42,14 +53,35 @@ public:
     explicit Services(QObject *parent)
         : QObject(parent), m_manager(&m_network, &m_store), m_viewModel(&m_manager, &m_resolver),
           m_channel(&m_manager, &m_network), m_inbox(&m_channel),
-          m_devices(&m_channel, oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen))
+          m_devices(&m_channel, oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen)),
+          m_chat([this](const QUrl &url) {
+              m_openedLinks << url.toString();
+              return true;
+          }),
+          m_agents(&m_manager, &m_channel, &m_network), m_agentSettings(&m_agents, &m_store, &m_network)
     {
         gui::SessionViewModel::setInstance(&m_viewModel);
         gui::InboxViewModel::setInstance(&m_inbox);
         gui::DeviceViewModel::setInstance(&m_devices);
+        gui::ChatViewModel::setInstance(&m_chat);
+        gui::AgentSettingsViewModel::setInstance(&m_agentSettings);
+        m_chat.setSession(nullptr, QStringLiteral("Sign in to chat with the agent."));
+        m_chat.setAgentClientId(QStringLiteral("demo-agent"));
+        // The real agent, as main() wires it, until a test hands the pane to TestChat's fixture.
+        QObject::connect(&m_agents, &agent::AgentService::sessionChanged, this, [this] {
+            if (!m_fixtureOwnsChat)
+                m_chat.setSession(m_agents.session(), m_agents.unavailableReason());
+        });
+        m_agentSettings.load();
         m_channel.followSession();
         m_viewModel.restore(std::nullopt);
     }
+
+    gui::ChatViewModel *chat() { return &m_chat; }
+    // From now on the pane shows TestChat's fixture, not the real agent.
+    void handChatToFixture() { m_fixtureOwnsChat = true; }
+    // What the chat asked the "browser" to open, oldest first.
+    const QStringList &openedLinks() const { return m_openedLinks; }
 
 private:
     QNetworkAccessManager m_network;
@@ -60,6 +92,11 @@ private:
     approvals::ApprovalChannel m_channel;
     gui::InboxViewModel m_inbox;
     gui::DeviceViewModel m_devices;
+    QStringList m_openedLinks;
+    gui::ChatViewModel m_chat;
+    agent::AgentService m_agents;
+    gui::AgentSettingsViewModel m_agentSettings;
+    bool m_fixtureOwnsChat = false;
 };
 
 // A stand-in for an AI agent, for the inbox tests: the confidential client demo-agent asking
@@ -153,6 +190,20 @@ public:
         if (!target)
             return false;
         QTest::keyClick(target, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+        return true;
+    }
+
+    // Types `text` (printable ASCII) key by key, as a person would.
+    Q_INVOKABLE bool type(QObject *window, const QString &text)
+    {
+        auto *target = qobject_cast<QWindow *>(window);
+        if (!target)
+            return false;
+        for (const QChar c : text) {
+            if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+                return false;
+            QTest::keyClick(target, char(c.unicode()));
+        }
         return true;
     }
 };
@@ -261,6 +312,305 @@ private:
     QString m_outcome;
 };
 
+// A tool for the chat tests: answers at once with what `answer` makes of the arguments.
+class FakeTool : public agent::Tool
+{
+public:
+    using Answer = std::function<Result<nlohmann::json>(const nlohmann::json &arguments)>;
+    FakeTool(agent::ToolSpec spec, Answer answer) : m_spec(std::move(spec)), m_answer(std::move(answer)) {}
+
+    agent::ToolSpec spec() const override { return m_spec; }
+    void run(const nlohmann::json &arguments, const agent::ToolContext &,
+             Callback<nlohmann::json> done) override
+    {
+        done(m_answer(arguments));
+    }
+
+private:
+    agent::ToolSpec m_spec;
+    Answer m_answer;
+};
+
+// An authorizer for the chat tests: every call waits on the interrupt `makeInterrupt` builds
+// (delivered from the event loop, as a real one does) until the test grants or denies it. Trying
+// again interrupts the same way, unless `grantOnRetry`.
+class FakeAuthorizer : public agent::Authorizer
+{
+public:
+    using MakeInterrupt = std::function<nlohmann::json(const nlohmann::json &arguments)>;
+    FakeAuthorizer(QString text, MakeInterrupt makeInterrupt)
+        : m_text(std::move(text)), m_makeInterrupt(std::move(makeInterrupt))
+    {}
+
+    void authorize(const QString &callId, const nlohmann::json &arguments,
+                   agent::AuthorizationReport report) override
+    {
+        wait(callId, m_makeInterrupt(arguments), std::move(report));
+    }
+    void resume(const QString &callId, const nlohmann::json &interrupt,
+                agent::AuthorizationReport report) override
+    {
+        ++retries;
+        if (grantOnRetry) {
+            report.granted("test-token", nlohmann::json::array());
+            return;
+        }
+        wait(callId, interrupt, std::move(report));
+    }
+    void cancel(const QString &callId) override { m_waiting.remove(callId); }
+
+    bool grant(const QString &callId)
+    {
+        if (!m_waiting.contains(callId))
+            return false;
+        m_waiting.take(callId).granted("test-token", nlohmann::json::array());
+        return true;
+    }
+    bool deny(const QString &callId)
+    {
+        if (!m_waiting.contains(callId))
+            return false;
+        m_waiting.take(callId).failed({QStringLiteral("access_denied"), QStringLiteral("You denied this.")});
+        return true;
+    }
+
+    int retries = 0;
+    bool grantOnRetry = false;
+
+private:
+    void wait(const QString &callId, nlohmann::json interrupt, agent::AuthorizationReport report)
+    {
+        m_waiting.insert(callId, report);
+        QTimer::singleShot(0, [report, text = m_text, interrupt = std::move(interrupt)] {
+            report.interrupted(text, interrupt);
+        });
+    }
+
+    QString m_text;
+    MakeInterrupt m_makeInterrupt;
+    QHash<QString, agent::AuthorizationReport> m_waiting;
+};
+
+// The rule-based demo agent, streaming its reply a word every `delayMs` (so that a test sees it
+// grow, and can stop it halfway).
+class SlowDemoBackend : public agent::Backend
+{
+public:
+    using agent::Backend::Backend;
+
+    int delayMs = 0;
+
+    QString label() const override { return m_demo.label(); }
+    void respond(const agent::Conversation &conversation, const QList<agent::ToolSpec> &tools,
+                 const agent::AgentProfile &profile, agent::BackendEvents events) override
+    {
+        const quint64 turn = ++m_turn;
+        auto reply = std::make_shared<Reply>();
+        m_demo.respond(conversation, tools, profile,
+                       {[reply](const QString &delta) { reply->chunks << delta; },
+                        [reply](const QString &callId, const QString &tool, nlohmann::json arguments) {
+                            reply->calls.append({callId, tool, std::move(arguments)});
+                        },
+                        [this, turn, reply, events](Status status) {
+                            reply->status = std::move(status);
+                            play(turn, reply, events, 0);
+                        }});
+    }
+    void cancel() override
+    {
+        ++m_turn;
+        m_demo.cancel();
+    }
+
+private:
+    struct Reply
+    {
+        QStringList chunks;
+        QList<std::tuple<QString, QString, nlohmann::json>> calls;
+        Status status = Done{};
+    };
+
+    void play(quint64 turn, std::shared_ptr<Reply> reply, agent::BackendEvents events, qsizetype next)
+    {
+        if (turn != m_turn)
+            return;
+        if (next < reply->chunks.size()) {
+            events.text(reply->chunks.at(next));
+            QTimer::singleShot(delayMs, this, [=, this] { play(turn, reply, events, next + 1); });
+            return;
+        }
+        for (const auto &[callId, tool, arguments] : reply->calls)
+            events.toolCall(callId, tool, arguments);
+        events.finished(reply->status);
+    }
+
+    agent::DemoBackend m_demo;
+    quint64 m_turn = 0;
+};
+
+// The chat tests' agent: an agent::AgentSession with the demo agent and fake tools, put into the
+// app's Chat singleton. buy_stock waits for an approval in the inbox (CIBA), make_payment on a
+// device code, check_calendar on a Google account to connect; fetch_data_record answers with
+// markup. The interrupts carry the handles a real one does (auth_req_id, device_code), marked
+// "SECRET", which must never reach the page.
+class TestChat : public QObject
+{
+    Q_OBJECT
+public:
+    TestChat(Services *services, QObject *parent) : QObject(parent), m_services(services) {}
+
+    // A new, empty chat in the Chat singleton; `streamDelayMs` between the words of a reply.
+    Q_INVOKABLE void start(int streamDelayMs = 0)
+    {
+        auto backend = std::make_unique<SlowDemoBackend>();
+        backend->delayMs = streamDelayMs;
+        auto session = std::make_unique<agent::AgentSession>(backend.get());
+        addTools(*session);
+        m_services->handChatToFixture();
+        m_services->chat()->setSession(session.get());
+        m_session = std::move(session); // the old session goes after the page let go of it
+        m_backend = std::move(backend);
+    }
+
+    // No chat: the page says `reason`.
+    Q_INVOKABLE void stopChat(const QString &reason)
+    {
+        m_services->handChatToFixture();
+        m_services->chat()->setSession(nullptr, reason);
+        m_session.reset();
+        m_backend.reset();
+    }
+
+    Q_INVOKABLE void setAgentClientId(const QString &clientId)
+    {
+        m_services->chat()->setAgentClientId(clientId);
+    }
+
+    // Ends the wait of `callId` (whichever authorizer has it): granted, or denied.
+    Q_INVOKABLE bool grant(const QString &callId)
+    {
+        return m_approval->grant(callId) || m_device->grant(callId) || m_connect->grant(callId);
+    }
+    Q_INVOKABLE bool deny(const QString &callId)
+    {
+        return m_approval->deny(callId) || m_device->deny(callId) || m_connect->deny(callId);
+    }
+    // The Google account counts as connected from now on: "Try again" goes ahead.
+    Q_INVOKABLE void connectAccount() { m_connect->grantOnRetry = true; }
+    Q_INVOKABLE int retries() const { return m_connect->retries; }
+    // The binding message of the last approval asked for.
+    Q_INVOKABLE QString bindingMessage() const { return m_bindingMessage; }
+    Q_INVOKABLE QString clipboardText() const { return QGuiApplication::clipboard()->text(); }
+    Q_INVOKABLE QStringList openedLinks() const { return m_services->openedLinks(); }
+
+    // Every role of every row of Chat.messages, as text: what the page could ever show.
+    Q_INVOKABLE QString everythingShown() const
+    {
+        const gui::ChatMessageModel *model = m_services->chat()->messages();
+        QStringList all;
+        for (int row = 0; row < model->rowCount(); ++row)
+            for (const int role : model->roleNames().keys()) {
+                const QVariant value = model->data(model->index(row), role);
+                all << (value.canConvert<QVariantList>() && value.typeId() == QMetaType::QVariantList
+                            ? QString::fromUtf8(QJsonDocument::fromVariant(value).toJson())
+                            : value.toString());
+            }
+        return all.join(u'\n');
+    }
+
+private:
+    static nlohmann::json expiresIn(int seconds)
+    {
+        return isoTime(QDateTime::currentDateTimeUtc().addSecs(seconds));
+    }
+
+    void addTools(agent::AgentSession &session)
+    {
+        using Action = agent::StockOrderTool::Action;
+        m_approval = std::make_shared<FakeAuthorizer>(
+            QStringLiteral("Waiting for your approval (in your inbox)."),
+            [this](const nlohmann::json &arguments) {
+                m_bindingMessage = agent::StockOrderTool::bindingMessage(Action::Buy, arguments);
+                return nlohmann::json{{"type", "async_authorization"},
+                                      {"auth_req_id", "SECRET-auth-req-id"},
+                                      {"expires_at", expiresIn(300)},
+                                      {"interval", 5},
+                                      {"binding_message", m_bindingMessage.toStdString()}};
+            });
+        m_device = std::make_shared<FakeAuthorizer>(
+            QStringLiteral("Waiting for you to enter the code WDJB-MJHT."), [](const nlohmann::json &) {
+                return nlohmann::json{
+                    {"type", "device_authorization"},
+                    {"user_code", "WDJB-MJHT"},
+                    {"verification_uri", "https://id.example.test/activate"},
+                    {"verification_uri_complete", "https://id.example.test/activate?user_code=WDJB-MJHT"},
+                    {"expires_at", expiresIn(600)},
+                    {"interval", 5},
+                    {"device_code", "SECRET-device-code"}};
+            });
+        m_connect = std::make_shared<FakeAuthorizer>(
+            QStringLiteral("Connect your Google account to let the agent read your calendar."),
+            [](const nlohmann::json &) {
+                return nlohmann::json{
+                    {"type", "connect_account"},
+                    {"connection", "google-oauth2"},
+                    {"connect_uri", "https://id.example.test/connect?connection=google-oauth2"}};
+            });
+
+        session.addTool(
+            std::make_shared<FakeTool>(agent::StockOrderTool(Action::Buy, nullptr, {}).spec(),
+                                       [](const nlohmann::json &arguments) -> Result<nlohmann::json> {
+                                           const int qty = arguments.value("qty", 0);
+                                           return nlohmann::json{
+                                               {"id", "ord-1"},     {"ticker", arguments.value("ticker", "")},
+                                               {"qty", qty},        {"price", 12.5},
+                                               {"currency", "USD"}, {"total", qty * 12.5}};
+                                       }),
+            m_approval);
+        const auto object = [](nlohmann::json properties, nlohmann::json required) {
+            return nlohmann::json{{"type", "object"},
+                                  {"properties", std::move(properties)},
+                                  {"required", std::move(required)},
+                                  {"additionalProperties", false}};
+        };
+        const nlohmann::json text{{"type", "string"}};
+        session.addTool(std::make_shared<FakeTool>(
+                            agent::ToolSpec{QStringLiteral("make_payment"), QStringLiteral("Pay someone."),
+                                            object({{"amount", text}, {"currency", text}, {"creditor", text}},
+                                                   {"amount", "currency", "creditor"})},
+                            [](const nlohmann::json &arguments) -> Result<nlohmann::json> {
+                                nlohmann::json paid = arguments;
+                                paid["id"] = "pay-1";
+                                return paid;
+                            }),
+                        m_device);
+        session.addTool(
+            std::make_shared<FakeTool>(agent::ToolSpec{QStringLiteral("check_calendar"),
+                                                       QStringLiteral("Free and busy times."),
+                                                       object({{"date", text}}, {"date"})},
+                                       [](const nlohmann::json &arguments) -> Result<nlohmann::json> {
+                                           return nlohmann::json{{"date", arguments.value("date", "")},
+                                                                 {"busy", nlohmann::json::array()}};
+                                       }),
+            m_connect);
+        session.addTool(std::make_shared<FakeTool>(
+            agent::ToolSpec{QStringLiteral("fetch_data_record"), QStringLiteral("One data record."),
+                            object({{"id", text}}, {"id"})},
+            [](const nlohmann::json &arguments) -> Result<nlohmann::json> {
+                return nlohmann::json{{"id", arguments.value("id", "")},
+                                      {"title", "<b>bold</b><img src=x>"},
+                                      {"data", "<a href=\"https://evil.example\">click</a>"}};
+            }));
+    }
+
+    Services *m_services;
+    std::unique_ptr<SlowDemoBackend> m_backend;
+    std::unique_ptr<agent::AgentSession> m_session;
+    std::shared_ptr<FakeAuthorizer> m_approval;
+    std::shared_ptr<FakeAuthorizer> m_device;
+    std::shared_ptr<FakeAuthorizer> m_connect;
+    QString m_bindingMessage;
+};
 } // namespace
 
 class Setup : public QObject
@@ -276,8 +626,9 @@ public Q_SLOTS:
     {
         // Where Qt 6.5+ looks by default for modules built with RESOURCE_PREFIX /qt/qml.
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        new Services(engine);
+        auto *services = new Services(engine);
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestAgent", new TestAgent(engine));
+        qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestChat", new TestChat(services, engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestKeyboard", new TestKeyboard(engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestDevice", new TestDevice(engine));
     }

@@ -1,0 +1,55 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import Countersign
+
+// One card in the chat (a tool call, its result, what a call waits on): white and rounded, with a
+// coloured edge for what it is. A card with an expiry counts down while it is still open.
+Pane {
+    id: card
+
+    property color accent: Material.color(Material.Indigo)
+    // ISO 8601, as the chat's expiresAt role gives it; "" for none.
+    property string expiresAt
+    property bool open: true
+    property int secondsLeft: Chat.secondsLeft(card.expiresAt)
+
+    // "4:05 left", "2 h left".
+    function timeLeft(seconds: int): string {
+        if (seconds <= 0)
+            return qsTr("Expired");
+        if (seconds >= 3600)
+            return qsTr("%1 h left").arg(Math.floor(seconds / 3600));
+        const rest = seconds % 60;
+        return qsTr("%1:%2 left").arg(Math.floor(seconds / 60)).arg(rest < 10 ? "0" + rest : String(rest));
+    }
+
+    padding: 14
+    leftPadding: 18
+    opacity: card.open ? 1 : 0.7
+    Accessible.role: Accessible.Grouping
+
+    background: Rectangle {
+        radius: 8
+        color: "white"
+        border.color: "#dfe2ec"
+
+        Rectangle {
+            width: 4
+            radius: 2
+            color: card.accent
+            anchors.left: parent.left
+            anchors.top: parent.top
+            anchors.bottom: parent.bottom
+            anchors.margins: 1
+        }
+    }
+
+    Timer {
+        interval: 1000
+        repeat: true
+        running: card.open && card.expiresAt !== "" && card.visible
+        onTriggered: card.secondsLeft = Chat.secondsLeft(card.expiresAt)
+    }
+}

@@ -3,12 +3,14 @@
 // token alice approves by its code, her calendar through a federated token (and bob's
 // "connect your account" until he links it), documents filtered by FGA, and a document read
 // refused by an FGA check. Nothing the conversation saves holds a token.
+#include "FakeChatServer.h"
 #include "SandboxWithAlice.h"
 #include "SignedInSession.h"
 #include "TestEnvironment.h"
 #include "Wait.h"
 
 #include "agent/AgentService.h"
+#include "agent/OpenAiBackend.h"
 #include "approvals/ApprovalChannel.h"
 #include "device/DeviceApprover.h"
 #include "net/HttpClient.h"
@@ -233,6 +235,64 @@ private Q_SLOTS:
                  qPrintable(lastAnswer(agent())));
     }
 
+    // Token hygiene with a language model: an OpenAI-compatible backend (the local stand-in that
+    // records every request) drives the real tools, which use three real tokens (the documents
+    // API's, a federated calendar token, the same after an FGA check). Everything the model was
+    // sent holds their results and no token of any kind.
+    void theModelNeverSeesTheTokensItsToolsUse()
+    {
+        test::FakeChatServer model;
+        QVERIFY(model.start());
+        model.enqueue(test::FakeChatServer::streamedToolCalls(
+            {{QStringLiteral("call_a"), QStringLiteral("search_documents"), "{\"query\":\"budget\"}"},
+             {QStringLiteral("call_b"), QStringLiteral("check_calendar"), "{\"date\":\"2026-12-01\"}"},
+             {QStringLiteral("call_c"), QStringLiteral("read_document"), "{\"id\":\"q3-plan\"}"}},
+            QStringLiteral("Let me look.")));
+        model.enqueue(test::FakeChatServer::streamedText({QStringLiteral("Here is"), QStringLiteral(" what I found.")}));
+
+        AgentService service(&m_world->alice(), &m_world->channel(), &m_network);
+        service.setBackendFactory([&](QObject *parent) -> Backend * {
+            return new OpenAiBackend(&m_network, {model.baseUrl(), QStringLiteral("test-model"), "sk-test-key"}, parent);
+        });
+        service.followSession();
+        QTRY_VERIFY_WITH_TIMEOUT(service.session() != nullptr, 10000);
+        AgentSession &agent = *service.session();
+        agent.send(QStringLiteral("Find the budget documents, read the Q3 plan and check my calendar on 2026-12-01."));
+        QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
+        QCOMPARE(lastAnswer(agent), QStringLiteral("Here is what I found."));
+        QCOMPARE(model.requests().size(), 2);
+
+        // The model got the tools' results...
+        const QByteArray second = model.requests().at(1).body;
+        QVERIFY2(second.contains("Q3 plan") || second.contains("q3-plan"), second.constData());
+        QVERIFY2(second.contains("2026-12-01T"), second.constData()); // the calendar's slots
+        QVERIFY(!second.contains("hiring-plan"));                    // filtered out by FGA
+        // ...and never a token: no JWT (every access and ID token here is one), not the session's
+        // opaque access token, not the documents API's token.
+        const QByteArray received = model.everythingReceived();
+        QVERIFY(!received.contains("eyJ"));
+        auto session = wait<QByteArray>([&](auto done) { m_world->alice().accessToken(done); });
+        auto docs = wait<QByteArray>([&](auto done) {
+            m_world->alice().accessTokenFor(QStringLiteral("https://api.sandbox.countersign.dev/docs"), false, done);
+        });
+        QVERIFY(session && docs);
+        QVERIFY(!received.contains(session.value()));
+        QVERIFY(!received.contains(docs.value()));
+        QVERIFY(received.contains("Bearer sk-test-key")); // the scan reads the real requests
+    }
+
+    // Token hygiene: whatever the agent did above, nothing it saved holds a token of any kind.
+    void nothingSavedHoldsAToken()
+    {
+        const QByteArray saved = everythingSaved();
+        QVERIFY(saved.contains("Quarterly sales figures")); // the scan reads the real files
+        QVERIFY(!saved.contains("eyJ"));
+        auto token = wait<QByteArray>([&](auto done) { m_world->alice().accessToken(done); });
+        QVERIFY(token);
+        QVERIFY(!saved.contains(token.value()));
+    }
+
+    // Last, because signing bob in on this machine ends alice's session (one session at a time).
     // bob has not linked Google: the agent asks him to, he does (on the sandbox's connect page),
     // asks it to try again, and gets his calendar.
     void bobIsAskedToConnectHisAccount()
@@ -291,17 +351,6 @@ private Q_SLOTS:
         QVERIFY2(!result->isError, result->result.dump().c_str());
         QCOMPARE(result->callId, callId);
         QVERIFY(result->result.contains("busy"));
-    }
-
-    // Token hygiene: whatever the agent did above, nothing it saved holds a token of any kind.
-    void nothingSavedHoldsAToken()
-    {
-        const QByteArray saved = everythingSaved();
-        QVERIFY(saved.contains("Quarterly sales figures")); // the scan reads the real files
-        QVERIFY(!saved.contains("eyJ"));
-        auto token = wait<QByteArray>([&](auto done) { m_world->alice().accessToken(done); });
-        QVERIFY(token);
-        QVERIFY(!saved.contains(token.value()));
     }
 };
 

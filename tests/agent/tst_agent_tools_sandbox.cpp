@@ -235,6 +235,39 @@ private Q_SLOTS:
                  qPrintable(lastAnswer(agent())));
     }
 
+    // Quit while a call waits on a device code, approve the code, start again: the call picks up
+    // the approval and completes, once.
+    void aDeviceCodeApprovedWhileTheAppWasClosedCompletesOnce()
+    {
+        QTemporaryDir storage;
+        QString code;
+        {
+            AgentService before(&m_world->alice(), &m_world->channel(), &m_network);
+            before.setStorageDirectory(storage.path());
+            before.followSession();
+            QTRY_VERIFY_WITH_TIMEOUT(before.session() != nullptr, 10000);
+            say(*before.session(), QStringLiteral("Fetch data record r-1002"));
+            const Message *interrupt = lastOf(*before.session(), Message::Kind::Interrupt);
+            QVERIFY(interrupt);
+            code = QString::fromStdString(interrupt->interrupt.value("user_code", ""));
+        } // the app quits
+        auto decided = wait<device::DeviceRequest>([&](auto done) {
+            m_world->channel().deviceApprover()->decide(code, approvals::Decision::Approve, done);
+        });
+        QVERIFY2(decided, qPrintable(decided ? QString() : decided.error().message));
+
+        AgentService after(&m_world->alice(), &m_world->channel(), &m_network);
+        after.setStorageDirectory(storage.path());
+        after.followSession();
+        QTRY_VERIFY_WITH_TIMEOUT(after.session() != nullptr, 10000);
+        AgentSession &agent = *after.session();
+        QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
+        QVERIFY2(lastAnswer(agent).contains(QStringLiteral("Customer survey results")), qPrintable(lastAnswer(agent)));
+        const auto results = std::count_if(agent.conversation().messages.cbegin(), agent.conversation().messages.cend(),
+                                           [](const Message &m) { return m.kind == Message::Kind::ToolResult; });
+        QCOMPARE(results, 1);
+    }
+
     // Token hygiene with a language model: an OpenAI-compatible backend (the local stand-in that
     // records every request) drives the real tools, which use three real tokens (the documents
     // API's, a federated calendar token, the same after an FGA check). Everything the model was

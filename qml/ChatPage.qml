@@ -56,9 +56,13 @@ FocusScope {
             rightPadding: 20
             background: Rectangle { color: "white"; border.color: "#e3e5ee" }
 
-            ColumnLayout {
+            RowLayout {
                 anchors.fill: parent
+                spacing: 12
+
+            ColumnLayout {
                 spacing: 2
+                Layout.fillWidth: true
 
                 Label {
                     objectName: "backendLabel"
@@ -76,6 +80,15 @@ FocusScope {
                     font.pixelSize: 13
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
+                }
+            }
+                Button {
+                    objectName: "newChatButton"
+                    text: qsTr("New chat")
+                    flat: true
+                    enabled: !Chat.busy
+                    Accessible.name: qsTr("Start a new chat")
+                    onClicked: Chat.clear()
                 }
             }
         }

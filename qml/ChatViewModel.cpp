@@ -54,6 +54,8 @@ void ChatViewModel::setSession(agent::AgentSession *session, const QString &unav
                         else
                             m_messages->reset(m_session->conversation()); // not an append: show it all again
                     }),
+            connect(session, &agent::AgentSession::cleared, this,
+                    [this] { m_messages->reset(m_session->conversation()); }),
             connect(session, &agent::AgentSession::streamingTextChanged, this,
                     &ChatViewModel::streamingTextChanged),
             connect(session, &agent::AgentSession::busyChanged, this, &ChatViewModel::busyChanged),
@@ -116,6 +118,14 @@ bool ChatViewModel::send(const QString &text)
     setProblem({});
     m_session->send(text);
     return true;
+}
+
+void ChatViewModel::clear()
+{
+    if (m_session && !m_session->busy()) {
+        setProblem({});
+        m_session->clear();
+    }
 }
 
 void ChatViewModel::stop()

@@ -74,6 +74,8 @@ public:
     Q_INVOKABLE bool send(const QString &text);
     // Stops the agent's turn and every call in progress.
     Q_INVOKABLE void stop();
+    // Starts a new, empty chat (not while the agent works or a call waits).
+    Q_INVOKABLE void clear();
     // Asks a call waiting on an interrupt to try again (e.g. after connecting an account).
     Q_INVOKABLE void retry(const QString &callId);
     // Gives up on one waiting call.

@@ -336,6 +336,14 @@
         <source>Send the message</source>
         <translation>Die Nachricht senden</translation>
     </message>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>Start a new chat</source>
+        <translation>Einen neuen Chat beginnen</translation>
+    </message>
 </context>
 <context>
     <name>CibaClient</name>

@@ -274,6 +274,24 @@ TestCase {
         compare(TestChat.grant("call_1"), false);
     }
 
+    // "New chat" empties the conversation once the agent is done; not while it waits on you.
+    function test_f2_newChatStartsOver(): void {
+        const window = chatWindow(0);
+        say(window, "Who am I?");
+        tryVerify(() => !Chat.busy && Chat.messages.rowCount() === 2, 10000);
+        testCase.click(window, "newChatButton");
+        tryVerify(() => Chat.messages.rowCount() === 0);
+        verify(testCase.child(window.contentItem, "chatEmptyState").visible);
+
+        say(window, "Buy 1 share of ACME");
+        tryVerify(() => Chat.messages.waitingCount === 1, 10000);
+        compare(testCase.child(window.contentItem, "newChatButton").enabled, false);
+        Chat.clear(); // refused while a call waits
+        verify(Chat.messages.rowCount() > 0);
+        testCase.click(window, "stopButton");
+        tryVerify(() => !Chat.busy, 10000);
+    }
+
     // Signed out (or no agent at all): the page says why instead of a chat.
     function test_g_withoutAnAgentThePageSaysWhy(): void {
         const window = chatWindow(0);

@@ -118,9 +118,10 @@ class AgentSandboxTest : public QObject
         return all;
     }
 
-    std::shared_ptr<AsyncAuthorizer> authorizer()
+    std::shared_ptr<AsyncAuthorizer> authorizer(AsyncAuthorizer::Mode mode = AsyncAuthorizer::Mode::Interrupt)
     {
         AsyncAuthorizer::Options options;
+        options.mode = mode;
         options.scopes = {QStringLiteral("openid"), QStringLiteral("stock:trade")};
         options.loginHint = [] { return QStringLiteral("alice"); };
         options.bindingMessage = [](const nlohmann::json &arguments) {
@@ -262,6 +263,24 @@ private Q_SLOTS:
         if (!m_stockToken.isEmpty()) // no order for 4 (the purchase above is the only one)
             for (const auto &order : orders())
                 QVERIFY(order.value("qty", 0) != 4);
+    }
+
+    // Block mode: the call just waits (no interrupt in the chat), then runs once approved.
+    void blockModeWaitsWithoutAnInterrupt()
+    {
+        DemoBackend backend;
+        AgentSession session(&backend);
+        auto buy = std::make_shared<RecordingBuy>();
+        session.addTool(buy, authorizer(AsyncAuthorizer::Mode::Block));
+        session.send(QStringLiteral("Buy 6 shares of ACME"));
+        const QString error = decide(QStringLiteral("Buy 6 ACME"), approvals::Decision::Approve);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !lastAnswer(session).isEmpty(), 20000);
+        QCOMPARE(buy->runs, 1);
+        QCOMPARE(test::jwtClaims(buy->token).value("authorization_details", nlohmann::json()).dump(),
+                 tradeFor({{"ticker", "ACME"}, {"qty", 6}}).dump());
+        for (const Message &message : session.conversation().messages)
+            QVERIFY(message.kind != Message::Kind::Interrupt);
     }
 
     void aTradeWaitingWhenTheAppQuitCompletesOnceAfterTheRestart()

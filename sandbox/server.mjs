@@ -2,7 +2,8 @@
 // Countersign sandbox: a local OAuth 2.0 / OpenID Connect authorization server
 // for developing and testing the desktop app. DEMO ONLY (see README.md).
 //
-//   node sandbox/server.mjs --port 0 --data DIR [--access-token-ttl SECONDS]
+//   node sandbox/server.mjs --port 0 --data DIR [--flavor default|auth0] [--tls]
+//       [--access-token-ttl SECONDS]
 //       [--ciba-interval SECONDS] [--ciba-ping-url URL] [--sse-keepalive SECONDS]
 //       [--device-interval SECONDS] [--device-code-ttl SECONDS (for tests)]
 //       [--no-approval-channel]
@@ -10,8 +11,12 @@
 // Contract with the programs that start it:
 //  * stdout carries exactly one line, `ready issuer=http://127.0.0.1:PORT`,
 //    printed once the server accepts requests; all logging goes to stderr.
+//    The issuer is https with --tls and ends in `/` with --flavor auth0; with
+//    --tls the line has a second field, ` ca=PATH` (the CA certificate to
+//    trust, percent-encoded like a URI): `ready issuer=https://127.0.0.1:PORT ca=/DIR/tls/ca.pem`.
 //  * DIR/sandbox.json = {"issuer", "pid"} exists while it runs (written before
-//    the ready line, removed on SIGTERM/SIGINT).
+//    the ready line, removed on SIGTERM/SIGINT); + "flavor" with --flavor
+//    auth0, + "ca" (the plain path) with --tls.
 //  * exit 2 on a usage error, 1 on any other start-up failure, 0 after a
 //    clean shutdown.
 import './lib/stdout-guard.mjs'; // must stay the first import
@@ -19,11 +24,13 @@ import './lib/stdout-guard.mjs'; // must stay the first import
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 
 import { parseArgs, UsageError, USAGE } from './lib/cli.mjs';
 import { writeFileAtomic } from './lib/atomic-file.mjs';
+import { issuerFor } from './lib/flavor.mjs';
 import { writeStdoutLine } from './lib/stdout-guard.mjs';
 
 const HOST = '127.0.0.1';
@@ -92,7 +99,7 @@ async function main() {
     { FileStore }, { createInteractionRoutes }, { loadOrCreateKeys }, { createProvider },
     { ApprovalStore }, { ApprovalChannel }, { createApprovalRoutes },
     { DevicePolls }, { DeviceCodes }, { createDeviceRoutes }, { createDemoApis },
-    { ConnectionStore }, { createConnectRoutes },
+    { ConnectionStore }, { createConnectRoutes }, { loadOrCreateTls },
   ] = await Promise.all([
     import('./lib/file-adapter.mjs'),
     import('./lib/interactions.mjs'),
@@ -107,6 +114,7 @@ async function main() {
     import('./lib/apis/index.mjs'),
     import('./lib/connections.mjs'),
     import('./lib/connect-pages.mjs'),
+    import('./lib/tls.mjs'),
   ]);
 
   const ownsDataDir = options.data === undefined;
@@ -118,6 +126,8 @@ async function main() {
   await claimDataDir(infoFile);
 
   const { jwks, cookieKeys } = await loadOrCreateKeys(dataDir);
+  // --tls: DIR/tls/ca.pem and the certificate for 127.0.0.1 it issued (tls.mjs).
+  const tls = options.tls ? await loadOrCreateTls(dataDir, { log }) : undefined;
   const store = await FileStore.open(path.join(dataDir, 'store'), { clockTolerance: CLOCK_TOLERANCE, log });
   const approvalStore = await ApprovalStore.open(path.join(dataDir, 'approvals.json'));
   const channel = new ApprovalChannel({ store: approvalStore, interval: options.cibaInterval, log });
@@ -129,7 +139,7 @@ async function main() {
   // The issuer contains the port, which with --port 0 is only known after
   // listen(); requests that arrive before the provider exists get a 503.
   let app;
-  const server = http.createServer((req, res) => {
+  const handler = (req, res) => {
     if (!app) {
       res.writeHead(503, { 'Retry-After': '1' }).end();
       return;
@@ -142,22 +152,33 @@ async function main() {
       log(`${req.method} ${requestPath} ${res.statusCode} ${Date.now() - started}ms`);
     });
     app(req, res);
-  });
+  };
+  const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, handler) : http.createServer(handler);
   server.keepAliveTimeout = 5000;
   // Connections that never carried a request (HTTP clients open spare ones,
   // e.g. undici after an aborted event stream). closeIdleConnections() leaves
-  // them alone, so shutdown would wait for its grace period; track them.
+  // them alone, so shutdown would wait for its grace period; track them. With
+  // TLS a request's socket is the TLS socket of 'secureConnection'; the raw
+  // sockets (a handshake may never finish) are destroyed when the grace ends.
   const unusedSockets = new Set();
-  server.on('connection', (socket) => {
+  const rawSockets = new Set();
+  server.on(tls ? 'secureConnection' : 'connection', (socket) => {
     unusedSockets.add(socket);
     socket.once('close', () => unusedSockets.delete(socket));
   });
+  server.on('connection', (socket) => {
+    rawSockets.add(socket);
+    socket.once('close', () => rawSockets.delete(socket));
+  });
   server.on('request', (req) => unusedSockets.delete(req.socket));
+  // A client that does not trust the CA ends the handshake: say so once per connection.
+  server.on('tlsClientError', (err) => log(`TLS handshake failed: ${err.code ?? err.message}`));
 
   const port = await listen(server, options.port);
-  const issuer = `http://${HOST}:${port}`;
+  const origin = `${tls ? 'https' : 'http'}://${HOST}:${port}`;
+  const issuer = issuerFor(options.flavor, origin);
   const provider = createProvider({
-    issuer, jwks, cookieKeys, adapter: store.adapterClass(),
+    issuer, origin, flavor: options.flavor, jwks, cookieKeys, adapter: store.adapterClass(),
     accessTokenTTL: options.accessTokenTTL,
     clockTolerance: CLOCK_TOLERANCE,
     channel,
@@ -201,18 +222,23 @@ async function main() {
     providerCallback(req, res);
   };
 
-  await writeFileAtomic(infoFile, `${JSON.stringify({ issuer, pid: process.pid })}\n`);
+  const info = {
+    issuer, pid: process.pid, ...(options.flavor !== 'default' ? { flavor: options.flavor } : {}), ...(tls ? { ca: tls.caPath } : {}),
+  };
+  await writeFileAtomic(infoFile, `${JSON.stringify(info)}\n`);
   installShutdown({
-    server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes, demoApis, connections,
+    server, unusedSockets, rawSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes, demoApis, connections,
   });
-  log(`listening on ${issuer} (access token TTL ${options.accessTokenTTL}s, CIBA interval ${options.cibaInterval}s, `
+  log(`listening on ${origin} (${options.flavor} flavour, issuer ${issuer}${tls ? `, CA ${tls.caPath}` : ''}; access token TTL ${options.accessTokenTTL}s, CIBA interval ${options.cibaInterval}s, `
     + `ping ${options.cibaPingUrl ?? 'off'}, device interval ${options.deviceInterval}s, `
     + `device code TTL ${options.deviceCodeTTL}s)`);
-  await writeStdoutLine(`ready issuer=${issuer}`);
+  // The ready line: space-separated fields, so the CA path is percent-encoded
+  // (a space in it would end the field); plain paths come out unchanged.
+  await writeStdoutLine(`ready issuer=${issuer}${tls ? ` ca=${encodeURI(tls.caPath)}` : ''}`);
 }
 
 function installShutdown({
-  server, unusedSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes, demoApis, connections,
+  server, unusedSockets, rawSockets, store, infoFile, dataDir, ownsDataDir, channel, approvalStore, approvalRoutes, demoApis, connections,
 }) {
   let stopping = false;
 
@@ -231,7 +257,10 @@ function installShutdown({
     }
     stopping = true;
     log(`${signal}: shutting down`);
-    const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    const forced = setTimeout(() => {
+      server.closeAllConnections();
+      for (const socket of rawSockets) socket.destroy();
+    }, SHUTDOWN_GRACE_MS);
     forced.unref();
     channel.stop();
     // Event streams never end by themselves; server.close() would wait for them.

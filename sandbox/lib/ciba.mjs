@@ -17,6 +17,7 @@ const { InvalidBindingMessage, InvalidRequest, UnknownUserId } = errors;
 export const BC_AUTHORIZE_ALIAS = '/bc-authorize'; // Auth0's path for the same endpoint
 export const DEFAULT_EXPIRY_SECONDS = 300;
 export const MAX_EXPIRY_SECONDS = 3600;
+export const AUTH0_MAX_EXPIRY_SECONDS = 259200; // 72 hours: Auth0's limit (push notifications: 300, email: 259200)
 const BINDING_MESSAGE = /^[A-Za-z0-9 +\-_.,:#]{1,64}$/;
 
 function parseJsonHint(hint, issuer) {
@@ -48,6 +49,28 @@ export function accountIdFromLoginHint(hint, issuer) {
   return accountId;
 }
 
+/**
+ * login_hint -> account id as Auth0 reads it: only
+ * {"format":"iss_sub","iss":"<issuer>","sub":"<user id>"}, with `iss` exactly
+ * the issuer (trailing slash included). Anything else is invalid_request; an
+ * unknown `sub` is unknown_user_id (CIBA Core section 13).
+ */
+export function accountIdFromIssSubHint(hint, issuer) {
+  const form = `{"format":"iss_sub","iss":"${issuer}","sub":"<user id>"}`;
+  let parsed;
+  try {
+    parsed = JSON.parse(hint);
+  } catch {
+    throw new InvalidRequest(`login_hint must be a JSON object in the iss_sub format: ${form}`);
+  }
+  if (parsed?.format !== 'iss_sub' || typeof parsed.iss !== 'string' || typeof parsed.sub !== 'string' || !parsed.sub) {
+    throw new InvalidRequest(`login_hint must be a JSON object in the iss_sub format: ${form}`);
+  }
+  if (parsed.iss !== issuer) throw new InvalidRequest(`login_hint iss must be this tenant's issuer, ${issuer}`);
+  if (!accountExists(parsed.sub)) throw new UnknownUserId('login_hint sub does not identify a known user');
+  return parsed.sub;
+}
+
 /** ttl.BackchannelAuthenticationRequest: requested_expiry (checked below), else 300 s. */
 export function requestTtl(ctx) {
   const requested = Number(ctx?.oidc?.params?.requested_expiry);
@@ -58,13 +81,13 @@ export function requestTtl(ctx) {
 // request (validateRequestContext), and the first that sees the resolved
 // resource: the cross-parameter rules live here. request_context itself is
 // accepted and ignored.
-function checkRequest(ctx) {
+function checkRequest(ctx, maxExpiry) {
   const { params } = ctx.oidc;
   for (const hint of ['id_token_hint', 'login_hint_token']) {
     if (params[hint] !== undefined) throw new InvalidRequest(`${hint} is not supported; identify the user with login_hint`);
   }
-  if (params.requested_expiry !== undefined && Number(params.requested_expiry) > MAX_EXPIRY_SECONDS) {
-    throw new InvalidRequest(`requested_expiry must be at most ${MAX_EXPIRY_SECONDS} seconds`);
+  if (params.requested_expiry !== undefined && Number(params.requested_expiry) > maxExpiry) {
+    throw new InvalidRequest(`requested_expiry must be at most ${maxExpiry} seconds`);
   }
 
   checkTarget(ctx);
@@ -77,12 +100,19 @@ function validateBindingMessage(_ctx, bindingMessage) {
   }
 }
 
-/** features.ciba for oidc-provider; `channel` is the ApprovalChannel. */
-export function cibaFeature(channel) {
+/**
+ * features.ciba for oidc-provider; `channel` is the ApprovalChannel. The
+ * auth0 flavour (flavor.mjs) reads login_hint as Auth0 does and allows
+ * requested_expiry up to 259200 s.
+ */
+export function cibaFeature(channel, { flavor = 'default' } = {}) {
+  const auth0 = flavor === 'auth0';
+  const maxExpiry = auth0 ? AUTH0_MAX_EXPIRY_SECONDS : MAX_EXPIRY_SECONDS;
+  const loginHint = auth0 ? accountIdFromIssSubHint : accountIdFromLoginHint;
   return {
     enabled: true,
     deliveryModes: ['poll', 'ping'],
-    processLoginHint: (ctx, hint) => accountIdFromLoginHint(hint, ctx.oidc.issuer),
+    processLoginHint: (ctx, hint) => loginHint(hint, ctx.oidc.issuer),
     processLoginHintToken: () => {
       throw new InvalidRequest('login_hint_token is not supported; identify the user with login_hint');
     },
@@ -92,7 +122,7 @@ export function cibaFeature(channel) {
       if (userCode !== undefined) throw new InvalidRequest('user_code is not supported by this server');
     },
     validateBindingMessage,
-    validateRequestContext: (ctx) => checkRequest(ctx),
+    validateRequestContext: (ctx) => checkRequest(ctx, maxExpiry),
     triggerAuthenticationDevice: (_ctx, request, _account, client) => channel.register(request, client),
   };
 }

@@ -2,15 +2,25 @@
 // usage error (exit code 2) rather than something silently ignored, because
 // the sandbox is started by other programs that should fail loudly.
 
-export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--access-token-ttl SECONDS]
+import { deviceCodeTtlFor, FLAVORS } from './flavor.mjs';
+
+export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--flavor default|auth0] [--tls]
+                              [--access-token-ttl SECONDS]
                               [--ciba-interval SECONDS] [--ciba-ping-url URL] [--sse-keepalive SECONDS]
                               [--device-interval SECONDS] [--device-code-ttl SECONDS]
                               [--no-approval-channel]
 
   --port N                   TCP port on 127.0.0.1 (default 0 = pick a free port)
   --data DIR                 state directory (keys, sessions, grants, tokens,
-                             approvals, stock orders, OpenFGA tuples);
-                             default: a fresh temporary directory
+                             approvals, stock orders, OpenFGA tuples, TLS
+                             certificates); default: a fresh temporary directory
+  --flavor default|auth0     wire format: the sandbox's own (default), or
+                             Auth0's (its paths, issuer https://HOST/ with a
+                             trailing slash, audience, iss_sub login_hint,
+                             no approval channel in discovery)
+  --tls                      serve https with a certificate for 127.0.0.1
+                             issued by a CA generated into DIR/tls; the ready
+                             line then names the CA file (ca=PATH)
   --access-token-ttl SECONDS access token lifetime (default 600)
   --ciba-interval SECONDS    CIBA poll interval announced by bc-authorize
                              (default 5, minimum 1)
@@ -21,8 +31,9 @@ export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--
                              stream (default 15)
   --device-interval SECONDS  device flow poll interval announced by the device
                              authorization endpoint (default 5, minimum 1)
-  --device-code-ttl SECONDS  FOR TESTS: device code lifetime (default 600);
-                             lets tests see codes expire without waiting
+  --device-code-ttl SECONDS  FOR TESTS: device code lifetime (default 600,
+                             auth0 flavour 900, also the maximum); lets
+                             tests see codes expire without waiting
   --no-approval-channel      serve neither the approval channel nor the device
                              approver API and leave them out of discovery, like
                              a provider that does not implement Countersign's
@@ -31,8 +42,6 @@ export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--
   --help                     show this help`;
 
 export class UsageError extends Error {}
-
-const DEFAULT_DEVICE_CODE_TTL = 600; // seconds; also the most --device-code-ttl allows
 
 function integer(flag, raw, { min, max }) {
   if (raw === undefined || !/^\d+$/.test(raw)) throw new UsageError(`${flag} needs a non-negative integer`);
@@ -54,20 +63,22 @@ function pingUrl(raw) {
 }
 
 /**
- * Parses argv (without node and script); returns { port, data, accessTokenTTL,
- * cibaInterval, cibaPingUrl, sseKeepAlive, deviceInterval, deviceCodeTTL,
- * approvalChannel, help }.
+ * Parses argv (without node and script); returns { port, data, flavor, tls,
+ * accessTokenTTL, cibaInterval, cibaPingUrl, sseKeepAlive, deviceInterval,
+ * deviceCodeTTL, approvalChannel, help }.
  */
 export function parseArgs(argv) {
+  let deviceCodeTTL;
   const options = {
     port: 0,
     data: undefined,
+    flavor: 'default',
+    tls: false,
     accessTokenTTL: 600,
     cibaInterval: 5,
     cibaPingUrl: undefined,
     sseKeepAlive: 15,
     deviceInterval: 5,
-    deviceCodeTTL: DEFAULT_DEVICE_CODE_TTL,
     approvalChannel: true,
     help: false,
   };
@@ -93,6 +104,14 @@ export function parseArgs(argv) {
         options.data = takeValue();
         if (!options.data) throw new UsageError('--data needs a directory');
         break;
+      case '--flavor':
+        options.flavor = takeValue();
+        if (!FLAVORS.includes(options.flavor)) throw new UsageError(`--flavor must be one of ${FLAVORS.join(', ')}`);
+        break;
+      case '--tls':
+        if (value !== undefined) throw new UsageError(`${arg} takes no value`);
+        options.tls = true;
+        break;
       case '--access-token-ttl':
         options.accessTokenTTL = integer(arg, takeValue(), { min: 1, max: 31 * 24 * 3600 });
         break;
@@ -109,7 +128,7 @@ export function parseArgs(argv) {
         options.deviceInterval = integer(arg, takeValue(), { min: 1, max: 3600 });
         break;
       case '--device-code-ttl':
-        options.deviceCodeTTL = integer(arg, takeValue(), { min: 1, max: DEFAULT_DEVICE_CODE_TTL });
+        deviceCodeTTL = takeValue(); // its maximum depends on --flavor, which may come later
         break;
       case '--no-approval-channel':
         if (value !== undefined) throw new UsageError(`${arg} takes no value`);
@@ -124,5 +143,9 @@ export function parseArgs(argv) {
         throw new UsageError(`unknown argument: ${argv[i]}`);
     }
   }
+  const maxDeviceCodeTTL = deviceCodeTtlFor(options.flavor);
+  options.deviceCodeTTL = deviceCodeTTL === undefined
+    ? maxDeviceCodeTTL
+    : integer('--device-code-ttl', deviceCodeTTL, { min: 1, max: maxDeviceCodeTTL });
   return options;
 }

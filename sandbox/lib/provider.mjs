@@ -6,6 +6,7 @@
 import Provider from 'oidc-provider';
 
 import { findAccount } from './accounts.mjs';
+import { installAudienceParameter } from './audience.mjs';
 import { FGA_STORE_ID } from './apis/fga.mjs';
 import {
   cibaFeature, cibaFetch, installCibaMiddleware, requestTtl,
@@ -15,22 +16,34 @@ import { CONNECT_PATH } from './connect-pages.mjs';
 import {
   ACTIVATE_PATH, DEVICE_AUTHORIZATION_PATH, deviceFlowFeature, installDeviceFlowMiddleware,
 } from './device-flow.mjs';
+import { AUTH0_ROUTES } from './flavor.mjs';
 import {
   errorPage, logoutPage, logoutSuccessPage, setHtml,
 } from './html.mjs';
 import { treatMissingPromptAsConsent } from './offline-access.mjs';
 import { richAuthorizationRequests } from './rar.mjs';
 import { APPROVALS_API, resourceServerInfoFor } from './resources.mjs';
-import { defaultResource, useGrantedResource } from './target.mjs';
+import { defaultResource, useGrantedResource, useGrantedResourceAlways } from './target.mjs';
 import { federatedConnectionClaims, installTokenExchange } from './token-exchange.mjs';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+// The default flavour's paths: oidc-provider's own, except the device flow's.
+// /device itself is the approver API (device-api.mjs), so nothing of
+// oidc-provider may live under it; its default code_verification path was
+// /device (and /device/:uid).
+const DEFAULT_ROUTES = {
+  device_authorization: DEVICE_AUTHORIZATION_PATH,
+  code_verification: ACTIVATE_PATH,
+};
+
 /**
  * @param {object} o
- * @param {string} o.issuer          e.g. http://127.0.0.1:PORT
+ * @param {string} o.issuer          e.g. http://127.0.0.1:PORT, or https://127.0.0.1:PORT/ (auth0 flavour)
+ * @param {string} [o.origin]        scheme://127.0.0.1:PORT, where the endpoints live (default: the issuer)
+ * @param {string} [o.flavor]        'default' or 'auth0' (flavor.mjs)
  * @param {object} o.jwks            { keys: [private JWKs] } (RS256 first: the default for ID tokens)
  * @param {string[]} o.cookieKeys    keygrip keys
  * @param {Function} o.adapter       adapter class (FileStore#adapterClass())
@@ -44,9 +57,10 @@ const DAY = 24 * HOUR;
  * @param {ConnectionStore} o.connections  who has linked which federated connection (connections.mjs)
  */
 export function createProvider({
-  issuer, jwks, cookieKeys, adapter, accessTokenTTL, clockTolerance, channel, cibaPingUrl, devicePolls, deviceCodeTTL,
-  approvalChannel = true, connections,
+  issuer, origin = issuer, flavor = 'default', jwks, cookieKeys, adapter, accessTokenTTL, clockTolerance, channel,
+  cibaPingUrl, devicePolls, deviceCodeTTL, approvalChannel = true, connections,
 }) {
+  const auth0 = flavor === 'auth0';
   const provider = new Provider(issuer, {
     adapter,
     clockTolerance,
@@ -57,36 +71,32 @@ export function createProvider({
     // desktop app lists and decides CIBA requests and device codes, and the
     // audience of the access token it needs for that.
     // Without it (--no-approval-channel) the sandbox looks like any provider
-    // that does not implement the protocol.
+    // that does not implement the protocol; so does the auth0 flavour, as
+    // Auth0 has none (the channel may still be served there, unadvertised).
+    // The other members stand for separate services and are always there.
     discovery: {
-      ...(approvalChannel ? {
-        countersign_approvals_endpoint: `${issuer}/approvals`,
+      ...(approvalChannel && !auth0 ? {
+        countersign_approvals_endpoint: `${origin}/approvals`,
         countersign_approvals_resource: APPROVALS_API,
-        countersign_device_endpoint: `${issuer}/device`,
+        countersign_device_endpoint: `${origin}/device`,
       } : {}),
       // The OpenFGA stand-in (apis/fga-api.mjs): its API base URL (the
       // OpenFGA paths /stores/... live right under the issuer) and its one
       // store. Served with or without the approval channel: it stands in for
       // a separate service, not for part of Countersign's protocol.
-      countersign_fga_api_url: issuer,
+      countersign_fga_api_url: origin,
       // Where the demo APIs the agent's tools call live (apis/index.mjs): the
       // app's agent uses them (and the demo clients) when this is present.
-      countersign_demo_apis_url: `${issuer}/api`,
+      countersign_demo_apis_url: `${origin}/api`,
       countersign_fga_store_id: FGA_STORE_ID,
       // The Token Vault stand-in's "connect your account" page
       // (connect-pages.mjs): a client appends /<connection> (e.g.
       // /google-oauth2) and opens it in the browser after a token exchange
       // answered federated_connection_refresh_token_not_found. Like the
       // OpenFGA stand-in, served with or without the approval channel.
-      countersign_connect_endpoint: `${issuer}${CONNECT_PATH}`,
+      countersign_connect_endpoint: `${origin}${CONNECT_PATH}`,
     },
-    // Device flow paths (device-flow.mjs): /device itself is the approver API
-    // (device-api.mjs), so nothing of oidc-provider may live under it; its
-    // default code_verification path was /device (and /device/:uid).
-    routes: {
-      device_authorization: DEVICE_AUTHORIZATION_PATH,
-      code_verification: ACTIVATE_PATH,
-    },
+    routes: auth0 ? AUTH0_ROUTES : DEFAULT_ROUTES,
     fetch: cibaFetch(cibaPingUrl),
     cookies: {
       keys: cookieKeys,
@@ -114,7 +124,7 @@ export function createProvider({
     features: {
       devInteractions: { enabled: false }, // we serve our own pages (interactions.mjs)
       revocation: { enabled: true },
-      introspection: { enabled: true },
+      introspection: { enabled: !auth0 }, // Auth0 has no introspection endpoint
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
@@ -133,10 +143,11 @@ export function createProvider({
         // useless at userinfo); ask for the resource explicitly to get a JWT.
         // CIBA and device code token requests do inherit it: the client polls
         // for exactly the API access the user approved.
-        useGrantedResource,
+        // The auth0 flavour: always, as at Auth0 (target.mjs).
+        useGrantedResource: auth0 ? useGrantedResourceAlways : useGrantedResource,
         getResourceServerInfo: resourceServerInfoFor(accessTokenTTL),
       },
-      ciba: cibaFeature(channel),
+      ciba: cibaFeature(channel, { flavor }),
       deviceFlow: deviceFlowFeature,
       richAuthorizationRequests,
     },
@@ -168,6 +179,7 @@ export function createProvider({
 
   // Listen only on 127.0.0.1 and never behind a proxy: do not trust X-Forwarded-*.
   provider.proxy = false;
+  if (auth0) installAudienceParameter(provider);
   treatMissingPromptAsConsent(provider);
   installCibaMiddleware(provider, channel);
   installDeviceFlowMiddleware(provider, devicePolls);

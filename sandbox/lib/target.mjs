@@ -60,6 +60,18 @@ export function useGrantedResource(_ctx, model) {
 }
 
 /**
+ * useGrantedResource in the auth0 flavour (flavor.mjs): every token is for
+ * the API the grant names, as at Auth0, where the `audience` of the
+ * authorization request decides the audience of the tokens that the code
+ * exchange and later refreshes return. A token request may still name
+ * another API of the grant (`audience` or `resource`); a grant of no API
+ * (or of several) gives an opaque userinfo token.
+ */
+export function useGrantedResourceAlways() {
+  return true;
+}
+
+/**
  * The cross-parameter rules, once oidc-provider has resolved the resource
  * (explicit or default): one API, and every API scope and authorization
  * details type belongs to it.

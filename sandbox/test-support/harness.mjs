@@ -21,6 +21,53 @@ export const CLIENT_ID = 'countersign-desktop';
 export const REDIRECT_URI = 'http://127.0.0.1:49999/callback';
 export const PROFILE_API = 'https://api.sandbox.countersign.dev/profile';
 
+// Endpoint paths per flavour (--flavor), written out here rather than taken
+// from lib/ so that the tests check them. The helpers below find a server's
+// paths by its issuer (startSandbox records the auth0 ones), so they drive
+// either flavour unchanged.
+export const DEFAULT_PATHS = {
+  authorization: '/auth',
+  token: '/token',
+  userinfo: '/me',
+  jwks: '/jwks',
+  revocation: '/token/revocation',
+  introspection: '/token/introspection',
+  end_session: '/session/end',
+  pushed_authorization_request: '/request',
+  backchannel_authentication: '/backchannel',
+  device_authorization: '/device_authorization',
+  code_verification: '/activate',
+};
+export const AUTH0_PATHS = {
+  authorization: '/authorize',
+  token: '/oauth/token',
+  userinfo: '/userinfo',
+  jwks: '/.well-known/jwks.json',
+  revocation: '/oauth/revoke',
+  end_session: '/oidc/logout',
+  pushed_authorization_request: '/oauth/par',
+  backchannel_authentication: '/bc-authorize',
+  device_authorization: '/oauth/device/code',
+  code_verification: '/activate',
+};
+const pathsByIssuer = new Map();
+
+/**
+ * Tells the helpers that the sandbox with this issuer runs `flavor` (startSandbox
+ * does this itself; for a helper process that did not start the sandbox).
+ */
+export function registerFlavor(issuer, flavor) {
+  if (flavor === 'auth0') pathsByIssuer.set(issuer, AUTH0_PATHS);
+  else pathsByIssuer.delete(issuer);
+}
+
+/** The URL of endpoint `name` (a key of DEFAULT_PATHS) of the sandbox with this issuer. */
+export function endpoint(issuer, name) {
+  const p = (pathsByIssuer.get(issuer) ?? DEFAULT_PATHS)[name];
+  if (!p) throw new Error(`no ${name} endpoint in this flavour`);
+  return new URL(p, issuer).href;
+}
+
 export async function makeTempDir(t, prefix = 'sandbox-test-') {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   t?.after(() => rm(dir, { recursive: true, force: true }));
@@ -48,15 +95,23 @@ export async function makeDataDir(t) {
   return data;
 }
 
+// The ready line: `ready issuer=ISSUER`, + ` ca=PATH` (percent-encoded) with --tls.
+const READY_LINE = /^ready issuer=(https?:\/\/127\.0\.0\.1:(\d+)\/?)(?: ca=(\S+))?\n/;
+
 /**
- * Spawns `node server.mjs --port PORT(0) --data DIR ...args` and resolves once the
- * ready line arrives. Registers t.after() to stop it. Returns
- * { issuer, port, proc, stdout(), stderr(), stop() }.
+ * Spawns `node server.mjs --port PORT(0) --data DIR [--flavor F] [--tls] ...args`
+ * and resolves once the ready line arrives. Registers t.after() to stop it.
+ * Returns { issuer, origin, port, ca (the CA file with --tls), proc, stdout(),
+ * stderr(), stop() }. Note that with flavor 'auth0' the issuer ends in '/':
+ * build URLs with endpoint(), new URL(path, issuer) or `origin`.
  */
 export function startSandbox(t, {
-  data, port = 0, args = [], timeoutMs = 15000,
+  data, port = 0, flavor, tls = false, args = [], timeoutMs = 15000,
 } = {}) {
-  const argv = [SERVER, '--port', String(port), ...(data ? ['--data', data] : []), ...args];
+  const argv = [
+    SERVER, '--port', String(port), ...(data ? ['--data', data] : []), ...(flavor ? ['--flavor', flavor] : []),
+    ...(tls ? ['--tls'] : []), ...args,
+  ];
   const proc = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -79,12 +134,22 @@ export function startSandbox(t, {
       reject(new Error(`sandbox did not get ready in ${timeoutMs} ms; stderr:\n${err}`));
     }, timeoutMs);
     const onData = () => {
-      const m = /^ready issuer=(http:\/\/127\.0\.0\.1:(\d+))\n/.exec(out);
+      const m = READY_LINE.exec(out);
       if (!m) return;
       clearTimeout(timer);
       proc.stdout.off('data', onData);
+      const issuer = m[1];
+      registerFlavor(issuer, flavor);
       resolve({
-        issuer: m[1], port: Number(m[2]), proc, exited, stop, stdout: () => out, stderr: () => err,
+        issuer,
+        origin: new URL(issuer).origin,
+        port: Number(m[2]),
+        ca: m[3] === undefined ? undefined : decodeURIComponent(m[3]),
+        proc,
+        exited,
+        stop,
+        stdout: () => out,
+        stderr: () => err,
       });
     };
     proc.stdout.on('data', onData);
@@ -153,7 +218,7 @@ export function authorizationUrl(issuer, {
   scope = 'openid profile email offline_access', redirectUri = REDIRECT_URI, resource, extra = {}, challenge,
   state = randomBytes(8).toString('hex'),
 } = {}) {
-  const url = new URL('/auth', issuer);
+  const url = new URL(endpoint(issuer, 'authorization'));
   const params = {
     client_id: CLIENT_ID,
     response_type: 'code',
@@ -172,10 +237,11 @@ export function authorizationUrl(issuer, {
 /** Follows redirects within the issuer; stops at a page (2xx/4xx) or at a redirect leaving the issuer. */
 export async function follow(jar, issuer, response, maxHops = 10) {
   let res = response;
+  const { origin } = new URL(issuer);
   for (let hop = 0; hop < maxHops; hop += 1) {
     if (res.status < 300 || res.status >= 400) return res;
     const next = new URL(res.location, res.url).href;
-    if (!next.startsWith(`${issuer}/`)) return { ...res, redirectTo: next };
+    if (!next.startsWith(`${origin}/`)) return { ...res, redirectTo: next };
     res = await browserFetch(jar, next);
   }
   throw new Error('too many redirects');
@@ -212,7 +278,7 @@ export async function authorize(issuer, {
 }
 
 export async function tokenRequest(issuer, params) {
-  const res = await fetch(new URL('/token', issuer), {
+  const res = await fetch(endpoint(issuer, 'token'), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ client_id: CLIENT_ID, ...params }),
@@ -244,18 +310,18 @@ export async function obtainTokens(issuer, options = {}) {
 
 /** jose.jwtVerify of a JWT access token (RFC 9068: ES256, typ at+jwt) for `audience`. */
 export function verifyAccessToken(issuer, token, audience) {
-  const jwks = jose.createRemoteJWKSet(new URL(`${issuer}/jwks`));
+  const jwks = jose.createRemoteJWKSet(new URL(endpoint(issuer, 'jwks')));
   return jose.jwtVerify(token, jwks, { issuer, audience, typ: 'at+jwt', algorithms: ['ES256'] });
 }
 
 /** jose.jwtVerify of an ID token (RS256) for `clientId`. */
 export function verifyIdToken(issuer, token, clientId = CLIENT_ID) {
-  const jwks = jose.createRemoteJWKSet(new URL(`${issuer}/jwks`));
+  const jwks = jose.createRemoteJWKSet(new URL(endpoint(issuer, 'jwks')));
   return jose.jwtVerify(token, jwks, { issuer, audience: clientId, algorithms: ['RS256'] });
 }
 
 export async function userinfo(issuer, accessToken) {
-  const res = await fetch(new URL('/me', issuer), { headers: { authorization: `Bearer ${accessToken}` } });
+  const res = await fetch(endpoint(issuer, 'userinfo'), { headers: { authorization: `Bearer ${accessToken}` } });
   return { status: res.status, body: res.status === 200 ? await res.json() : await res.text(), headers: res.headers };
 }
 
@@ -303,7 +369,7 @@ async function clientPost(url, client, params, auth) {
  * through demo-agent (poll mode). `params` values that are not strings are
  * JSON-encoded (authorization_details); undefined values are left out.
  */
-export function cibaAuthorize(issuer, params = {}, { client = AGENT, auth = 'basic', path = '/backchannel' } = {}) {
+export function cibaAuthorize(issuer, params = {}, { client = AGENT, auth = 'basic', path } = {}) {
   const merged = {
     scope: 'openid stock:trade',
     login_hint: 'alice',
@@ -315,12 +381,12 @@ export function cibaAuthorize(issuer, params = {}, { client = AGENT, auth = 'bas
   for (const [k, v] of Object.entries(merged)) {
     if (v !== undefined) form[k] = typeof v === 'string' ? v : JSON.stringify(v);
   }
-  return clientPost(new URL(path, issuer), client, form, auth);
+  return clientPost(path ? new URL(path, issuer) : endpoint(issuer, 'backchannel_authentication'), client, form, auth);
 }
 
 /** One CIBA token request (a poll). */
 export function pollToken(issuer, authReqId, { client = AGENT, auth = 'basic', extra = {} } = {}) {
-  return clientPost(new URL('/token', issuer), client, { grant_type: CIBA_GRANT, auth_req_id: authReqId, ...extra }, auth);
+  return clientPost(endpoint(issuer, 'token'), client, { grant_type: CIBA_GRANT, auth_req_id: authReqId, ...extra }, auth);
 }
 
 /**
@@ -448,17 +514,17 @@ async function formPost(url, params) {
  * `params` values that are not strings are JSON-encoded
  * (authorization_details); undefined values are left out.
  */
-export function deviceAuthorize(issuer, params = {}, { clientId = DEVICE_CLIENT_ID, path = '/device_authorization' } = {}) {
+export function deviceAuthorize(issuer, params = {}, { clientId = DEVICE_CLIENT_ID, path } = {}) {
   const form = { client_id: clientId };
   for (const [k, v] of Object.entries({ scope: 'openid profile offline_access data:read', ...params })) {
     if (v !== undefined) form[k] = typeof v === 'string' ? v : JSON.stringify(v);
   }
-  return formPost(new URL(path, issuer), form);
+  return formPost(path ? new URL(path, issuer) : endpoint(issuer, 'device_authorization'), form);
 }
 
 /** One device code token request (a poll). */
 export function pollDeviceToken(issuer, deviceCode, { clientId = DEVICE_CLIENT_ID } = {}) {
-  return formPost(new URL('/token', issuer), { grant_type: DEVICE_GRANT, device_code: deviceCode, client_id: clientId });
+  return formPost(endpoint(issuer, 'token'), { grant_type: DEVICE_GRANT, device_code: deviceCode, client_id: clientId });
 }
 
 /** GET /device/{user_code}; the code goes into the path as given (URL-encoded). */
@@ -490,7 +556,7 @@ export async function activateDevice(issuer, userCode, {
   user = 'alice', password = `${user}-demo`, confirm = 'approve', decision = 'allow', jar = new CookieJar(),
 } = {}) {
   const pages = {};
-  const activate = `${issuer}/activate`;
+  const activate = endpoint(issuer, 'code_verification');
   pages.form = await browserFetch(jar, activate);
   const { xsrf } = hiddenFields(pages.form.text);
   pages.confirm = await browserFetch(jar, activate, { method: 'POST', form: { xsrf, user_code: userCode } });
@@ -555,14 +621,15 @@ export async function approvedDeviceTokens(issuer, params = {}, { user = 'alice'
 }
 
 /**
- * A token exchange at /token: as the public desktop client by default (its
- * client_id in the body), or as a confidential `client` ({ id, secret },
- * client_secret_basic). Defaults: RFC 8693 grant, connection google-oauth2.
+ * A token exchange at the token endpoint: as the public desktop client by
+ * default (its client_id in the body), or as a confidential `client`
+ * ({ id, secret }, client_secret_basic, or client_secret_post with
+ * auth 'post'). Defaults: RFC 8693 grant, connection google-oauth2.
  */
-export async function tokenExchange(issuer, params, { client } = {}) {
+export async function tokenExchange(issuer, params, { client, auth = 'basic' } = {}) {
   const form = { grant_type: TOKEN_EXCHANGE_GRANT, connection: 'google-oauth2', ...params };
-  if (client) return clientPost(new URL('/token', issuer), client, form, 'basic');
-  const res = await fetch(new URL('/token', issuer), {
+  if (client) return clientPost(endpoint(issuer, 'token'), client, form, auth);
+  const res = await fetch(endpoint(issuer, 'token'), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ client_id: CLIENT_ID, ...form }),

@@ -115,3 +115,28 @@ test('CIBA, SSE and device flow flags: validated, listed in --help', async () =>
     assert.match(help.stderr, new RegExp(flag));
   }
 });
+
+test('--flavor and --tls: validated, listed in --help; --device-code-ttl allows 900 only with --flavor auth0', async () => {
+  for (const args of [
+    ['--flavor'], ['--flavor', 'okta'], ['--flavor='], ['--tls=yes'], ['--device-code-ttl', '901', '--flavor', 'auth0'],
+    ['--device-code-ttl', '900'], ['--flavor', 'auth0', '--device-code-ttl', '0'],
+  ]) {
+    const { code, stdout, stderr } = await run(args);
+    assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
+    assert.equal(stdout, '');
+    assert.match(stderr, /usage:/);
+  }
+  const help = await run(['--help']);
+  assert.equal(help.code, 0);
+  for (const flag of ['--flavor default\\|auth0', '--tls']) assert.match(help.stderr, new RegExp(flag));
+});
+
+test('--flavor auth0 --device-code-ttl 900 starts; its ready line has the issuer with a trailing slash', async (t) => {
+  const data = await makeTempDir(t);
+  const sandbox = await startSandbox(t, { data, flavor: 'auth0', args: ['--device-code-ttl', '900'] });
+  assert.match(sandbox.issuer, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  const info = JSON.parse(await readFile(path.join(data, 'sandbox.json'), 'utf8'));
+  assert.deepEqual(info, { issuer: sandbox.issuer, pid: sandbox.proc.pid, flavor: 'auth0' });
+  assert.equal((await sandbox.stop()).code, 0);
+  assert.equal(sandbox.stdout(), `ready issuer=${sandbox.issuer}\n`);
+});

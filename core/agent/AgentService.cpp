@@ -23,13 +23,6 @@ namespace {
 
 const QString kResourcePrefix = QStringLiteral("https://api.sandbox.countersign.dev/");
 
-QUrl below(const QUrl &issuer, const QString &path)
-{
-    QUrl url = issuer;
-    url.setPath(issuer.path().chopped(issuer.path().endsWith(u'/') ? 1 : 0) + path);
-    return url;
-}
-
 // Hands the session's token for one API to a tool (renewed when due).
 class SessionTokenAuthorizer : public Authorizer
 {
@@ -64,11 +57,11 @@ AgentConfig AgentConfig::forSandbox(const oauth::ProviderMetadata &metadata)
     config.cibaClientId = QStringLiteral("demo-agent");
     config.cibaClientSecret = "demo-agent-secret";
     config.deviceClientId = QStringLiteral("demo-device");
-    config.stockApi = below(metadata.demoApisUrl, QStringLiteral("/stock"));
-    config.paymentsApi = below(metadata.demoApisUrl, QStringLiteral("/payments"));
-    config.dataApi = below(metadata.demoApisUrl, QStringLiteral("/data"));
-    config.calendarApi = below(metadata.demoApisUrl, QStringLiteral("/calendar"));
-    config.docsApi = below(metadata.demoApisUrl, QStringLiteral("/docs"));
+    config.stockApi = net::withPathSegment(metadata.demoApisUrl, QStringLiteral("stock"));
+    config.paymentsApi = net::withPathSegment(metadata.demoApisUrl, QStringLiteral("payments"));
+    config.dataApi = net::withPathSegment(metadata.demoApisUrl, QStringLiteral("data"));
+    config.calendarApi = net::withPathSegment(metadata.demoApisUrl, QStringLiteral("calendar"));
+    config.docsApi = net::withPathSegment(metadata.demoApisUrl, QStringLiteral("docs"));
     config.stockResource = kResourcePrefix + QStringLiteral("stock");
     config.paymentsResource = kResourcePrefix + QStringLiteral("payments");
     config.dataResource = kResourcePrefix + QStringLiteral("data");
@@ -193,7 +186,7 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
             auto authorizer = std::make_shared<AsyncAuthorizer>(parts->ciba.get(), options);
             parts->asyncAuthorizers << authorizer;
             agent->addTool(std::make_shared<StockOrderTool>(action, m_http.get(),
-                                                            below(config.stockApi, QStringLiteral("/orders"))),
+                                                            net::withPathSegment(config.stockApi, QStringLiteral("orders"))),
                            authorizer);
         }
         profile.allowed << tr("buy and sell stock (you approve each trade in your inbox)");
@@ -228,14 +221,14 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
         const QString connection = config.calendarConnection;
         QUrl connectUri;
         if (!config.connectEndpoint.isEmpty())
-            connectUri = below(config.connectEndpoint, u'/' + connection);
+            connectUri = net::withPathSegment(config.connectEndpoint, QString::fromLatin1(QUrl::toPercentEncoding(connection)));
         auto authorizer = std::make_shared<FederatedTokenAuthorizer>(
             [session = QPointer(m_session)](const QString &name, Callback<oauth::TokenSet> done) {
                 if (session)
                     session->exchangeForConnection(name, std::move(done));
             },
             FederatedTokenAuthorizer::Options{connection, QStringLiteral("Google"), connectUri});
-        agent->addTool(std::make_shared<CalendarTool>(m_http.get(), below(config.calendarApi, QStringLiteral("/freebusy"))),
+        agent->addTool(std::make_shared<CalendarTool>(m_http.get(), net::withPathSegment(config.calendarApi, QStringLiteral("freebusy"))),
                        authorizer);
         profile.allowed << tr("check your Google calendar (through your connected account)");
     }
@@ -249,7 +242,7 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
             else
                 done(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
         };
-        agent->addTool(std::make_shared<DocumentSearchTool>(m_http.get(), below(config.docsApi, QStringLiteral("/search")),
+        agent->addTool(std::make_shared<DocumentSearchTool>(m_http.get(), net::withPathSegment(config.docsApi, QStringLiteral("search")),
                                                             FgaFilter(parts->fga.get(), QStringLiteral("viewer"))),
                        std::make_shared<SessionTokenAuthorizer>(docsToken));
         agent->addTool(std::make_shared<DocumentReadTool>(m_http.get(), config.docsApi),

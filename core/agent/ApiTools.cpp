@@ -20,15 +20,10 @@ QString stringArgument(const nlohmann::json &arguments, const char *name)
     return it != arguments.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
 }
 
-// `base` with one more path segment (percent-encoded: an id cannot climb out of the API).
+// `base` with one more path segment, percent-encoded: an id cannot climb out of the API.
 QUrl withSegment(const QUrl &base, const QString &segment)
 {
-    QUrl url = base;
-    QString path = url.path(QUrl::FullyEncoded);
-    if (!path.endsWith(u'/'))
-        path += u'/';
-    url.setPath(path + QString::fromLatin1(QUrl::toPercentEncoding(segment)), QUrl::TolerantMode);
-    return url;
+    return net::withPathSegment(base, QString::fromLatin1(QUrl::toPercentEncoding(segment)));
 }
 
 // GET `url` with the call's token; an error names the API in words.

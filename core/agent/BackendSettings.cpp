@@ -1,18 +1,12 @@
 #include "BackendSettings.h"
 
 #include "agent/DemoBackend.h"
+#include "config/Settings.h"
 #include "storage/TokenStore.h"
-
-#include <QSettings>
 
 namespace countersign::agent {
 
 namespace {
-
-QSettings settings()
-{
-    return QSettings(QSettings::UserScope, QStringLiteral("Countersign"), QStringLiteral("Countersign"));
-}
 
 // The keychain entry of the OpenAI-compatible server's key (not an account's).
 const storage::AccountKey kKeyEntry{QStringLiteral("countersign:agent-backend"), QStringLiteral("openai")};
@@ -22,30 +16,27 @@ const QString kKeySlot = QStringLiteral("api-key");
 
 BackendSettings BackendSettings::load()
 {
-    const QSettings stored = settings();
+    const config::Settings stored;
     BackendSettings result;
     // The demo unless chosen otherwise; an OpenAI server named in the environment (and no choice
     // made in the settings) is taken as the choice.
     const bool openAiInEnvironment = qEnvironmentVariableIsSet("OPENAI_BASE_URL") || qEnvironmentVariableIsSet("OPENAI_API_KEY");
-    QString kind = stored.value(QStringLiteral("agent/backend"),
-                                openAiInEnvironment ? QStringLiteral("openai") : QStringLiteral("demo"))
-                       .toString();
+    QString kind = stored.agentBackend();
+    if (kind.isEmpty())
+        kind = openAiInEnvironment ? QStringLiteral("openai") : QStringLiteral("demo");
     if (qEnvironmentVariableIsSet("COUNTERSIGN_AGENT_BACKEND"))
         kind = qEnvironmentVariable("COUNTERSIGN_AGENT_BACKEND");
     result.kind = kind == u"openai" ? Kind::OpenAi : Kind::Demo;
     OpenAiBackend::Config fallback;
-    fallback.baseUrl = QUrl(stored.value(QStringLiteral("agent/openaiBaseUrl")).toString());
-    fallback.model = stored.value(QStringLiteral("agent/openaiModel")).toString();
+    fallback.baseUrl = stored.openAiBaseUrl();
+    fallback.model = stored.openAiModel();
     result.openAi = OpenAiBackend::fromEnvironment(fallback);
     return result;
 }
 
 void BackendSettings::save() const
 {
-    QSettings stored = settings();
-    stored.setValue(QStringLiteral("agent/backend"), kindName(kind));
-    stored.setValue(QStringLiteral("agent/openaiBaseUrl"), openAi.baseUrl.toString());
-    stored.setValue(QStringLiteral("agent/openaiModel"), openAi.model);
+    config::Settings().setAgentBackend(kindName(kind), openAi.baseUrl, openAi.model);
 }
 
 void BackendSettings::loadApiKey(storage::TokenStore *store, BackendSettings settings, Callback<BackendSettings> done)

@@ -58,22 +58,13 @@ void callWithToken(QObject *context, const TokenSource &tokens, TokenCall call, 
     callWithTokenOnce(context, tokens, std::move(call), std::move(done), false);
 }
 
-QUrl withPathSegment(QUrl url, const QString &segment)
-{
-    QString path = url.path();
-    if (!path.endsWith(u'/'))
-        path += u'/';
-    url.setPath(path + segment, QUrl::StrictMode);
-    return url;
-}
-
 ApprovalsClient::ApprovalsClient(net::HttpClient *http, QUrl endpoint, TokenSource tokens, QObject *parent)
     : QObject(parent), m_http(http), m_endpoint(std::move(endpoint)), m_tokens(std::move(tokens))
 {}
 
 QUrl ApprovalsClient::eventsUrl() const
 {
-    return withPathSegment(m_endpoint, QStringLiteral("events"));
+    return net::withPathSegment(m_endpoint, QStringLiteral("events"));
 }
 
 void ApprovalsClient::list(Callback<ApprovalList> done)
@@ -97,7 +88,7 @@ void ApprovalsClient::decide(const QString &id, Decision decision, const QString
     nlohmann::json body{{"decision", decision == Decision::Approve ? "approve" : "deny"}};
     if (!reason.isEmpty())
         body["reason"] = reason.toStdString();
-    const QUrl url = withPathSegment(m_endpoint, QString::fromLatin1(QUrl::toPercentEncoding(id)));
+    const QUrl url = net::withPathSegment(m_endpoint, QString::fromLatin1(QUrl::toPercentEncoding(id)));
     callWithToken(
         this, m_tokens,
         [this, url, body](const QByteArray &token, Callback<nlohmann::json> answer) {

@@ -29,9 +29,6 @@ using TokenSource = std::function<void(bool renew, Callback<QByteArray> done)>;
 using TokenCall = std::function<void(const QByteArray &token, Callback<nlohmann::json> done)>;
 void callWithToken(QObject *context, const TokenSource &tokens, TokenCall call, Callback<nlohmann::json> done);
 
-// Appends one path segment (already percent-encoded) to an endpoint URL.
-QUrl withPathSegment(QUrl url, const QString &segment);
-
 // The approval channel's request/response calls (docs/approval-channel.md): list and decide.
 // A request refused with invalid_token is retried once with a renewed token.
 class ApprovalsClient : public QObject

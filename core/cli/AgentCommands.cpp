@@ -4,7 +4,6 @@
 #include "agent/AgentService.h"
 #include "approvals/ApprovalChannel.h"
 #include "approvals/ApprovalsClient.h"
-#include "common/Json.h"
 
 namespace countersign::cli {
 

@@ -59,6 +59,28 @@ void Settings::setSandboxPort(quint16 port)
     m_settings.setValue(QStringLiteral("sandbox/port"), port);
 }
 
+QString Settings::agentBackend() const
+{
+    return m_settings.value(QStringLiteral("agent/backend")).toString();
+}
+
+QUrl Settings::openAiBaseUrl() const
+{
+    return QUrl(m_settings.value(QStringLiteral("agent/openaiBaseUrl")).toString());
+}
+
+QString Settings::openAiModel() const
+{
+    return m_settings.value(QStringLiteral("agent/openaiModel")).toString();
+}
+
+void Settings::setAgentBackend(const QString &kind, const QUrl &openAiBaseUrl, const QString &openAiModel)
+{
+    m_settings.setValue(QStringLiteral("agent/backend"), kind);
+    m_settings.setValue(QStringLiteral("agent/openaiBaseUrl"), openAiBaseUrl.toString());
+    m_settings.setValue(QStringLiteral("agent/openaiModel"), openAiModel);
+}
+
 QStringList Settings::dismissedApprovals() const
 {
     return m_settings.value(QStringLiteral("inbox/dismissed")).toStringList();

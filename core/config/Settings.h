@@ -32,6 +32,13 @@ public:
     QStringList dismissedApprovals() const;
     void setDismissedApprovals(const QStringList &ids);
 
+    // The agent pane's backend: "demo" or "openai" (empty when never chosen), and the
+    // OpenAI-compatible server's base URL and model. Its API key lives in the keychain.
+    QString agentBackend() const;
+    QUrl openAiBaseUrl() const;
+    QString openAiModel() const;
+    void setAgentBackend(const QString &kind, const QUrl &openAiBaseUrl, const QString &openAiModel);
+
 private:
     QSettings m_settings;
 };

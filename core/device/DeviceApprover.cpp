@@ -48,7 +48,7 @@ DeviceApprover::DeviceApprover(net::HttpClient *http, QUrl endpoint, approvals::
 
 QUrl DeviceApprover::urlFor(const QString &code) const
 {
-    return approvals::withPathSegment(m_endpoint, QString::fromLatin1(QUrl::toPercentEncoding(code)));
+    return net::withPathSegment(m_endpoint, QString::fromLatin1(QUrl::toPercentEncoding(code)));
 }
 
 void DeviceApprover::lookup(const QString &code, Callback<DeviceRequest> done)

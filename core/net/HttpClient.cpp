@@ -67,6 +67,15 @@ constexpr qint64 kMaxBodyBytes = 1024 * 1024; // discovery, JWKS and token answe
 
 } // namespace
 
+QUrl withPathSegment(QUrl url, const QString &segment)
+{
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path + segment, QUrl::StrictMode);
+    return url;
+}
+
 QByteArray formEncode(const QUrlQuery &form)
 {
     QByteArray body;

@@ -69,6 +69,9 @@ Error replyError(QNetworkReply *reply, int status, const QByteArray &body);
 // alone, which a server would read as a space). For form bodies and authorization URLs alike.
 QByteArray formEncode(const QUrlQuery &form);
 
+// Appends one path segment (already percent-encoded) to an endpoint URL.
+QUrl withPathSegment(QUrl url, const QString &segment);
+
 // Parses `body` as a JSON object, with a readable message naming `what` on failure.
 Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &what);
 

@@ -88,9 +88,97 @@ FocusScope {
                 }
             }
 
+            // Auth0 and the like: approvals arrive in another app (Guardian). Still show what this
+            // app's own agent is waiting on, so that nothing pending goes unseen.
+            ListView {
+                id: agentList
+                objectName: "agentApprovalList"
+                visible: Inbox.approvedElsewhere
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: Inbox.agentApprovals
+                spacing: 8
+                topMargin: 16
+                bottomMargin: 16
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Requests your agent is waiting on")
+
+                header: Label {
+                    width: Math.min(640, agentList.width - 32)
+                    x: (agentList.width - width) / 2
+                    bottomPadding: 8
+                    text: qsTr("Requests your agent is waiting on")
+                    font.weight: Font.DemiBold
+                    font.pixelSize: 15
+                    visible: agentList.count > 0
+                }
+
+                delegate: Pane {
+                    id: agentRow
+
+                    required property string callId
+                    required property string bindingMessage
+                    required property string status
+                    required property int secondsLeft
+                    required property string problem
+
+                    objectName: "agentApproval_" + callId
+                    width: Math.min(640, ListView.view.width - 32)
+                    x: (ListView.view.width - width) / 2
+                    padding: 16
+                    Accessible.role: Accessible.ListItem
+                    Accessible.name: [bindingMessage, agentStatus.text].join(". ")
+                    background: Rectangle {
+                        radius: 8
+                        color: "white"
+                        border.color: "#dfe2ec"
+                        opacity: agentRow.status === "waiting" ? 1 : 0.75
+                    }
+
+                    RowLayout {
+                        width: parent.width
+                        spacing: 8
+                        Label {
+                            objectName: "agentBindingMessage"
+                            text: agentRow.bindingMessage
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            id: agentStatus
+                            objectName: "agentStatus"
+                            text: agentRow.status === "waiting" ? qsTr("Waiting, %1").arg(page.timeLeft(agentRow.secondsLeft))
+                                : agentRow.status === "failed" ? qsTr("Not completed: %1").arg(agentRow.problem)
+                                : page.statusText(agentRow.status, 0)
+                            textFormat: Text.PlainText
+                            color: agentRow.status === "approved" ? Material.color(Material.Green, Material.Shade800)
+                                 : agentRow.status === "denied" ? Material.color(Material.Red, Material.Shade800)
+                                 : Material.secondaryTextColor
+                            font.pixelSize: 13
+                            elide: Text.ElideRight
+                            Layout.maximumWidth: agentRow.width / 2
+                        }
+                    }
+                }
+
+                Label {
+                    objectName: "agentEmptyState"
+                    visible: agentList.count === 0
+                    anchors.centerIn: parent
+                    width: Math.min(420, agentList.width - 48)
+                    text: qsTr("Your agent is not waiting for any approval. When it asks for one, the request goes to Auth0 Guardian and shows here too, with where it stands.")
+                    wrapMode: Text.Wrap
+                    horizontalAlignment: Text.AlignHCenter
+                    color: Material.secondaryTextColor
+                }
+            }
+
             ListView {
                 id: list
                 objectName: "requestList"
+                visible: !Inbox.approvedElsewhere
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true

@@ -16,7 +16,8 @@ constexpr int kLineChars = 200;
 } // namespace
 
 InboxViewModel::InboxViewModel(approvals::ApprovalChannel *channel, QObject *parent)
-    : QObject(parent), m_channel(channel), m_model(new approvals::InboxModel(this))
+    : QObject(parent), m_channel(channel), m_model(new approvals::InboxModel(this)),
+      m_agentApprovals(new AgentApprovalsModel(this))
 {
     connect(m_channel, &approvals::ApprovalChannel::availabilityChanged, this,
             &InboxViewModel::availabilityChanged);
@@ -63,6 +64,11 @@ InboxViewModel::Availability InboxViewModel::availability() const
 QString InboxViewModel::unavailableMessage() const
 {
     return availability() == Availability::Unavailable ? m_channel->lastError().message : QString();
+}
+
+bool InboxViewModel::approvedElsewhere() const
+{
+    return availability() == Availability::Unavailable && m_channel->lastError().code == u"guardian";
 }
 
 bool InboxViewModel::live() const

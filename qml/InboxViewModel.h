@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AgentApprovalsModel.h"
 #include "approvals/ApprovalChannel.h"
 #include "approvals/InboxModel.h"
 
@@ -30,6 +31,11 @@ class InboxViewModel : public QObject
     Q_PROPERTY(Availability availability READ availability NOTIFY availabilityChanged)
     // Why there is no inbox for this provider (shown instead of the list); empty otherwise.
     Q_PROPERTY(QString unavailableMessage READ unavailableMessage NOTIFY availabilityChanged)
+    // True when the provider delivers approval requests elsewhere (Auth0: the Guardian app); the
+    // page then shows agentApprovals instead of the list.
+    Q_PROPERTY(bool approvedElsewhere READ approvedElsewhere NOTIFY availabilityChanged)
+    // The approvals this app's own agent waits on (and had), for approvedElsewhere.
+    Q_PROPERTY(countersign::gui::AgentApprovalsModel *agentApprovals READ agentApprovals CONSTANT)
     // True while new requests arrive as they happen.
     Q_PROPERTY(bool live READ live NOTIFY connectionChanged)
     // While not live: what is going on ("Connecting…", "Reconnecting: <why>"); empty when live.
@@ -50,6 +56,8 @@ public:
     static InboxViewModel *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
 
     approvals::InboxModel *requests() const { return m_model; }
+    AgentApprovalsModel *agentApprovals() const { return m_agentApprovals; }
+    bool approvedElsewhere() const;
     Availability availability() const;
     QString unavailableMessage() const;
     bool live() const;
@@ -83,6 +91,7 @@ private:
 
     approvals::ApprovalChannel *m_channel;
     approvals::InboxModel *m_model;
+    AgentApprovalsModel *m_agentApprovals;
 };
 
 // Lets QML know the list model's type (it lives in core, which has no QML).

@@ -1,19 +1,16 @@
 #include "ProviderForm.h"
 
+#include "config/ProviderCommandLine.h"
+
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace countersign::gui {
 
 namespace {
 
-bool isHostName(const QString &host)
-{
-    // Dot-separated labels of letters, digits and inner hyphens; at least two labels.
-    static const QRegularExpression pattern(QStringLiteral(
-        R"(^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)"));
-    return host.size() <= 253 && pattern.match(host).hasMatch();
-}
-
+// Issuers the form shows as an Auth0 tenant when they come back as a plain OpenID provider
+// (saved before the Auth0 profile existed).
 bool isAuth0Issuer(const QUrl &issuer)
 {
     return issuer.scheme() == u"https" && issuer.host().endsWith(u".auth0.com") && issuer.path() == u"/" &&
@@ -25,14 +22,14 @@ bool isAuth0Issuer(const QUrl &issuer)
 ProviderForm::ProviderForm(QObject *parent) : QObject(parent)
 {
     for (auto changed : {&ProviderForm::kindChanged, &ProviderForm::auth0DomainChanged,
-                         &ProviderForm::issuerUrlChanged, &ProviderForm::clientIdChanged})
+                         &ProviderForm::issuerUrlChanged, &ProviderForm::clientIdChanged, &ProviderForm::caFileChanged})
         connect(this, changed, this, &ProviderForm::revalidate);
     revalidate();
 }
 
 void ProviderForm::revalidate()
 {
-    Errors errors{checkAuth0Domain(), checkIssuerUrl(), checkClientId()};
+    Errors errors{checkAuth0Domain(), checkIssuerUrl(), checkClientId(), checkCaFile()};
     if (errors == m_errors)
         return;
     m_errors = std::move(errors);
@@ -71,26 +68,37 @@ void ProviderForm::setClientId(const QString &clientId)
     Q_EMIT clientIdChanged();
 }
 
-QString ProviderForm::normalizedAuth0Domain() const
+void ProviderForm::setAudience(const QString &audience)
 {
-    // People paste the domain from the Auth0 dashboard, sometimes with the scheme or a slash.
-    QString domain = m_auth0Domain.trimmed();
-    if (domain.startsWith(u"https://", Qt::CaseInsensitive))
-        domain = domain.mid(8);
-    if (domain.endsWith(u'/'))
-        domain.chop(1);
-    return domain.toLower();
+    if (m_audience == audience)
+        return;
+    m_audience = audience;
+    Q_EMIT audienceChanged();
+}
+
+void ProviderForm::setCaFile(const QString &caFile)
+{
+    if (m_caFile == caFile)
+        return;
+    m_caFile = caFile;
+    Q_EMIT caFileChanged();
 }
 
 QString ProviderForm::checkAuth0Domain() const
 {
     if (m_kind != Kind::Auth0)
         return {};
-    const QString domain = normalizedAuth0Domain();
-    if (domain.isEmpty())
-        return tr("Enter your Auth0 domain, for example example.eu.auth0.com.");
-    if (!isHostName(domain))
-        return tr("This is not a domain name. Enter it like example.eu.auth0.com, without a path.");
+    return config::auth0DomainProblem(config::normalizedAuth0Domain(m_auth0Domain));
+}
+
+QString ProviderForm::checkCaFile() const
+{
+    const QString path = m_caFile.trimmed();
+    if (m_kind == Kind::Sandbox || path.isEmpty())
+        return {};
+    // Whether it holds certificates is checked at sign-in (net::trustCaFile), with the reason.
+    if (!QFileInfo(path).isFile())
+        return tr("There is no file %1.").arg(path);
     return {};
 }
 
@@ -135,8 +143,9 @@ std::optional<config::ProviderConfig> ProviderForm::providerConfig() const
         provider.clientId = config::ProviderConfig::defaultSandboxClientId();
         return provider;
     case Kind::Auth0:
-        provider.kind = config::ProviderConfig::Kind::OpenIdProvider;
-        provider.issuer = QUrl(QStringLiteral("https://%1/").arg(normalizedAuth0Domain()));
+        provider.kind = config::ProviderConfig::Kind::Auth0;
+        provider.issuer = config::ProviderConfig::auth0Issuer(config::normalizedAuth0Domain(m_auth0Domain));
+        provider.audience = m_audience.trimmed();
         break;
     case Kind::OpenIdProvider:
         provider.kind = config::ProviderConfig::Kind::OpenIdProvider;
@@ -144,6 +153,7 @@ std::optional<config::ProviderConfig> ProviderForm::providerConfig() const
         break;
     }
     provider.clientId = m_clientId.trimmed();
+    provider.caFile = m_caFile.trimmed();
     return provider;
 }
 
@@ -153,14 +163,17 @@ void ProviderForm::setProviderConfig(const config::ProviderConfig &provider)
         setKind(Kind::Sandbox);
         return;
     }
-    if (isAuth0Issuer(provider.issuer)) {
-        setAuth0Domain(provider.issuer.host());
+    if (provider.isAuth0() || isAuth0Issuer(provider.issuer)) {
+        const int port = provider.issuer.port();
+        setAuth0Domain(port == -1 ? provider.issuer.host() : QStringLiteral("%1:%2").arg(provider.issuer.host()).arg(port));
+        setAudience(provider.audience);
         setKind(Kind::Auth0);
     } else {
         setIssuerUrl(provider.issuer.toString());
         setKind(Kind::OpenIdProvider);
     }
     setClientId(provider.clientId);
+    setCaFile(provider.caFile);
 }
 
 } // namespace countersign::gui

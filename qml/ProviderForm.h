@@ -25,6 +25,12 @@ class ProviderForm : public QObject
     Q_PROPERTY(QString issuerUrl READ issuerUrl WRITE setIssuerUrl NOTIFY issuerUrlChanged)
     // The client ID registered at Auth0 or the other provider (not used for the sandbox).
     Q_PROPERTY(QString clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
+    // Auth0 only, optional: the API (identifier) the sign-in asks an access token for.
+    Q_PROPERTY(QString audience READ audience WRITE setAudience NOTIFY audienceChanged)
+    // Optional, not for the sandbox: a PEM file of CA certificates to trust for this provider.
+    Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY caFileChanged)
+    // Why caFile is not acceptable (no such file); empty when it is, or when none is given.
+    Q_PROPERTY(QString caFileError READ caFileError NOTIFY validationChanged)
     // Why auth0Domain is not acceptable; empty when it is (or when the kind does not use it).
     Q_PROPERTY(QString auth0DomainError READ auth0DomainError NOTIFY validationChanged)
     // Why issuerUrl is not acceptable; empty when it is (or when the kind does not use it).
@@ -53,6 +59,11 @@ public:
     void setIssuerUrl(const QString &url);
     QString clientId() const { return m_clientId; }
     void setClientId(const QString &clientId);
+    QString audience() const { return m_audience; }
+    void setAudience(const QString &audience);
+    QString caFile() const { return m_caFile; }
+    void setCaFile(const QString &caFile);
+    QString caFileError() const { return m_errors.caFile; }
 
     QString auth0DomainError() const { return m_errors.auth0Domain; }
     QString issuerUrlError() const { return m_errors.issuerUrl; }
@@ -70,6 +81,8 @@ Q_SIGNALS:
     void auth0DomainChanged();
     void issuerUrlChanged();
     void clientIdChanged();
+    void audienceChanged();
+    void caFileChanged();
     void validationChanged();
 
 private:
@@ -78,19 +91,22 @@ private:
         QString auth0Domain;
         QString issuerUrl;
         QString clientId;
+        QString caFile;
         bool operator==(const Errors &) const = default;
     };
 
-    QString normalizedAuth0Domain() const;
     QString checkAuth0Domain() const;
     QString checkIssuerUrl() const;
     QString checkClientId() const;
+    QString checkCaFile() const;
     void revalidate();
 
     Kind m_kind = Kind::Sandbox;
     QString m_auth0Domain;
     QString m_issuerUrl;
     QString m_clientId;
+    QString m_audience;
+    QString m_caFile;
     Errors m_errors;
 };
 

@@ -30,6 +30,8 @@ FocusScope {
             issuerField.input.forceActiveFocus();
         else if (page.form.clientIdError !== "")
             clientIdField.input.forceActiveFocus();
+        else if (page.form.caFileError !== "")
+            caFileField.input.forceActiveFocus();
     }
 
     function copyAuthorizationUrl(): void {
@@ -194,6 +196,34 @@ FocusScope {
                     error: page.form.clientIdError
                     showError: page.attempted
                     onEdited: text => page.form.clientId = text
+                    onAccepted: page.submit()
+                    Layout.fillWidth: true
+                }
+
+                LabeledField {
+                    id: audienceField
+                    objectName: "audienceField"
+                    visible: page.form.kind === ProviderForm.Auth0
+                    enabled: !Session.busy
+                    label: qsTr("API audience (optional)")
+                    placeholder: qsTr("https://api.example.com")
+                    text: page.form.audience
+                    onEdited: text => page.form.audience = text
+                    onAccepted: page.submit()
+                    Layout.fillWidth: true
+                }
+
+                LabeledField {
+                    id: caFileField
+                    objectName: "caFileField"
+                    visible: page.form.kind !== ProviderForm.Sandbox
+                    enabled: !Session.busy
+                    label: qsTr("CA certificate file (optional)")
+                    placeholder: qsTr("Only for a private or test certificate: /path/to/ca.pem")
+                    text: page.form.caFile
+                    error: page.form.caFileError
+                    showError: page.attempted
+                    onEdited: text => page.form.caFile = text
                     onAccepted: page.submit()
                     Layout.fillWidth: true
                 }

@@ -158,6 +158,10 @@
         <source>You are not signed in.</source>
         <translation>Sie sind nicht angemeldet.</translation>
     </message>
+    <message>
+        <source>Auth0 sends approval requests to the Auth0 Guardian app on your phone: approve or deny them there.</source>
+        <translation>Auth0 sendet Freigabeanfragen an die App Auth0 Guardian auf Ihrem Telefon: Genehmigen oder lehnen Sie sie dort ab.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsClient</name>
@@ -232,10 +236,6 @@
         <translation>Die Genehmigungsanfrage konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <source>Waiting for your approval of &quot;%1&quot; (in your inbox; until %2).</source>
-        <translation>Wartet auf Ihre Genehmigung von „%1“ (in Ihrem Posteingang; bis %2).</translation>
-    </message>
-    <message>
         <source>The saved approval request is damaged (&quot;%1&quot;); ask again.</source>
         <translation>Die gespeicherte Genehmigungsanfrage ist beschädigt („%1“); fragen Sie erneut.</translation>
     </message>
@@ -250,6 +250,14 @@
     <message>
         <source>Nobody approved this in time.</source>
         <translation>Niemand hat das rechtzeitig genehmigt.</translation>
+    </message>
+    <message>
+        <source>in your inbox</source>
+        <translation>in Ihrem Posteingang</translation>
+    </message>
+    <message>
+        <source>Waiting for your approval of &quot;%1&quot; (%2; until %3).</source>
+        <translation>Wartet auf Ihre Genehmigung von „%1“ (%2; bis %3).</translation>
     </message>
 </context>
 <context>
@@ -798,24 +806,12 @@
         <translation>Countersign: Melden Sie sich bei Ihrem OpenID-Anbieter an.</translation>
     </message>
     <message>
-        <source>OpenID provider (issuer URL). Default: the local sandbox, or the provider last used.</source>
-        <translation>OpenID-Anbieter (Aussteller-URL). Standard: die lokale Sandbox oder der zuletzt verwendete Anbieter.</translation>
-    </message>
-    <message>
-        <source>OAuth client ID of this app.</source>
-        <translation>OAuth-Client-ID dieser Anwendung.</translation>
-    </message>
-    <message>
         <source>Save a picture of the window to FILE once it is shown, then quit.</source>
         <translation>Ein Bild des Fensters in DATEI speichern, sobald es angezeigt wird, und dann beenden.</translation>
     </message>
     <message>
         <source>The issuer must be an https:// URL (or http:// on this computer): %1</source>
         <translation>Der Aussteller muss eine https://-URL sein (oder http:// auf diesem Computer): %1</translation>
-    </message>
-    <message>
-        <source>--client-id needs --issuer (or COUNTERSIGN_ISSUER).</source>
-        <translation>--client-id erfordert --issuer (oder COUNTERSIGN_ISSUER).</translation>
     </message>
     <message>
         <source>Could not save the screenshot to %1</source>
@@ -989,6 +985,22 @@
     <message>
         <source>When an app or AI agent asks to act on your behalf (to buy stock, say, or to make a payment) the request appears here at once, and you decide whether it goes ahead.</source>
         <translation>Wenn eine App oder ein KI-Agent in Ihrem Namen handeln möchte (etwa um Aktien zu kaufen oder eine Zahlung auszuführen), erscheint die Anfrage sofort hier, und Sie entscheiden, ob sie ausgeführt wird.</translation>
+    </message>
+    <message>
+        <source>Requests your agent is waiting on</source>
+        <translation>Anfragen, auf die Ihr Agent wartet</translation>
+    </message>
+    <message>
+        <source>Waiting, %1</source>
+        <translation>Wartet, %1</translation>
+    </message>
+    <message>
+        <source>Not completed: %1</source>
+        <translation>Nicht abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Your agent is not waiting for any approval. When it asks for one, the request goes to Auth0 Guardian and shows here too, with where it stands.</source>
+        <translation>Ihr Agent wartet auf keine Genehmigung. Wenn er um eine bittet, geht die Anfrage an Auth0 Guardian und erscheint auch hier, mit ihrem Stand.</translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1316,85 @@
     <message>
         <source>The model server withheld the rest of the answer (content filter).</source>
         <translation>Der Modellserver hat den Rest der Antwort zurückgehalten (Inhaltsfilter).</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderCommandLine</name>
+    <message>
+        <source>Enter your Auth0 domain, for example example.eu.auth0.com.</source>
+        <translation>Geben Sie Ihre Auth0-Domain ein, zum Beispiel example.eu.auth0.com.</translation>
+    </message>
+    <message>
+        <source>This is not a domain name. Enter it like example.eu.auth0.com, without a path.</source>
+        <translation>Das ist kein Domainname. Geben Sie ihn wie example.eu.auth0.com ein, ohne Pfad.</translation>
+    </message>
+    <message>
+        <source>Which provider: sandbox (the local sandbox), oidc (an OpenID provider, with --issuer) or auth0 (an Auth0 tenant, with --domain). Default: the local sandbox, or the provider last used.</source>
+        <translation>Welcher Anbieter: sandbox (die lokale Sandbox), oidc (ein OpenID-Anbieter, mit --issuer) oder auth0 (ein Auth0-Tenant, mit --domain). Standard: die lokale Sandbox oder der zuletzt verwendete Anbieter.</translation>
+    </message>
+    <message>
+        <source>OpenID provider (issuer URL); implies --provider oidc.</source>
+        <translation>OpenID-Anbieter (Aussteller-URL); bedeutet --provider oidc.</translation>
+    </message>
+    <message>
+        <source>Auth0 tenant domain, e.g. example.eu.auth0.com; implies --provider auth0.</source>
+        <translation>Domain des Auth0-Tenants, z. B. example.eu.auth0.com; bedeutet --provider auth0.</translation>
+    </message>
+    <message>
+        <source>OAuth client ID of this app at the provider.</source>
+        <translation>OAuth-Client-ID dieser App beim Anbieter.</translation>
+    </message>
+    <message>
+        <source>Auth0: the API (its identifier) to ask an access token for at sign-in.</source>
+        <translation>Auth0: die API (ihr Bezeichner), für die bei der Anmeldung ein Zugriffstoken angefragt wird.</translation>
+    </message>
+    <message>
+        <source>PEM file of CA certificates to trust for the provider (a private or test CA), besides the system&apos;s.</source>
+        <translation>PEM-Datei mit CA-Zertifikaten, denen für den Anbieter zusätzlich zu denen des Systems vertraut wird (eine private oder Test-CA).</translation>
+    </message>
+    <message>
+        <source>--%1 needs a provider: --issuer URL, --domain HOST or --provider KIND.</source>
+        <translation>--%1 braucht einen Anbieter: --issuer URL, --domain HOST oder --provider ART.</translation>
+    </message>
+    <message>
+        <source>--audience is for Auth0: give --domain HOST too.</source>
+        <translation>--audience gilt für Auth0: Geben Sie auch --domain HOST an.</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to the local sandbox.</source>
+        <translation>--%1 gilt nicht für die lokale Sandbox.</translation>
+    </message>
+    <message>
+        <source>--issuer is for --provider oidc; for Auth0 give --domain HOST.</source>
+        <translation>--issuer gilt für --provider oidc; für Auth0 geben Sie --domain HOST an.</translation>
+    </message>
+    <message>
+        <source>--provider auth0 needs --domain HOST (your tenant, e.g. example.eu.auth0.com).</source>
+        <translation>--provider auth0 braucht --domain HOST (Ihr Tenant, z. B. example.eu.auth0.com).</translation>
+    </message>
+    <message>
+        <source>Auth0 needs this app&apos;s client ID there: --client-id ID.</source>
+        <translation>Auth0 braucht die Client-ID dieser App dort: --client-id ID.</translation>
+    </message>
+    <message>
+        <source>--domain is for --provider auth0; an OpenID provider is given by --issuer URL.</source>
+        <translation>--domain gilt für --provider auth0; ein OpenID-Anbieter wird mit --issuer URL angegeben.</translation>
+    </message>
+    <message>
+        <source>--audience is for Auth0; other providers are asked with resource indicators.</source>
+        <translation>--audience gilt für Auth0; andere Anbieter werden mit Resource Indicators gefragt.</translation>
+    </message>
+    <message>
+        <source>--provider oidc needs --issuer URL.</source>
+        <translation>--provider oidc braucht --issuer URL.</translation>
+    </message>
+    <message>
+        <source>The issuer must be an https:// URL (or http:// on this computer): %1</source>
+        <translation>Der Aussteller muss eine https://-URL sein (oder http:// auf diesem Computer): %1</translation>
+    </message>
+    <message>
+        <source>--provider is sandbox, oidc or auth0, not &quot;%1&quot;.</source>
+        <translation>--provider ist sandbox, oidc oder auth0, nicht „%1“.</translation>
     </message>
 </context>
 <context>
@@ -1909,6 +2000,22 @@
         <source>Address to open</source>
         <translation>Zu öffnende Adresse</translation>
     </message>
+    <message>
+        <source>API audience (optional)</source>
+        <translation>API-Audience (optional)</translation>
+    </message>
+    <message>
+        <source>https://api.example.com</source>
+        <translation>https://api.example.com</translation>
+    </message>
+    <message>
+        <source>CA certificate file (optional)</source>
+        <translation>CA-Zertifikatsdatei (optional)</translation>
+    </message>
+    <message>
+        <source>Only for a private or test certificate: /path/to/ca.pem</source>
+        <translation>Nur für ein privates oder Test-Zertifikat: /pfad/zu/ca.pem</translation>
+    </message>
 </context>
 <context>
     <name>SignedInPage</name>
@@ -2126,6 +2233,17 @@
     </message>
 </context>
 <context>
+    <name>TrustedCertificates</name>
+    <message>
+        <source>The CA certificate file %1 could not be read: %2</source>
+        <translation>Die CA-Zertifikatsdatei %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
+        <translation>Die Datei %1 enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----).</translation>
+    </message>
+</context>
+<context>
     <name>UserCode</name>
     <message>
         <source>That is not a device code. A code has letters and perhaps digits, like WDJB-MJHT.</source>
@@ -2149,14 +2267,6 @@
     <message>
         <source>The agent is not available: %1</source>
         <translation>Der Agent ist nicht verfügbar: %1</translation>
-    </message>
-    <message>
-        <source>buy and sell stock (you approve each trade in your inbox)</source>
-        <translation>Aktien kaufen und verkaufen (Sie genehmigen jeden Handel in Ihrem Posteingang)</translation>
-    </message>
-    <message>
-        <source>make payments (you approve each payment in your inbox)</source>
-        <translation>Zahlungen ausführen (Sie genehmigen jede Zahlung in Ihrem Posteingang)</translation>
     </message>
     <message>
         <source>trade stock: this provider has no demo stock API for the agent</source>
@@ -2193,6 +2303,22 @@
     <message>
         <source>use the demo tools: they exist only at the sandbox</source>
         <translation>die Demo-Werkzeuge verwenden: Es gibt sie nur in der Sandbox</translation>
+    </message>
+    <message>
+        <source>in Auth0 Guardian</source>
+        <translation>in Auth0 Guardian</translation>
+    </message>
+    <message>
+        <source>in your inbox</source>
+        <translation>in Ihrem Posteingang</translation>
+    </message>
+    <message>
+        <source>buy and sell stock (you approve each trade %1)</source>
+        <translation>Aktien kaufen und verkaufen (Sie genehmigen jeden Handel %1)</translation>
+    </message>
+    <message>
+        <source>make payments (you approve each payment %1)</source>
+        <translation>Zahlungen ausführen (Sie genehmigen jede Zahlung %1)</translation>
     </message>
 </context>
 <context>
@@ -2303,20 +2429,8 @@
 <context>
     <name>countersign::cli::CliRunner</name>
     <message>
-        <source>OpenID provider (issuer URL). Default: the local sandbox, or the provider last used.</source>
-        <translation>OpenID-Anbieter (Aussteller-URL). Standard: die lokale Sandbox oder der zuletzt verwendete Anbieter.</translation>
-    </message>
-    <message>
-        <source>OAuth client ID of this app.</source>
-        <translation>OAuth-Client-ID dieser Anwendung.</translation>
-    </message>
-    <message>
         <source>login: print the sign-in URL instead of opening a browser.</source>
         <translation>login: Die Anmelde-URL ausgeben, statt einen Browser zu öffnen.</translation>
-    </message>
-    <message>
-        <source>--client-id needs --issuer (or COUNTERSIGN_ISSUER).</source>
-        <translation>--client-id erfordert --issuer (oder COUNTERSIGN_ISSUER).</translation>
     </message>
     <message>
         <source>--%1 only applies to &quot;%2&quot;.</source>
@@ -2591,14 +2705,6 @@ Befehle:
 <context>
     <name>countersign::gui::ProviderForm</name>
     <message>
-        <source>Enter your Auth0 domain, for example example.eu.auth0.com.</source>
-        <translation>Geben Sie Ihre Auth0-Domain ein, zum Beispiel beispiel.eu.auth0.com.</translation>
-    </message>
-    <message>
-        <source>This is not a domain name. Enter it like example.eu.auth0.com, without a path.</source>
-        <translation>Das ist kein Domainname. Geben Sie ihn wie beispiel.eu.auth0.com ein, ohne Pfad.</translation>
-    </message>
-    <message>
         <source>Enter the issuer URL of your provider.</source>
         <translation>Geben Sie die Aussteller-URL Ihres Anbieters ein.</translation>
     </message>
@@ -2621,6 +2727,10 @@ Befehle:
     <message>
         <source>A client ID contains no spaces.</source>
         <translation>Eine Client-ID enthält keine Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Es gibt keine Datei %1.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "InboxViewModel.h"
 #include "SessionViewModel.h"
 #include "approvals/ApprovalChannel.h"
+#include "config/ProviderCommandLine.h"
 #include "device/UserCode.h"
 #include "i18n/Translations.h"
 #include "logging/Logging.h"
@@ -57,15 +58,12 @@ Options parseArguments(const QCoreApplication &app)
     parser.setApplicationDescription(Tr::tr("Countersign: sign in to your OpenID provider."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption issuerOption(
-        u"issuer"_s,
-        Tr::tr("OpenID provider (issuer URL). Default: the local sandbox, or the provider last used."),
-        u"URL"_s);
-    const QCommandLineOption clientOption(u"client-id"_s, Tr::tr("OAuth client ID of this app."), u"ID"_s);
+    const config::ProviderCommandLine providerOptions;
+    providerOptions.addTo(parser);
     const QCommandLineOption screenshotOption(
         u"screenshot"_s, Tr::tr("Save a picture of the window to FILE once it is shown, then quit."),
         u"FILE"_s);
-    parser.addOptions({issuerOption, clientOption, screenshotOption});
+    parser.addOption(screenshotOption);
     parser.addPositionalArgument(
         u"link"_s, Tr::tr("A device's verification link (with its code) to open on the \"Enter code\" page."),
         u"[link]"_s);
@@ -76,21 +74,13 @@ Options parseArguments(const QCoreApplication &app)
         std::exit(2);
     };
     Options options;
-    options.provider = session::ProviderResolver::fromEnvironment();
-    if (parser.isSet(issuerOption)) {
-        config::ProviderConfig provider;
-        provider.kind = config::ProviderConfig::Kind::OpenIdProvider;
-        provider.issuer = QUrl(parser.value(issuerOption), QUrl::StrictMode);
-        options.provider = provider;
-    }
-    if (options.provider && !config::isSecureOrLoopback(options.provider->issuer))
+    const auto provider = providerOptions.read(parser, session::ProviderResolver::fromEnvironment());
+    if (!provider)
+        usageError(provider.error().message);
+    options.provider = provider.value();
+    if (options.provider && !options.provider->issuer.isEmpty() && !config::isSecureOrLoopback(options.provider->issuer))
         usageError(Tr::tr("The issuer must be an https:// URL (or http:// on this computer): %1")
                        .arg(options.provider->issuer.toString()));
-    if (parser.isSet(clientOption)) {
-        if (!options.provider)
-            usageError(Tr::tr("--client-id needs --issuer (or COUNTERSIGN_ISSUER)."));
-        options.provider->clientId = parser.value(clientOption);
-    }
     options.screenshotFile = parser.value(screenshotOption);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
@@ -220,8 +210,9 @@ int main(int argc, char *argv[])
     gui::ChatViewModel chat(oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
     gui::ChatViewModel::setInstance(&chat);
     chat.setAgentClientId(u"demo-agent"_s);
-    QObject::connect(&agentService, &agent::AgentService::sessionChanged, &chat, [&chat, &agentService] {
+    QObject::connect(&agentService, &agent::AgentService::sessionChanged, &chat, [&chat, &agentService, &inbox] {
         chat.setSession(agentService.session(), agentService.unavailableReason());
+        inbox.agentApprovals()->setSession(agentService.session());
     });
     chat.setSession(nullptr, agentService.unavailableReason());
     gui::AgentSettingsViewModel agentSettings(&agentService, &store, &network);

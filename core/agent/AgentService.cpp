@@ -167,16 +167,27 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
     AgentProfile profile;
     profile.userName = identity.name.isEmpty() ? identity.email : identity.name;
     const QString subject = identity.subject;
+    // Auth0's dialect: the user named as {"format":"iss_sub",...}, the secret in the form body,
+    // the API as `audience`; approvals reach the person in Guardian, not in this app's inbox.
+    const bool auth0 = m_session->provider().isAuth0();
+    const QString loginHint =
+        auth0 ? ciba::LoginHint::issSub(metadata.issuer.toString(), subject) : ciba::LoginHint::plain(subject);
+    const auto apiParameter = auth0 ? oauth::ApiParameter::Audience : oauth::ApiParameter::Resource;
+    const QString approvedWhere = auth0 ? tr("in Auth0 Guardian") : tr("in your inbox");
 
     if (!config.cibaClientId.isEmpty() && !metadata.backchannelAuthenticationEndpoint.isEmpty()) {
         parts->ciba = std::make_unique<ciba::CibaClient>(
             m_http.get(), metadata.backchannelAuthenticationEndpoint, metadata.tokenEndpoint,
-            ciba::ClientCredentials{config.cibaClientId, config.cibaClientSecret, {}});
+            ciba::ClientCredentials{config.cibaClientId, config.cibaClientSecret,
+                                    auth0 ? ciba::ClientCredentials::Method::ClientSecretPost
+                                          : ciba::ClientCredentials::Method::ClientSecretBasic});
+        parts->ciba->setApiParameter(apiParameter);
         for (const auto action : {StockOrderTool::Action::Buy, StockOrderTool::Action::Sell}) {
             AsyncAuthorizer::Options options;
             options.scopes = {QStringLiteral("openid"), QStringLiteral("stock:trade")};
             options.resource = config.stockResource;
-            options.loginHint = [subject] { return subject; };
+            options.loginHint = [loginHint] { return loginHint; };
+            options.approvedWhere = auth0 ? approvedWhere : QString();
             options.bindingMessage = [action](const nlohmann::json &arguments) {
                 return StockOrderTool::bindingMessage(action, arguments);
             };
@@ -189,18 +200,19 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
                                                             net::withPathSegment(config.stockApi, QStringLiteral("orders"))),
                            authorizer);
         }
-        profile.allowed << tr("buy and sell stock (you approve each trade in your inbox)");
+        profile.allowed << tr("buy and sell stock (you approve each trade %1)").arg(approvedWhere);
 
         AsyncAuthorizer::Options payment;
         payment.scopes = {QStringLiteral("openid"), QStringLiteral("payments:initiate")};
         payment.resource = config.paymentsResource;
-        payment.loginHint = [subject] { return subject; };
+        payment.loginHint = [loginHint] { return loginHint; };
+        payment.approvedWhere = auth0 ? approvedWhere : QString();
         payment.bindingMessage = &PaymentTool::bindingMessage;
         payment.authorizationDetails = &PaymentTool::authorizationDetails;
         auto paymentAuthorizer = std::make_shared<AsyncAuthorizer>(parts->ciba.get(), payment);
         parts->asyncAuthorizers << paymentAuthorizer;
         agent->addTool(std::make_shared<PaymentTool>(m_http.get(), config.paymentsApi), paymentAuthorizer);
-        profile.allowed << tr("make payments (you approve each payment in your inbox)");
+        profile.allowed << tr("make payments (you approve each payment %1)").arg(approvedWhere);
     } else {
         profile.forbidden << tr("trade stock: this provider has no demo stock API for the agent");
     }
@@ -208,6 +220,7 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
     if (!config.deviceClientId.isEmpty() && !metadata.deviceAuthorizationEndpoint.isEmpty()) {
         parts->device = std::make_unique<device::DeviceAuthorizationClient>(
             m_http.get(), metadata.deviceAuthorizationEndpoint, metadata.tokenEndpoint, config.deviceClientId);
+        parts->device->setApiParameter(apiParameter);
         parts->deviceAuthorizer = std::make_shared<DeviceAuthorizer>(
             parts->device.get(), DeviceAuthorizer::Options{{QStringLiteral("data:read")}, config.dataResource,
                                                            tr("let the agent read your data records")});

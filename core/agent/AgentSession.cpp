@@ -20,9 +20,12 @@ struct Tr
 // keeps calling tools would otherwise never answer).
 constexpr int kMaxRoundsPerMessage = 8;
 
-nlohmann::json errorResult(const QString &message)
+nlohmann::json errorResult(const QString &message, const QString &code = {})
 {
-    return {{"error", message.toStdString()}};
+    nlohmann::json result{{"error", message.toStdString()}};
+    if (!code.isEmpty())
+        result["code"] = code.toStdString(); // e.g. access_denied: what became of an approval
+    return result;
 }
 
 } // namespace
@@ -278,7 +281,7 @@ void AgentSession::finishCall(const QString &callId, const QString &toolName, Re
     if (result)
         append(Message::toolResult(callId, toolName, std::move(result).value(), false));
     else
-        append(Message::toolResult(callId, toolName, errorResult(result.error().message), true));
+        append(Message::toolResult(callId, toolName, errorResult(result.error().message, result.error().code), true));
     continueIfSettled();
 }
 

@@ -58,9 +58,10 @@ void AsyncAuthorizer::authorize(const QString &callId, const nlohmann::json &arg
                                            {"expires_at", isoTime(ticket->expiresAt)},
                                            {"interval", ticket->interval.count()},
                                            {"binding_message", bindingMessage.toStdString()}};
-            report.interrupted(Tr::tr("Waiting for your approval of \"%1\" (in your inbox; until %2).")
-                                   .arg(bindingMessage, QLocale().toString(ticket->expiresAt.toLocalTime().time(),
-                                                                           QLocale::ShortFormat)),
+            const QString where = m_options.approvedWhere.isEmpty() ? Tr::tr("in your inbox") : m_options.approvedWhere;
+            report.interrupted(Tr::tr("Waiting for your approval of \"%1\" (%2; until %3).")
+                                   .arg(bindingMessage, where,
+                                        QLocale().toString(ticket->expiresAt.toLocalTime().time(), QLocale::ShortFormat)),
                                interrupt);
         }
         wait(callId, ticket.value(), report);

@@ -36,6 +36,8 @@ public:
         std::function<QString()> loginHint; // whom to ask: the signed-in person
         std::optional<int> requestedExpirySeconds;
         Mode mode = Mode::Interrupt;
+        // Where the person decides, for the waiting message ("in Auth0 Guardian"); empty: the inbox.
+        QString approvedWhere;
     };
 
     AsyncAuthorizer(ciba::CibaClient *client, Options options, QObject *parent = nullptr);

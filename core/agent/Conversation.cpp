@@ -3,6 +3,7 @@
 #include "common/JsonFields.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
 
 namespace countersign::agent {
@@ -170,6 +171,47 @@ const Message *Conversation::pendingInterrupt(const QString &callId) const
             latest = &message;
     }
     return latest;
+}
+
+QList<AgentApproval> Conversation::approvals() const
+{
+    QList<AgentApproval> found;
+    QHash<QString, qsizetype> byCall; // callId -> index in `found`
+    for (const Message &message : messages) {
+        if (message.kind == Message::Kind::Interrupt && message.interrupt.value("type", "") == "async_authorization") {
+            AgentApproval approval;
+            approval.callId = message.callId;
+            approval.toolName = message.toolName;
+            approval.bindingMessage = QString::fromStdString(message.interrupt.value("binding_message", ""));
+            approval.requestedAt = message.at;
+            approval.expiresAt =
+                QDateTime::fromString(QString::fromStdString(message.interrupt.value("expires_at", "")), Qt::ISODate);
+            if (const auto known = byCall.constFind(message.callId); known != byCall.cend())
+                found[*known] = approval; // asked again: the newer request is the one that counts
+            else {
+                byCall.insert(message.callId, found.size());
+                found << approval;
+            }
+        } else if (message.kind == Message::Kind::ToolResult) {
+            const auto known = byCall.constFind(message.callId);
+            if (known == byCall.cend())
+                continue;
+            AgentApproval &approval = found[*known];
+            const std::string code = message.result.is_object() ? message.result.value("code", "") : "";
+            if (!message.isError)
+                approval.state = AgentApproval::State::Approved;
+            else if (code == "access_denied")
+                approval.state = AgentApproval::State::Denied;
+            else if (code == "expired_token")
+                approval.state = AgentApproval::State::Expired;
+            else {
+                approval.state = AgentApproval::State::Failed;
+                approval.problem = QString::fromStdString(message.result.value("error", ""));
+            }
+        }
+    }
+    std::reverse(found.begin(), found.end());
+    return found;
 }
 
 nlohmann::ordered_json Conversation::toJson() const

@@ -47,6 +47,28 @@ struct Message
 
 QString kindName(Message::Kind kind);
 
+// One approval the agent asked the person for (a CIBA request), and where it stands: for a
+// provider whose approvals reach the person elsewhere (Auth0 Guardian), so that the app still
+// shows what its agent waits on.
+struct AgentApproval
+{
+    enum class State
+    {
+        Waiting,  // no decision yet
+        Approved, // the tool ran with the approval
+        Denied,
+        Expired,
+        Failed // the call ended otherwise (stopped, the provider failed); see `problem`
+    };
+    QString callId;
+    QString toolName;
+    QString bindingMessage;
+    QDateTime requestedAt;
+    QDateTime expiresAt;
+    State state = State::Waiting;
+    QString problem; // for Failed: why, in words
+};
+
 // The whole chat, oldest first.
 struct Conversation
 {
@@ -57,6 +79,8 @@ struct Conversation
     QList<Message> unresolvedCalls() const;
     // The latest interrupt of `callId`, if the call is still waiting on it.
     const Message *pendingInterrupt(const QString &callId) const;
+    // The CIBA approvals the agent asked for in this chat, newest first (each call's latest request).
+    QList<AgentApproval> approvals() const;
 
     nlohmann::ordered_json toJson() const;
     static Result<Conversation> fromJson(const nlohmann::json &json);

@@ -44,7 +44,7 @@ void ApprovalChannel::onSessionState()
     connectToProvider([this, generation = m_generation + 1](Result<ApprovalsClient *> client) {
         if (client) {
             m_inbox->start();
-        } else if (client.error().code != u"no_approval_channel") {
+        } else if (client.error().code != u"no_approval_channel" && client.error().code != u"guardian") {
             // The provider could not be asked (offline?): ask again in a while.
             QTimer::singleShot(kRetryLookup, this, [this, generation] {
                 if (generation == m_generation)
@@ -64,6 +64,14 @@ void ApprovalChannel::connectToProvider(Callback<ApprovalsClient *> done)
         if (!metadata) {
             m_lastError = metadata.error();
             done(metadata.error());
+            return;
+        }
+        if (m_session->provider().isAuth0()) {
+            m_lastError = {QStringLiteral("guardian"),
+                           Tr::tr("Auth0 sends approval requests to the Auth0 Guardian app on your phone: "
+                                  "approve or deny them there.")};
+            setAvailability(Availability::Unavailable);
+            done(m_lastError);
             return;
         }
         if (!metadata->hasApprovalChannel()) {
@@ -94,6 +102,12 @@ void ApprovalChannel::connectToProvider(Callback<ApprovalsClient *> done)
         Q_EMIT inboxChanged();
         done(m_client.data());
     });
+}
+
+QUrl ApprovalChannel::codeEntryPage() const
+{
+    const config::ProviderConfig &provider = m_session->provider();
+    return provider.isAuth0() ? provider.issuer.resolved(QUrl(QStringLiteral("activate"))) : QUrl();
 }
 
 void ApprovalChannel::drop()

@@ -48,6 +48,9 @@ public:
     // The channel's device code part, when the provider offers it (docs/approval-channel.md,
     // "Device codes"); null otherwise: then codes are entered on the provider's own web page.
     device::DeviceApprover *deviceApprover() const { return m_deviceApprover; }
+    // The provider's own page for entering a device code, when it is known without asking the
+    // device (Auth0's https://DOMAIN/activate); empty otherwise.
+    QUrl codeEntryPage() const;
 
 Q_SIGNALS:
     void availabilityChanged();

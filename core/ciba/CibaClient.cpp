@@ -92,7 +92,7 @@ void CibaClient::authorize(const AuthenticationRequest &request, Callback<Ticket
         form.addQueryItem(QStringLiteral("requested_expiry"),
                           QString::number(*request.requestedExpirySeconds));
     if (!request.resource.isEmpty())
-        form.addQueryItem(QStringLiteral("resource"), request.resource);
+        oauth::addApiParameters(form, m_apiParameter, {request.resource});
     if (!request.clientNotificationToken.isEmpty())
         form.addQueryItem(QStringLiteral("client_notification_token"),
                           QString::fromLatin1(request.clientNotificationToken));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "oauth/ApiParameter.h"
 #include "oauth/TokenPoll.h"
 #include "oauth/TokenSet.h"
 
@@ -50,7 +51,7 @@ struct AuthenticationRequest
     QString bindingMessage;              // shown on both the agent's and the approver's screen
     nlohmann::json authorizationDetails; // a JSON array, or null for none
     std::optional<int> requestedExpirySeconds;
-    QString resource;                   // RFC 8707, optional
+    QString resource;                   // the API, optional (sent as the client's ApiParameter says)
     QByteArray clientNotificationToken; // ping mode only
 };
 
@@ -80,8 +81,11 @@ public:
     // One token request for `authReqId` (grant urn:openid:params:grant-type:ciba). Pending
     // requests fail with "authorization_pending" or "slow_down".
     void requestToken(const QString &authReqId, Callback<oauth::TokenSet> done);
+    // How the provider is told the API (RFC 8707 `resource` unless set to Auth0's `audience`).
+    void setApiParameter(oauth::ApiParameter parameter) { m_apiParameter = parameter; }
 
 private:
+    oauth::ApiParameter m_apiParameter = oauth::ApiParameter::Resource;
     QByteArray basicAuthorization() const;
     void addClientAuthentication(QUrlQuery &form) const;
 

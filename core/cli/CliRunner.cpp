@@ -7,6 +7,7 @@
 #include "cli/ApprovalCommands.h"
 #include "cli/Console.h"
 #include "cli/DeviceCommands.h"
+#include "config/ProviderCommandLine.h"
 #include "device/DeviceAuthorizationClient.h"
 #include "device/UserCode.h"
 #include "oauth/BrowserCommand.h"
@@ -63,13 +64,8 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
            "                                One turn with the agent; waits until its requests are decided."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption issuerOption(
-        QStringLiteral("issuer"),
-        tr("OpenID provider (issuer URL). Default: the local sandbox, or the "
-           "provider last used."),
-        QStringLiteral("URL"));
-    const QCommandLineOption clientOption(QStringLiteral("client-id"), tr("OAuth client ID of this app."),
-                                          QStringLiteral("ID"));
+    const config::ProviderCommandLine providerOptions;
+    providerOptions.addTo(parser);
     const QCommandLineOption noBrowserOption(
         QStringLiteral("no-browser"), tr("login: print the sign-in URL instead of opening a browser."));
     const QCommandLineOption deviceOption(QStringLiteral("device"),
@@ -84,7 +80,7 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
     const QCommandLineOption denyOption(QStringLiteral("deny"), tr("device: deny the code."));
     const QCommandLineOption noWaitOption(
         QStringLiteral("no-wait"), tr("agent: exit as soon as a request waits for approval, naming it."));
-    parser.addOptions({issuerOption, clientOption, noBrowserOption, deviceOption, jsonOption, watchOption,
+    parser.addOptions({noBrowserOption, deviceOption, jsonOption, watchOption,
                        reasonOption, approveOption, denyOption, noWaitOption});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  tr("login, whoami, logout, inbox, approve, deny, device or agent"));
@@ -103,20 +99,12 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
         return;
     }
 
-    m_explicitProvider = session::ProviderResolver::fromEnvironment();
-    if (parser.isSet(issuerOption)) {
-        config::ProviderConfig provider;
-        provider.kind = config::ProviderConfig::Kind::OpenIdProvider;
-        provider.issuer = QUrl(parser.value(issuerOption));
-        m_explicitProvider = provider;
+    const auto explicitProvider = providerOptions.read(parser, session::ProviderResolver::fromEnvironment());
+    if (!explicitProvider) {
+        fail(explicitProvider.error(), 2);
+        return;
     }
-    if (parser.isSet(clientOption)) {
-        if (!m_explicitProvider) {
-            fail({QStringLiteral("usage"), tr("--client-id needs --issuer (or COUNTERSIGN_ISSUER).")}, 2);
-            return;
-        }
-        m_explicitProvider->clientId = parser.value(clientOption);
-    }
+    m_explicitProvider = explicitProvider.value();
 
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);

@@ -12,11 +12,19 @@ struct ProviderConfig
     enum class Kind
     {
         Sandbox,
-        OpenIdProvider
+        OpenIdProvider,
+        // An Auth0 tenant: issuer https://DOMAIN/, APIs named with `audience` (one per request),
+        // CIBA's login_hint in the iss_sub form, no approval channel (approvals go to Guardian).
+        Auth0
     };
 
     Kind kind = Kind::Sandbox;
     QUrl issuer;
+    // Auth0 only: the API (its identifier) the sign-in asks an access token for. Optional.
+    QString audience;
+    // A PEM file of CA certificates to trust besides the system's, for a provider with a private
+    // or test certificate (see net::trustCaFile). Empty: the system's CAs only.
+    QString caFile;
     QString clientId = QStringLiteral("countersign-desktop");
     QStringList scopes{QStringLiteral("openid"), QStringLiteral("profile"), QStringLiteral("email"),
                        QStringLiteral("offline_access")};
@@ -27,6 +35,10 @@ struct ProviderConfig
     // ID token signature algorithms this client accepts. "none" and HMAC are never accepted.
     QStringList idTokenAlgorithms{QStringLiteral("RS256"), QStringLiteral("PS256"), QStringLiteral("ES256"),
                                   QStringLiteral("EdDSA")};
+
+    bool isAuth0() const { return kind == Kind::Auth0; }
+    // Auth0's issuer for a tenant domain ("example.eu.auth0.com", or "HOST:PORT").
+    static QUrl auth0Issuer(const QString &domain) { return QUrl(QStringLiteral("https://%1/").arg(domain)); }
 
     static QString defaultSandboxClientId() { return QStringLiteral("countersign-desktop"); }
     // The sandbox's documents API, which a sign-in at the sandbox asks access to (the agent's

@@ -5,7 +5,24 @@ namespace countersign::config {
 namespace {
 QString kindName(ProviderConfig::Kind kind)
 {
-    return kind == ProviderConfig::Kind::Sandbox ? QStringLiteral("sandbox") : QStringLiteral("oidc");
+    switch (kind) {
+    case ProviderConfig::Kind::Sandbox:
+        return QStringLiteral("sandbox");
+    case ProviderConfig::Kind::Auth0:
+        return QStringLiteral("auth0");
+    case ProviderConfig::Kind::OpenIdProvider:
+        break;
+    }
+    return QStringLiteral("oidc");
+}
+
+ProviderConfig::Kind kindFromName(const QString &name)
+{
+    if (name == u"sandbox")
+        return ProviderConfig::Kind::Sandbox;
+    if (name == u"auth0")
+        return ProviderConfig::Kind::Auth0;
+    return ProviderConfig::Kind::OpenIdProvider;
 }
 } // namespace
 
@@ -19,11 +36,11 @@ std::optional<ProviderConfig> Settings::lastProvider() const
     if (!issuer.isValid() || issuer.isEmpty())
         return std::nullopt;
     ProviderConfig provider;
-    provider.kind = m_settings.value(QStringLiteral("provider/kind")).toString() == u"sandbox"
-                        ? ProviderConfig::Kind::Sandbox
-                        : ProviderConfig::Kind::OpenIdProvider;
+    provider.kind = kindFromName(m_settings.value(QStringLiteral("provider/kind")).toString());
     provider.issuer = issuer;
     provider.clientId = m_settings.value(QStringLiteral("provider/clientId"), provider.clientId).toString();
+    provider.audience = m_settings.value(QStringLiteral("provider/audience")).toString();
+    provider.caFile = m_settings.value(QStringLiteral("provider/caFile")).toString();
     return provider;
 }
 
@@ -32,6 +49,8 @@ void Settings::setLastProvider(const ProviderConfig &provider)
     m_settings.setValue(QStringLiteral("provider/kind"), kindName(provider.kind));
     m_settings.setValue(QStringLiteral("provider/issuer"), provider.issuer.toString());
     m_settings.setValue(QStringLiteral("provider/clientId"), provider.clientId);
+    m_settings.setValue(QStringLiteral("provider/audience"), provider.audience);
+    m_settings.setValue(QStringLiteral("provider/caFile"), provider.caFile);
 }
 
 QString Settings::lastSubject() const

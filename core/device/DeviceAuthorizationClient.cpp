@@ -72,8 +72,7 @@ void DeviceAuthorizationClient::authorize(const DeviceAuthorizationRequest &requ
     form.addQueryItem(QStringLiteral("client_id"), m_clientId);
     if (!request.scopes.isEmpty())
         form.addQueryItem(QStringLiteral("scope"), request.scopes.join(u' '));
-    for (const QString &resource : request.resources)
-        form.addQueryItem(QStringLiteral("resource"), resource);
+    oauth::addApiParameters(form, m_apiParameter, request.resources);
     if (request.authorizationDetails.is_array())
         form.addQueryItem(QStringLiteral("authorization_details"),
                           QString::fromStdString(request.authorizationDetails.dump(

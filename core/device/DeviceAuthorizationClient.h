@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "oauth/ApiParameter.h"
 #include "oauth/TokenPoll.h"
 #include "oauth/TokenSet.h"
 
@@ -23,7 +24,7 @@ namespace countersign::device {
 struct DeviceAuthorizationRequest
 {
     QStringList scopes;
-    QStringList resources;               // optional, RFC 8707 (each sent as `resource`)
+    QStringList resources;               // optional APIs, sent as the client's ApiParameter says
     nlohmann::json authorizationDetails; // a JSON array, or null for none
 };
 
@@ -58,8 +59,11 @@ public:
     void requestToken(const QByteArray &deviceCode, Callback<oauth::TokenSet> done);
 
     const QString &clientId() const { return m_clientId; }
+    // How the provider is told the API (RFC 8707 `resource` unless set to Auth0's `audience`).
+    void setApiParameter(oauth::ApiParameter parameter) { m_apiParameter = parameter; }
 
 private:
+    oauth::ApiParameter m_apiParameter = oauth::ApiParameter::Resource;
     net::HttpClient *m_http;
     QUrl m_deviceAuthorizationEndpoint;
     QUrl m_tokenEndpoint;

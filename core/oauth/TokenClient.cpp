@@ -40,15 +40,15 @@ void TokenClient::refresh(const QByteArray &refreshToken, Callback<TokenSet> don
     form.addQueryItem(QStringLiteral("refresh_token"), QString::fromLatin1(refreshToken));
     form.addQueryItem(QStringLiteral("client_id"), m_clientId);
     if (!resource.isEmpty())
-        form.addQueryItem(QStringLiteral("resource"), resource);
+        addApiParameters(form, m_apiParameter, {resource});
     requestTokens(form, std::move(done));
 }
 
 void TokenClient::exchangeToken(const QByteArray &subjectToken, const QList<QPair<QString, QString>> &extra,
-                                Callback<TokenSet> done)
+                                Callback<TokenSet> done, const QString &grantType)
 {
     QUrlQuery form;
-    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:token-exchange"));
+    form.addQueryItem(QStringLiteral("grant_type"), grantType);
     form.addQueryItem(QStringLiteral("subject_token"), QString::fromLatin1(subjectToken));
     form.addQueryItem(QStringLiteral("subject_token_type"),
                       QStringLiteral("urn:ietf:params:oauth:token-type:access_token"));

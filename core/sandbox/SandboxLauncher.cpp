@@ -51,7 +51,13 @@ SandboxLauncher::SandboxLauncher(QObject *parent) : QObject(parent)
             return;
         }
         m_readyTimeout.stop();
-        m_issuer = QUrl(QString::fromUtf8(line.mid(qstrlen(kReadyPrefix))));
+        // "ready issuer=URL", with " ca=PATH" (percent-encoded like a URI path) under --tls.
+        const QList<QByteArray> fields = line.mid(qstrlen(kReadyPrefix)).split(' ');
+        m_issuer = QUrl(QString::fromUtf8(fields.constFirst()));
+        m_caFile.clear();
+        for (const QByteArray &field : fields.mid(1))
+            if (field.startsWith("ca="))
+                m_caFile = QUrl::fromPercentEncoding(field.mid(3));
         qCInfo(lcSandbox) << "Sandbox ready at" << m_issuer.toString();
         std::exchange(m_done, nullptr)(m_issuer);
     });

@@ -36,6 +36,9 @@ public:
     void stop();
 
     QUrl issuer() const { return m_issuer; }
+    // With --tls among the extra arguments: the CA certificate (PEM) the sandbox's https
+    // certificate chains to, as its ready line names it. Empty otherwise.
+    QString caFile() const { return m_caFile; }
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
 private:
@@ -49,6 +52,7 @@ private:
     QByteArray m_stdout;
     QByteArray m_stderrTail;
     QUrl m_issuer;
+    QString m_caFile;
     quint16 m_port = 0;
     Callback<QUrl> m_done;
 };

@@ -19,6 +19,7 @@ std::optional<config::ProviderConfig> ProviderResolver::fromEnvironment()
     provider.kind = config::ProviderConfig::Kind::OpenIdProvider;
     provider.issuer = QUrl(issuer);
     provider.clientId = qEnvironmentVariable("COUNTERSIGN_CLIENT_ID", provider.clientId);
+    provider.caFile = qEnvironmentVariable("COUNTERSIGN_CA_FILE");
     return provider;
 }
 
@@ -45,7 +46,7 @@ config::ProviderConfig ProviderResolver::choose(const std::optional<config::Prov
         if (provider.kind == config::ProviderConfig::Kind::Sandbox && provider.issuer.isEmpty())
             provider.issuer = running ? *running : lastSandboxIssuer();
         // The sandbox given by its URL is still the sandbox (it matters for the profile shown).
-        if (running && provider.issuer == *running)
+        if (running && provider.issuer == *running && provider.kind == config::ProviderConfig::Kind::OpenIdProvider)
             provider.kind = config::ProviderConfig::Kind::Sandbox;
         return provider;
     }

@@ -3,11 +3,14 @@
 #include "logging/Logging.h"
 #include "device/DeviceAuthorizationClient.h"
 #include "net/HttpClient.h"
+#include "net/TrustedCertificates.h"
 #include "oauth/DiscoveryClient.h"
 #include "oauth/JwksCache.h"
 #include "oauth/TokenClient.h"
 #include "session/SessionRetirement.h"
 #include "storage/TokenStore.h"
+
+#include <QNetworkAccessManager>
 
 namespace countersign::session {
 
@@ -67,8 +70,18 @@ void SessionManager::restore(const config::ProviderConfig &provider, Callback<bo
         done(false);
         return;
     }
+    // The same provider given again without its optional parts (audience, CA file) keeps them.
+    config::ProviderConfig restoring = provider;
+    if (restoring.audience.isEmpty())
+        restoring.audience = last->audience;
+    if (restoring.caFile.isEmpty())
+        restoring.caFile = last->caFile;
+    if (const Status trusted = trustProvider(restoring); !trusted) {
+        done(trusted.error());
+        return;
+    }
     m_store->load(accountKey(provider, subject),
-                  [this, provider, done](Result<std::optional<QByteArray>> blob) {
+                  [this, provider = restoring, done](Result<std::optional<QByteArray>> blob) {
                       if (!blob) {
                           done(blob.error());
                           return;
@@ -106,6 +119,7 @@ void SessionManager::withMetadata(Callback<Done> done)
             return;
         }
         m_tokenClient = std::make_unique<oauth::TokenClient>(m_http, metadata.value(), m_provider.clientId);
+        m_tokenClient->setApiParameter(apiParameter());
         m_jwks = std::make_unique<oauth::JwksCache>(m_http, metadata->jwksUri);
         done(Done{});
     });
@@ -115,6 +129,10 @@ void SessionManager::beginSignIn(const config::ProviderConfig &provider, Callbac
 {
     if (m_state == State::SigningIn || m_state == State::SigningOut) {
         ready(Error{QStringLiteral("busy"), tr("Another sign-in or sign-out is in progress.")});
+        return;
+    }
+    if (const Status trusted = trustProvider(provider); !trusted) {
+        ready(trusted.error());
         return;
     }
     clearSession();
@@ -137,10 +155,11 @@ void SessionManager::beginSignIn(const config::ProviderConfig &provider, Callbac
         // token for it can later be obtained with the refresh token (RFC 8707).
         config::ProviderConfig request = m_provider;
         const auto &metadata = m_tokenClient->metadata();
-        if (metadata.hasApprovalChannel() && !request.scopes.contains(metadata.approvalsScope()))
+        if (usesApprovalChannel() && !request.scopes.contains(metadata.approvalsScope()))
             request.scopes << metadata.approvalsScope();
-        // The sandbox's documents API, for the agent's document search.
-        if (metadata.isCountersignSandbox() &&
+        // The sandbox's documents API, for the agent's document search (Auth0 takes one API per
+        // sign-in: there the configured audience).
+        if (metadata.isCountersignSandbox() && !m_provider.isAuth0() &&
             !request.apiResources.contains(config::ProviderConfig::sandboxDocsResource())) {
             request.apiResources << config::ProviderConfig::sandboxDocsResource();
             if (!request.scopes.contains(config::ProviderConfig::sandboxDocsScope()))
@@ -151,11 +170,37 @@ void SessionManager::beginSignIn(const config::ProviderConfig &provider, Callbac
     });
 }
 
+bool SessionManager::usesApprovalChannel() const
+{
+    // Auth0 has none (its approvals go to Guardian), whatever a discovery document says.
+    return !m_provider.isAuth0() && m_tokenClient && m_tokenClient->metadata().hasApprovalChannel();
+}
+
+oauth::ApiParameter SessionManager::apiParameter() const
+{
+    return m_provider.isAuth0() ? oauth::ApiParameter::Audience : oauth::ApiParameter::Resource;
+}
+
+Status SessionManager::trustProvider(const config::ProviderConfig &provider)
+{
+    if (provider.caFile.isEmpty())
+        return Done{};
+    const Result<bool> added = net::trustCaFile(provider.caFile);
+    if (!added)
+        return added.error();
+    // A connection made before the CA was trusted (a failed attempt) must not be reused.
+    if (added.value())
+        m_http->network()->clearConnectionCache();
+    return Done{};
+}
+
 QStringList SessionManager::signInResources() const
 {
+    if (m_provider.isAuth0())
+        return m_provider.audience.isEmpty() ? QStringList() : QStringList{m_provider.audience};
     const auto &metadata = m_tokenClient->metadata();
     QStringList resources;
-    if (metadata.hasApprovalChannel())
+    if (usesApprovalChannel())
         resources << metadata.approvalsResource;
     for (const QString &resource : m_provider.apiResources)
         if (!resources.contains(resource))
@@ -170,9 +215,9 @@ void SessionManager::signIn(const config::ProviderConfig &provider, Callback<oau
             done(request.error());
             return;
         }
-        QList<QPair<QString, QString>> extra;
-        for (const QString &resource : signInResources())
-            extra.append({QStringLiteral("resource"), resource});
+        QUrlQuery apis;
+        oauth::addApiParameters(apis, apiParameter(), signInResources());
+        const QList<QPair<QString, QString>> extra = apis.queryItems(QUrl::FullyDecoded);
         auto *flow = new oauth::AuthorizationCodeFlow(m_tokenClient.get(), m_jwks.get(), request.value(), this);
         flow->setExtraParameters(extra);
         m_flow = flow;
@@ -208,6 +253,7 @@ void SessionManager::signInWithDevice(const config::ProviderConfig &provider,
         m_deviceDone = done;
         m_deviceClient = new device::DeviceAuthorizationClient(m_http, metadata.deviceAuthorizationEndpoint,
                                                                metadata.tokenEndpoint, m_provider.clientId, this);
+        m_deviceClient->setApiParameter(apiParameter());
         device::DeviceAuthorizationRequest body;
         body.scopes = request->scopes;
         // A device authorization may target one API (as Auth0's audience does): the approval
@@ -375,7 +421,11 @@ void SessionManager::exchangeForConnection(const QString &connection, Callback<o
             {{QStringLiteral("connection"), connection},
              {QStringLiteral("requested_token_type"),
               QStringLiteral("http://auth0.com/oauth/token-type/federated-connection-access-token")}},
-            std::move(done));
+            std::move(done),
+            // Auth0 Token Vault has its own grant name; elsewhere the exchange is RFC 8693's.
+            m_provider.isAuth0()
+                ? QStringLiteral("urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token")
+                : oauth::TokenClient::rfc8693GrantType());
     });
 }
 

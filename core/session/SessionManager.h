@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "config/ProviderConfig.h"
 #include "config/Settings.h"
+#include "oauth/ApiParameter.h"
 #include "oauth/AuthorizationCodeFlow.h"
 #include "oauth/Identity.h"
 #include "oauth/ProviderMetadata.h"
@@ -115,6 +116,12 @@ private:
     void setState(State state);
     // The common start of a sign-in: forget the old session, fetch the provider's metadata, and
     // work out what to ask for (the configured scopes, plus the approval channel's).
+    // Whether sign-in asks for the provider's approval channel (never at Auth0).
+    bool usesApprovalChannel() const;
+    // How this provider is told which API a token is for (`audience` at Auth0).
+    oauth::ApiParameter apiParameter() const;
+    // Trusts the provider's CA file, if it names one (process-wide, see net::trustCaFile).
+    Status trustProvider(const config::ProviderConfig &provider);
     void beginSignIn(const config::ProviderConfig &provider, Callback<config::ProviderConfig> ready);
     // The resource indicators (RFC 8707) a sign-in asks for: the approval channel's, if any, and
     // the configured APIs.

@@ -88,6 +88,54 @@ private Q_SLOTS:
         QVERIFY(!conversation.pendingInterrupt(QStringLiteral("call_1")));
     }
 
+    void theAgentsApprovalRequestsAreListedWithWhereTheyStand()
+    {
+        const auto request = [](const QString &callId, const char *binding) {
+            Message waiting;
+            waiting.kind = Message::Kind::Interrupt;
+            waiting.callId = callId;
+            waiting.toolName = QStringLiteral("buy_stock");
+            waiting.interrupt = {{"type", "async_authorization"},
+                                 {"auth_req_id", "r-" + callId.toStdString()},
+                                 {"expires_at", "2026-12-04T10:05:00Z"},
+                                 {"binding_message", binding}};
+            return waiting;
+        };
+        const auto result = [](const QString &callId, nlohmann::json json, bool isError) {
+            return Message::toolResult(callId, QStringLiteral("buy_stock"), std::move(json), isError);
+        };
+        Conversation conversation;
+        Message device;
+        device.kind = Message::Kind::Interrupt;
+        device.callId = QStringLiteral("d");
+        device.interrupt = {{"type", "device_authorization"}, {"user_code", "BCDF-GHJK"}};
+        conversation.messages << request(QStringLiteral("a"), "Buy 1 ACME #1111")
+                              << result(QStringLiteral("a"), {{"id", "o-1"}}, false)
+                              << request(QStringLiteral("b"), "Buy 2 ACME #2222")
+                              << result(QStringLiteral("b"), {{"error", "You denied this."}, {"code", "access_denied"}}, true)
+                              << request(QStringLiteral("c"), "Buy 3 ACME #3333")
+                              << result(QStringLiteral("c"), {{"error", "Nobody approved this in time."}, {"code", "expired_token"}}, true)
+                              << request(QStringLiteral("e"), "Buy 4 ACME #4444")
+                              << result(QStringLiteral("e"), {{"error", "Stopped by you."}}, true)
+                              << device << request(QStringLiteral("f"), "Buy 5 ACME #5555");
+
+        const QList<AgentApproval> approvals = conversation.approvals();
+        QCOMPARE(approvals.size(), 5); // the device code is no CIBA request
+        QCOMPARE(approvals[0].bindingMessage, QStringLiteral("Buy 5 ACME #5555")); // newest first
+        QCOMPARE(approvals[0].state, AgentApproval::State::Waiting);
+        QCOMPARE(approvals[0].expiresAt, QDateTime(QDate(2026, 12, 4), QTime(10, 5), Qt::UTC));
+        QCOMPARE(approvals[1].state, AgentApproval::State::Failed);
+        QCOMPARE(approvals[1].problem, QStringLiteral("Stopped by you."));
+        QCOMPARE(approvals[2].state, AgentApproval::State::Expired);
+        QCOMPARE(approvals[3].state, AgentApproval::State::Denied);
+        QCOMPARE(approvals[4].state, AgentApproval::State::Approved);
+
+        // Asked again for the same call (after a restart, say): the newer request counts.
+        conversation.messages << request(QStringLiteral("f"), "Buy 5 ACME #6666");
+        QCOMPARE(conversation.approvals().size(), 5);
+        QCOMPARE(conversation.approvals()[0].bindingMessage, QStringLiteral("Buy 5 ACME #6666"));
+    }
+
     void aDamagedSaveIsRefusedByName()
     {
         auto json = nlohmann::json::parse(Conversation{{Message::toolCall(QStringLiteral("c"), QStringLiteral("t"), {})}}

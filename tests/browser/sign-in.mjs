@@ -2,7 +2,8 @@
 // Headless stand-in for the user's system browser in end-to-end tests.
 //
 //   node tests/browser/sign-in.mjs AUTHORIZATION_URL --user U --password P
-//        [--deny] [--close-after-login-page] [--timeout MS]
+//        [--deny] [--close-after-login-page] [--ca CA.pem] [--timeout MS]
+//   node tests/browser/sign-in.mjs ACTIVATE_URL --activate --user U --password P [--deny] [--ca CA.pem]
 //
 // Opens the authorization URL in Debian's Chromium (never a downloaded
 // browser), fills the sandbox's login form, submits it, clicks Allow (or Deny),
@@ -14,11 +15,33 @@
 //   {"outcome":"closed"}   (--close-after-login-page: login page shown, nothing submitted)       exit 0
 //   {"outcome":"error","error":"...","url":"..."}  anything unexpected, incl. time-outs          exit 1
 //
+// --activate walks the device flow's pages instead (what a person does on
+// Auth0's /activate page): Continue on the code form (the code prefilled from
+// ?user_code=), Approve on the confirm page, the login form, Allow (or Deny) on
+// the consent page, until the "Device connected" page:
+//
+//   {"outcome":"activated","pageText":"..."}                                                   exit 0
+//   {"outcome":"refused","pageText":"..."}   (the code form came back with a notice or error)   exit 0
+//
+// A URL whose path is /activate and that has no redirect_uri implies --activate
+// (what the app opens for a device code on an Auth0 account).
+//
+// --ca (or $COUNTERSIGN_BROWSER_CA, for a test that learns the CA only once its
+// sandbox is up) trusts a private CA for an https sandbox (`--tls`): the driver connects
+// to the URL's host with Node's TLS, verifying the certificate against CA.pem
+// (and the host name), and only then tells Chromium to accept that one server
+// key (--ignore-certificate-errors-spki-list with its SHA-256). Chromium has no
+// flag to add a CA, and nothing here accepts a certificate that CA.pem does not
+// vouch for.
+//
 // Usage errors exit 2. Everything is time-boxed (default 15 s in total) so a
 // caller with a 20 s budget always gets an answer. Diagnostics go to stderr.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import net from 'node:net';
+import tls from 'node:tls';
 
 import { chromium } from 'playwright-core';
 
@@ -28,12 +51,14 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 const PAGE_TEXT_LIMIT = 4000;
-const USAGE = 'usage: sign-in.mjs URL --user U --password P [--deny] [--close-after-login-page] [--timeout MS]';
+const USAGE = 'usage: sign-in.mjs URL --user U --password P [--deny] [--close-after-login-page] [--activate] [--ca CA.pem] [--timeout MS]';
 
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const opts = { deny: false, closeAfterLoginPage: false, timeoutMs: 15000 };
+  const opts = {
+    deny: false, closeAfterLoginPage: false, activate: false, timeoutMs: 15000,
+  };
   const positional = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -47,6 +72,8 @@ function parseArgs(argv) {
       case '--password': opts.password = value(); break;
       case '--deny': opts.deny = true; break;
       case '--close-after-login-page': opts.closeAfterLoginPage = true; break;
+      case '--activate': opts.activate = true; break;
+      case '--ca': opts.caFile = value(); break;
       case '--timeout': {
         opts.timeoutMs = Number(value());
         if (!Number.isInteger(opts.timeoutMs) || opts.timeoutMs < 1000) throw new UsageError('--timeout needs milliseconds >= 1000');
@@ -60,11 +87,20 @@ function parseArgs(argv) {
   if (positional.length !== 1) throw new UsageError('exactly one URL expected');
   let url;
   try { url = new URL(positional[0]); } catch { throw new UsageError(`not a URL: ${positional[0]}`); }
-  const redirectUri = url.searchParams.get('redirect_uri');
-  if (!redirectUri) throw new UsageError('the URL has no redirect_uri parameter');
+  if (url.pathname === '/activate' && !url.searchParams.has('redirect_uri')) opts.activate = true;
+  if (opts.caFile === undefined && process.env.COUNTERSIGN_BROWSER_CA && url.protocol === 'https:') {
+    opts.caFile = process.env.COUNTERSIGN_BROWSER_CA;
+  }
   if (!opts.closeAfterLoginPage && (opts.user === undefined || opts.password === undefined)) {
     throw new UsageError('--user and --password are required');
   }
+  if (opts.caFile !== undefined && url.protocol !== 'https:') throw new UsageError('--ca needs an https URL');
+  if (opts.activate) {
+    if (opts.closeAfterLoginPage) throw new UsageError('--activate and --close-after-login-page do not mix');
+    return { ...opts, url: url.href, redirectBase: undefined };
+  }
+  const redirectUri = url.searchParams.get('redirect_uri');
+  if (!redirectUri) throw new UsageError('the URL has no redirect_uri parameter');
   const target = new URL(redirectUri);
   return { ...opts, url: url.href, redirectBase: `${target.origin}${target.pathname}` };
 }
@@ -80,15 +116,42 @@ function emit(result, exitCode) {
 
 const log = (msg) => process.stderr.write(`[sign-in] ${msg}\n`);
 
+/**
+ * The base64 SHA-256 of the public key (SPKI) of the server at `url`, after
+ * Node verified its certificate chain and host name against `caFile` only.
+ */
+async function verifiedServerKey(url, caFile, timeoutMs) {
+  const ca = await readFile(caFile, 'utf8');
+  const { hostname, port } = new URL(url);
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({
+      host, port: Number(port || 443), ca, servername: net.isIP(host) ? undefined : host, timeout: timeoutMs,
+    }, () => {
+      const key = socket.getPeerX509Certificate().publicKey.export({ type: 'spki', format: 'der' });
+      socket.end();
+      resolve(createHash('sha256').update(key).digest('base64'));
+    });
+    socket.on('timeout', () => socket.destroy(new Error(`TLS connection to ${host}:${port} timed out`)));
+    socket.on('error', (err) => reject(new Error(`the server's certificate is not trusted by ${caFile}: ${err.message}`)));
+  });
+}
+
 async function signIn(opts, deadline) {
   const remaining = () => Math.max(1, deadline - Date.now());
+  const args = [...CHROMIUM_ARGS];
+  if (opts.caFile !== undefined) {
+    const key = await verifiedServerKey(opts.url, opts.caFile, remaining());
+    log(`server key verified against ${opts.caFile}`);
+    args.push(`--ignore-certificate-errors-spki-list=${key}`);
+  }
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'countersign-chromium-'));
   let context;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args,
       timeout: remaining(),
       // Playwright otherwise forwards the browser's own SIGINT/SIGTERM handling;
       // we close it ourselves in `finally`.
@@ -101,12 +164,13 @@ async function signIn(opts, deadline) {
     // there (the page would then be Chromium's error page).
     let redirectedTo;
     page.on('request', (req) => {
-      if (req.isNavigationRequest() && req.frame() === page.mainFrame() && req.url().startsWith(opts.redirectBase)) {
+      if (opts.redirectBase !== undefined && req.isNavigationRequest() && req.frame() === page.mainFrame() && req.url().startsWith(opts.redirectBase)) {
         redirectedTo = req.url();
       }
     });
 
-    const isRedirected = () => redirectedTo !== undefined || page.url().startsWith(opts.redirectBase);
+    const isRedirected = () => opts.redirectBase !== undefined
+      && (redirectedTo !== undefined || page.url().startsWith(opts.redirectBase));
     const pageText = async () => (await page.evaluate(() => document.body?.innerText ?? '').catch(() => '')).slice(0, PAGE_TEXT_LIMIT);
     // Click and wait for the main frame to commit the resulting document
     // (after any redirects), then for its DOM.
@@ -121,6 +185,8 @@ async function signIn(opts, deadline) {
     await page.goto(opts.url, { waitUntil: 'domcontentloaded', timeout: remaining() }).catch((err) => {
       if (!isRedirected()) throw err; // a refused loopback connection after the redirect is fine
     });
+
+    if (opts.activate) return await activate(opts, page, { clickAndWait, pageText, remaining });
 
     let loggedIn = false;
     let decided = false;
@@ -162,6 +228,52 @@ async function signIn(opts, deadline) {
     }
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
   }
+}
+
+/**
+ * The device flow's pages, in whatever order the server shows them: code form,
+ * confirm page, login, consent, then the done page (or the code form again,
+ * with a notice, when the device was refused).
+ */
+async function activate(opts, page, { clickAndWait, pageText, remaining }) {
+  const seen = new Set();
+  for (let step = 0; step < 8; step += 1) {
+    const title = (await page.title().catch(() => '')).trim();
+    const codeForm = page.locator('input[name=user_code]:not([type=hidden])');
+    const confirm = page.locator('button[form="op.deviceConfirmForm"]:not([name=abort])');
+    const password = page.locator('input[name=password]');
+    const decision = page.locator(`button[name=decision][value=${opts.deny ? 'deny' : 'allow'}]`);
+    if (/Device connected/.test(title)) return [{ outcome: 'activated', pageText: await pageText() }, 0];
+    if (await codeForm.count()) {
+      if (seen.has('code')) return [{ outcome: 'refused', pageText: await pageText() }, 0];
+      seen.add('code');
+      log('submitting the code form');
+      await clickAndWait(page.locator('form:has(input[name=user_code]:not([type=hidden])) button[type=submit]'));
+    } else if (await confirm.count()) {
+      if (seen.has('confirm')) break;
+      seen.add('confirm');
+      log('clicking Approve on the confirm page');
+      await clickAndWait(confirm);
+    } else if (await password.count()) {
+      if (seen.has('login')) {
+        const error = (await page.locator('.error').first().textContent({ timeout: 1000 }).catch(() => null))?.trim();
+        return [{ outcome: 'login_error', error: error ?? '' }, 3];
+      }
+      seen.add('login');
+      log('filling in the login form');
+      await page.locator('input[name=login]').fill(opts.user, { timeout: remaining() });
+      await password.fill(opts.password, { timeout: remaining() });
+      await clickAndWait(page.locator('button[type=submit]'));
+    } else if (await decision.count()) {
+      if (seen.has('consent')) break;
+      seen.add('consent');
+      log(`clicking ${opts.deny ? 'Deny' : 'Allow'}`);
+      await clickAndWait(decision);
+    } else {
+      break;
+    }
+  }
+  return [{ outcome: 'error', error: 'unexpected page', url: page.url(), pageText: await pageText() }, 1];
 }
 
 async function main() {

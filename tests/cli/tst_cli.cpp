@@ -192,8 +192,45 @@ private Q_SLOTS:
     {
         const Run run = cli({QStringLiteral("--issuer"), QStringLiteral("http://idp.example.com"),
                              QStringLiteral("login"), QStringLiteral("--no-browser")});
-        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("https"));
+    }
+
+    void k_providerOptionsThatDoNotFitAreUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("auth0 without domain") << QStringList{"--provider", "auth0", "--client-id", "x"} << "--domain";
+        QTest::newRow("auth0 without client id") << QStringList{"--domain", "example.eu.auth0.com"} << "--client-id";
+        QTest::newRow("domain with a path") << QStringList{"--domain", "example.auth0.com/authorize", "--client-id", "x"}
+                                            << "not a domain";
+        QTest::newRow("issuer for auth0") << QStringList{"--provider", "auth0", "--issuer", "https://a.example.com",
+                                                         "--domain", "a.example.com", "--client-id", "x"}
+                                          << "--issuer";
+        QTest::newRow("audience for oidc") << QStringList{"--issuer", "https://a.example.com", "--audience", "api"}
+                                           << "--audience";
+        QTest::newRow("audience alone") << QStringList{"--audience", "api"} << "--audience";
+        QTest::newRow("unknown kind") << QStringList{"--provider", "okta"} << "sandbox, oidc or auth0";
+        QTest::newRow("sandbox with issuer") << QStringList{"--provider", "sandbox", "--issuer", "https://a.example.com"}
+                                             << "sandbox";
+        QTest::newRow("client id alone") << QStringList{"--client-id", "x"} << "--client-id";
+    }
+    void k_providerOptionsThatDoNotFitAreUsageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, says);
+        const Run run = cli(arguments << QStringLiteral("whoami"));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(says.toUtf8()), run.err.constData());
+    }
+
+    void l_anUnreadableCaFileIsNamed()
+    {
+        const Run run = cli({QStringLiteral("--domain"), QStringLiteral("127.0.0.1:9"), QStringLiteral("--client-id"),
+                             QStringLiteral("x"), QStringLiteral("--ca-file"), QStringLiteral("/nonexistent/ca.pem"),
+                             QStringLiteral("login"), QStringLiteral("--no-browser")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("/nonexistent/ca.pem"), run.err.constData());
     }
 };
 

@@ -1,7 +1,9 @@
 // ProviderForm: what the sign-in page accepts as a provider, and what it turns that into.
 #include "ProviderForm.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using countersign::config::ProviderConfig;
@@ -36,9 +38,42 @@ private Q_SLOTS:
         form.setClientId(QStringLiteral(" abc123 "));
         QVERIFY2(form.isValid(), qPrintable(form.auth0DomainError() + form.clientIdError()));
         const auto provider = form.providerConfig();
-        QCOMPARE(provider->kind, ProviderConfig::Kind::OpenIdProvider);
+        QCOMPARE(provider->kind, ProviderConfig::Kind::Auth0);
         QCOMPARE(provider->issuer, QUrl(QStringLiteral("https://example.eu.auth0.com/")));
         QCOMPARE(provider->clientId, QStringLiteral("abc123"));
+        QVERIFY(provider->audience.isEmpty());
+    }
+
+    void auth0TakesAPortAnAudienceAndACaFile()
+    {
+        QTemporaryDir dir;
+        QFile ca(dir.filePath(QStringLiteral("ca.pem")));
+        QVERIFY(ca.open(QIODevice::WriteOnly));
+        ca.close();
+        ProviderForm form;
+        form.setKind(ProviderForm::Kind::Auth0);
+        form.setAuth0Domain(QStringLiteral("127.0.0.1:8443"));
+        form.setClientId(QStringLiteral("abc"));
+        form.setAudience(QStringLiteral(" https://api.example.com/stock "));
+        form.setCaFile(dir.filePath(QStringLiteral("missing.pem")));
+        QVERIFY(!form.caFileError().isEmpty());
+        QVERIFY(!form.isValid());
+        form.setCaFile(ca.fileName());
+        QVERIFY2(form.isValid(), qPrintable(form.auth0DomainError() + form.caFileError()));
+        const auto provider = form.providerConfig();
+        QCOMPARE(provider->issuer, QUrl(QStringLiteral("https://127.0.0.1:8443/")));
+        QCOMPARE(provider->audience, QStringLiteral("https://api.example.com/stock"));
+        QCOMPARE(provider->caFile, ca.fileName());
+
+        ProviderForm again;
+        again.setProviderConfig(*provider);
+        QCOMPARE(again.kind(), ProviderForm::Kind::Auth0);
+        QCOMPARE(again.auth0Domain(), QStringLiteral("127.0.0.1:8443"));
+        QCOMPARE(again.audience(), QStringLiteral("https://api.example.com/stock"));
+        QCOMPARE(again.caFile(), ca.fileName());
+
+        form.setAuth0Domain(QStringLiteral("example.auth0.com:99999"));
+        QVERIFY(!form.auth0DomainError().isEmpty());
     }
 
     void rejectsWhatIsNotADomain_data()

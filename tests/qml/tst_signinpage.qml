@@ -130,26 +130,28 @@ TestCase {
         const domain = testCase.child("domainField");
         const issuer = testCase.child("issuerField");
         const clientId = testCase.child("clientIdField");
+        const audience = testCase.child("audienceField");
+        const caFile = testCase.child("caFileField");
         verify(testCase.child("providerSandbox").checked);
-        verify(!domain.visible && !issuer.visible && !clientId.visible);
+        verify(!domain.visible && !issuer.visible && !clientId.visible && !audience.visible && !caFile.visible);
 
         mouseClick(testCase.child("providerAuth0"));
         compare(Session.provider.kind, ProviderForm.Auth0);
-        verify(domain.visible && !issuer.visible && clientId.visible);
+        verify(domain.visible && !issuer.visible && clientId.visible && audience.visible && caFile.visible);
 
         mouseClick(testCase.child("providerOther"));
         compare(Session.provider.kind, ProviderForm.OpenIdProvider);
-        verify(!domain.visible && issuer.visible && clientId.visible);
+        verify(!domain.visible && issuer.visible && clientId.visible && !audience.visible && caFile.visible);
 
         mouseClick(testCase.child("providerSandbox"));
         compare(Session.provider.kind, ProviderForm.Sandbox);
-        verify(!domain.visible && !issuer.visible && !clientId.visible);
+        verify(!domain.visible && !issuer.visible && !clientId.visible && !audience.visible && !caFile.visible);
     }
 
     function test_tabMovesThroughTheFormInReadingOrder(): void {
         mouseClick(testCase.child("providerOther"));
         waitForRendering(testCase.page);
-        const order = ["providerOther", "issuerFieldInput", "clientIdFieldInput", "signInButton"];
+        const order = ["providerOther", "issuerFieldInput", "clientIdFieldInput", "caFileFieldInput", "signInButton"];
         testCase.child("providerSandbox").forceActiveFocus();
         for (const name of ["providerAuth0"].concat(order)) {
             keyClick(Qt.Key_Tab);

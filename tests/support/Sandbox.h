@@ -24,6 +24,8 @@ public:
     bool restart();
     quint16 port() const { return static_cast<quint16>(m_issuer.port()); }
     QUrl issuer() const { return m_issuer; }
+    // The CA of its https certificate (with --tls), else empty.
+    QString caFile() const { return m_launcher ? m_launcher->caFile() : QString(); }
     QString dataDir() const { return m_dataDir.path(); }
     QString error() const { return m_error; }
 

@@ -196,7 +196,12 @@ async function main() {
     'authorization.error', 'backchannel_authentication.error', 'device_authorization.error', 'code_verification.error',
     'device_resume.error', 'grant.error', 'userinfo.error', 'revocation.error', 'end_session.error',
   ]) {
-    provider.on(event, (_ctx, err) => log(`${event}: ${err.error ?? err.name}: ${err.error_description ?? err.message}${err.error_detail ? ` (${err.error_detail})` : ''}`));
+    provider.on(event, (ctx, err) => {
+      // Which grant and client failed (never a parameter value that could be a secret).
+      const who = event === 'grant.error'
+        ? ` [${ctx.oidc?.params?.grant_type ?? '?'} by ${ctx.oidc?.client?.clientId ?? 'unknown client'}]` : '';
+      log(`${event}${who}: ${err.error ?? err.name}: ${err.error_description ?? err.message}${err.error_detail ? ` (${err.error_detail})` : ''}`);
+    });
   }
   const interactionRoutes = createInteractionRoutes(provider, { log });
   const approvalRoutes = createApprovalRoutes({

@@ -526,6 +526,7 @@ void SessionManager::onRefreshed(const QString &resource, Result<oauth::TokenSet
         if (error.code == u"signed_out") {
             // nothing to do: the session this refresh belonged to is gone
         } else if (error.code == u"invalid_grant") {
+            qCWarning(lcOAuth) << "The provider refused to renew the session:" << error.message;
             endSession(Error{error.code, tr("Your session has ended (the provider no longer accepts it). "
                                             "Sign in again.")});
         } else if (!resource.isEmpty() &&

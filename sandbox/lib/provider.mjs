@@ -23,7 +23,9 @@ import {
 import { treatMissingPromptAsConsent } from './offline-access.mjs';
 import { richAuthorizationRequests } from './rar.mjs';
 import { APPROVALS_API, resourceServerInfoFor } from './resources.mjs';
-import { defaultResource, useGrantedResource, useGrantedResourceAlways } from './target.mjs';
+import {
+  defaultResource, rotateRefreshTokenForGrantedTarget, useGrantedResource, useGrantedResourceAlways,
+} from './target.mjs';
 import { federatedConnectionClaims, installTokenExchange } from './token-exchange.mjs';
 
 const MINUTE = 60;
@@ -154,8 +156,9 @@ export function createProvider({
     // Refresh tokens: issued when the grant includes offline_access (the
     // default issueRefreshToken policy). Rotation is always on for this public
     // client: every use returns a new refresh token and consumes the old one;
-    // presenting a consumed one again revokes the whole grant.
-    rotateRefreshToken: () => true,
+    // presenting a consumed one again revokes the whole grant. A refresh for
+    // an API outside the grant is refused before the token is consumed.
+    rotateRefreshToken: rotateRefreshTokenForGrantedTarget,
     ttl: {
       AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? accessTokenTTL,
       AuthorizationCode: MINUTE,

@@ -94,3 +94,24 @@ export function checkTarget(ctx) {
     }
   }
 }
+
+/**
+ * rotateRefreshToken, which oidc-provider asks just before it consumes the
+ * presented refresh token, and before it checks the requested resource: a
+ * refresh for an API the grant does not include would burn the token and then
+ * fail, and the client's next refresh (with the token it still holds) would
+ * look like reuse and revoke the whole grant. So refuse such a request here,
+ * while the token is still good, with the error oidc-provider would give.
+ * Then rotate: every use returns a new refresh token.
+ */
+export function rotateRefreshTokenForGrantedTarget(ctx) {
+  const requested = [ctx.oidc.params.resource ?? []].flat();
+  if (requested.length > 1) {
+    throw new InvalidTarget('only a single resource indicator value must be requested/resolved during Access Token Request');
+  }
+  const token = ctx.oidc.entities.RefreshToken;
+  if (requested.length === 1 && token && !token.resourceIndicators.has(requested[0])) {
+    throw new InvalidTarget(`this grant does not include ${requested[0]}`);
+  }
+  return true;
+}

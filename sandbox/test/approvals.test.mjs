@@ -41,7 +41,9 @@ describe('approval channel: list and decide', { concurrency: 3 }, () => {
     assert.match(approval.created_at, ISO);
     assert.match(approval.expires_at, ISO);
     const lifetime = (Date.parse(approval.expires_at) - Date.parse(approval.created_at)) / 1000;
-    assert.ok(lifetime > 298.9 && lifetime <= 300, `expires 300 s after creation (whole seconds): ${lifetime}`);
+    // exp is whole seconds from the request's creation; created_at is when the inbox recorded it,
+    // which a loaded machine may reach a few seconds later.
+    assert.ok(lifetime > 290 && lifetime <= 300, `expires about 300 s after creation: ${lifetime}`);
 
     const decided = await decide(issuer, accessToken, approval.id, 'approve');
     assert.equal(decided.status, 200, JSON.stringify(decided.body));

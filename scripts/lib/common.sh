@@ -51,7 +51,7 @@ check_node() {
 install_npm_packages() {
     check_node
     local dir
-    for dir in sandbox tests/browser; do
+    for dir in sandbox tests/browser tests/interop; do
         [[ -f $COUNTERSIGN_ROOT/$dir/package-lock.json ]] || continue
         # npm ci only when the lock file changed since the last install.
         local stamp=$COUNTERSIGN_ROOT/$dir/node_modules/.countersign-lock

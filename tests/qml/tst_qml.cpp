@@ -11,6 +11,7 @@
 #include "session/SessionManager.h"
 #include "storage/TokenStore.h"
 
+#include "Auth0Sandbox.h"
 #include "Jwt.h"
 #include "SignedInSession.h"
 #include "Wait.h"
@@ -71,6 +72,7 @@ public:
         QObject::connect(&m_agents, &agent::AgentService::sessionChanged, this, [this] {
             if (!m_fixtureOwnsChat)
                 m_chat.setSession(m_agents.session(), m_agents.unavailableReason());
+            m_inbox.agentApprovals()->setSession(m_agents.session());
         });
         m_agentSettings.load();
         m_channel.followSession();
@@ -310,6 +312,55 @@ private:
     QString m_userCode;
     QString m_link;
     QString m_outcome;
+};
+
+// The sandbox as an Auth0 tenant (--flavor auth0 --tls), for the Auth0 test: what a person types
+// into the Auth0 profile, and the Guardian stand-in on which alice decides requests "on her phone"
+// (Auth0 has no desktop approval API). Started on demand, so other tests never pay for it.
+class TestAuth0 : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString domain READ domain NOTIFY changed)
+    Q_PROPERTY(QString issuer READ issuer NOTIFY changed)
+    Q_PROPERTY(QString caFile READ caFile NOTIFY changed)
+    Q_PROPERTY(QString approvalsApi READ approvalsApi CONSTANT)
+
+public:
+    using QObject::QObject;
+
+    QString domain() const { return m_tenant ? QStringLiteral("127.0.0.1:%1").arg(m_tenant->sandbox().port()) : QString(); }
+    QString issuer() const { return m_tenant ? m_tenant->sandbox().issuer().toString() : QString(); }
+    QString caFile() const { return m_tenant ? m_tenant->sandbox().caFile() : QString(); }
+    QString approvalsApi() const { return test::Auth0Sandbox::approvalsApi; }
+
+    // Starts the tenant; "" or why not. The app's "browser" (the headless-Chromium driver named
+    // by $COUNTERSIGN_BROWSER) trusts its CA through $COUNTERSIGN_BROWSER_CA.
+    Q_INVOKABLE QString start()
+    {
+        m_tenant = std::make_unique<test::Auth0Sandbox>();
+        if (!m_tenant->start())
+            return m_tenant->error();
+        qputenv("COUNTERSIGN_BROWSER_CA", caFile().toLocal8Bit());
+        Q_EMIT changed();
+        return {};
+    }
+
+    // alice, on the Guardian stand-in, approves (or denies) the pending request with this binding
+    // message. "" or why not.
+    Q_INVOKABLE QString guardianDecides(const QString &bindingMessage, bool approve)
+    {
+        if (!m_tenant)
+            return QStringLiteral("the tenant is not started");
+        approvals::Approval seen;
+        return m_tenant->guardianDecides(bindingMessage, approve ? approvals::Decision::Approve : approvals::Decision::Deny,
+                                         &seen);
+    }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    std::unique_ptr<test::Auth0Sandbox> m_tenant;
 };
 
 // A tool for the chat tests: answers at once with what `answer` makes of the arguments.
@@ -631,6 +682,7 @@ public Q_SLOTS:
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestChat", new TestChat(services, engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestKeyboard", new TestKeyboard(engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestDevice", new TestDevice(engine));
+        qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestAuth0", new TestAuth0(engine));
     }
 };
 

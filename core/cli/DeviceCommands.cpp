@@ -77,7 +77,7 @@ void DeviceCommands::withApprover(const QString &input,
     m_channel->connectToProvider([this, code = code.value(), next, done](Result<approvals::ApprovalsClient *> client) {
         if (!client) {
             const Error error = client.error();
-            if (error.code != u"no_approval_channel") {
+            if (error.code != u"no_approval_channel" && error.code != u"guardian") {
                 done(failWith(error));
                 return;
             }
@@ -85,19 +85,25 @@ void DeviceCommands::withApprover(const QString &input,
             next(m_channel->deviceApprover(), code.code);
             return;
         }
-        // No approver API (Auth0, for one): the code is entered on the provider's own page.
-        if (code.link.isEmpty()) {
+        // No approver API (Auth0, for one): the code is entered on the provider's own page, which
+        // takes a typed code too when we know where it is (Auth0's /activate?user_code=...).
+        QUrl page = code.link;
+        if (page.isEmpty() && !m_channel->codeEntryPage().isEmpty()) {
+            page = m_channel->codeEntryPage();
+            page.setQuery(QStringLiteral("user_code=") + device::UserCode::display(code.code));
+        }
+        if (page.isEmpty()) {
             done(failWith({QStringLiteral("no_device_approver"),
                            tr("Your provider has no device approval API, so codes are entered on its web "
                               "page. Open the link the device shows (or pass it instead of the code) to "
                               "continue in your browser.")}));
             return;
         }
-        if (!m_openBrowser || !m_openBrowser(code.link)) {
+        if (!m_openBrowser || !m_openBrowser(page)) {
             done(failWith({QStringLiteral("browser_failed"),
                            tr("Your provider has no device approval API, and no browser could be opened. "
                               "Open this address yourself: %1")
-                               .arg(code.link.toString(QUrl::FullyEncoded))}));
+                               .arg(page.toString(QUrl::FullyEncoded))}));
             return;
         }
         err() << tr("Your provider has no device approval API: the code's page is open in your browser. "

@@ -6,6 +6,23 @@
 
 namespace countersign::oauth {
 
+namespace {
+
+// Starts the browser on its own (it outlives a countersign-cli that exits at once), with its
+// standard output away from ours: the CLI's stdout is for its own output (--json, the URL of
+// `login --no-browser`), which a browser's chatter must never mix into.
+bool startBrowser(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(arguments);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setStandardOutputFile(QProcess::nullDevice());
+    return process.startDetached();
+}
+
+} // namespace
+
 std::optional<AuthorizationCodeFlow::BrowserOpener> browserFromEnvironment()
 {
     const QString command = qEnvironmentVariable("COUNTERSIGN_BROWSER");
@@ -17,13 +34,13 @@ std::optional<AuthorizationCodeFlow::BrowserOpener> browserFromEnvironment()
             return false;
         const QString program = arguments.takeFirst();
         arguments << url.toString(QUrl::FullyEncoded);
-        return QProcess::startDetached(program, arguments);
+        return startBrowser(program, arguments);
     };
 }
 
 bool openWithXdgOpen(const QUrl &url)
 {
-    return QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
+    return startBrowser(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
 }
 
 } // namespace countersign::oauth

@@ -103,6 +103,9 @@ class Auth0InteropTest : public QObject
         const nlohmann::json result = run.result();
         const auto gaps = result.value("poll_gaps_ms", nlohmann::json::array());
         QVERIFY2(!gaps.empty(), result.dump().c_str());
+        qInfo().noquote() << "Auth0 SDK polled the token endpoint" << result.value("token_polls", 0)
+                          << "times; gaps in ms:" << QString::fromStdString(gaps.dump()) << "answers:"
+                          << QString::fromStdString(result.value("poll_answers", nlohmann::json::array()).dump());
         for (std::size_t i = 1; i < gaps.size(); ++i)
             QVERIFY2(gaps[i].get<int>() >= 950, result.dump().c_str());
     }

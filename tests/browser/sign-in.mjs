@@ -105,6 +105,10 @@ function parseArgs(argv) {
   return { ...opts, url: url.href, redirectBase: `${target.origin}${target.pathname}` };
 }
 
+// Started by an app as its browser, this may outlive whoever reads its output (countersign-cli
+// exits once the browser is open): a closed pipe must not stop the browser halfway.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+
 let printed = false;
 function emit(result, exitCode) {
   if (!printed) {

@@ -193,6 +193,26 @@ private Q_SLOTS:
         QVERIFY(!lastAnswer(agent).contains(QStringLiteral("bought")));
     }
 
+    // Token Vault: the calendar tool exchanges the session's token at /oauth/token with Auth0's
+    // federated connection grant for alice's Google token, and the tool runs with it.
+    void fa_theCalendarComesThroughTokenVault()
+    {
+        AgentService service(&m_tenant.session(), nullptr, &m_tenant.network());
+        service.setStorageDirectory(m_storage.filePath(QStringLiteral("agent")));
+        service.followSession();
+        QTRY_VERIFY_WITH_TIMEOUT(service.session() != nullptr, 10000);
+        AgentSession &agent = *service.session();
+        agent.send(QStringLiteral("Check my calendar on 2026-12-01"));
+        QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
+        QVERIFY2(service.session() == &agent, "the agent was rebuilt: did the app's session end?");
+        const Message *result = lastOf(agent, Message::Kind::ToolResult);
+        QVERIFY(result);
+        QCOMPARE(result->toolName, QStringLiteral("check_calendar"));
+        QVERIFY2(!result->isError, result->result.dump().c_str());
+        QCOMPARE(result->result.value("date", ""), std::string("2026-12-01"));
+        QVERIFY(result->result.contains("busy"));
+    }
+
     // Each agent asked the session for a documents token, which this sign-in (one audience, as at
     // Auth0) does not include. Those refusals must not have spent the refresh token: the session
     // still renews.

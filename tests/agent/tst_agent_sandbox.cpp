@@ -3,6 +3,7 @@
 // reaches alice's approval channel, she decides, and the tool runs with a token carrying exactly
 // those details, or the agent says it was denied. A call waiting when the app quits completes
 // once after the restart. Nothing the conversation saves holds a token.
+#include "AgentMessages.h"
 #include "Jwt.h"
 #include "SandboxWithAlice.h"
 #include "TestEnvironment.h"
@@ -79,12 +80,6 @@ nlohmann::json tradeFor(const nlohmann::json &arguments)
     if (arguments.contains("limit_price"))
         detail["limit_price"] = arguments["limit_price"];
     return nlohmann::json::array({detail});
-}
-
-QString lastAnswer(const AgentSession &session)
-{
-    const auto &messages = session.conversation().messages;
-    return messages.isEmpty() || messages.last().kind != Message::Kind::Assistant ? QString() : messages.last().text;
 }
 
 } // namespace
@@ -181,13 +176,13 @@ private Q_SLOTS:
 
         const QString error = decide(QStringLiteral("Buy 3 ACME"), approvals::Decision::Approve);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !lastAnswer(session).isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !test::lastAnswer(session).isEmpty(), 20000);
         QCOMPARE(buy->runs, 1);
         const nlohmann::json claims = test::jwtClaims(buy->token);
         QCOMPARE(claims.value("sub", ""), std::string("alice"));
         QCOMPARE(claims.value("authorization_details", nlohmann::json()).dump(),
                  tradeFor({{"ticker", "ACME"}, {"qty", 3}, {"limit_price", 12.5}}).dump());
-        QVERIFY2(lastAnswer(session).contains(QStringLiteral("bought 3 ACME")), qPrintable(lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("bought 3 ACME")), qPrintable(test::lastAnswer(session)));
 
         // Token hygiene: the token the tool got is nowhere in the conversation or its file.
         QFile saved(file);
@@ -223,10 +218,10 @@ private Q_SLOTS:
         QVERIFY2(binding.startsWith(QStringLiteral("Buy 3 ACME #")), qPrintable(binding));
         const QString error = decide(binding, approvals::Decision::Approve);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !lastAnswer(session).isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !test::lastAnswer(session).isEmpty(), 20000);
         QCOMPARE(buy->runs, 1);
-        QVERIFY2(lastAnswer(session).contains(QStringLiteral("bought 3 ACME shares at 12.34 USD")),
-                 qPrintable(lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("bought 3 ACME shares at 12.34 USD")),
+                 qPrintable(test::lastAnswer(session)));
 
         m_stockToken = buy->token;
         const auto placed = orders();
@@ -257,9 +252,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(session.conversation().messages.last().kind == Message::Kind::Interrupt, 10000);
         const QString error = decide(QStringLiteral("Buy 4 ACME"), approvals::Decision::Deny);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !lastAnswer(session).isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !test::lastAnswer(session).isEmpty(), 20000);
         QCOMPARE(buy->runs, 0);
-        QVERIFY2(lastAnswer(session).contains(QStringLiteral("You denied this")), qPrintable(lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("You denied this")), qPrintable(test::lastAnswer(session)));
         if (!m_stockToken.isEmpty()) // no order for 4 (the purchase above is the only one)
             for (const auto &order : orders())
                 QVERIFY(order.value("qty", 0) != 4);
@@ -275,7 +270,7 @@ private Q_SLOTS:
         session.send(QStringLiteral("Buy 6 shares of ACME"));
         const QString error = decide(QStringLiteral("Buy 6 ACME"), approvals::Decision::Approve);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !lastAnswer(session).isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !test::lastAnswer(session).isEmpty(), 20000);
         QCOMPARE(buy->runs, 1);
         QCOMPARE(test::jwtClaims(buy->token).value("authorization_details", nlohmann::json()).dump(),
                  tradeFor({{"ticker", "ACME"}, {"qty", 6}}).dump());
@@ -305,9 +300,9 @@ private Q_SLOTS:
         auto buy = std::make_shared<RecordingBuy>();
         after.addTool(buy, authorizer());
         QVERIFY(after.load());
-        QTRY_VERIFY_WITH_TIMEOUT(!after.busy() && !lastAnswer(after).isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!after.busy() && !test::lastAnswer(after).isEmpty(), 20000);
         QCOMPARE(buy->runs, 1);
-        QVERIFY2(lastAnswer(after).contains(QStringLiteral("bought 5 ACME")), qPrintable(lastAnswer(after)));
+        QVERIFY2(test::lastAnswer(after).contains(QStringLiteral("bought 5 ACME")), qPrintable(test::lastAnswer(after)));
     }
 };
 

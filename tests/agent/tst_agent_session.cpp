@@ -2,6 +2,7 @@
 // tools run with checked arguments, credentials reach the tool only through its ToolContext
 // (never the conversation or the file), interrupts pause a call until the person acts, and a
 // call interrupted when the app quit is picked up by the next session and completes once.
+#include "AgentMessages.h"
 #include "agent/AgentSession.h"
 #include "agent/DemoBackend.h"
 
@@ -83,12 +84,6 @@ public:
     nlohmann::json resumedWith;
 };
 
-QString lastAnswer(const AgentSession &session)
-{
-    const auto &messages = session.conversation().messages;
-    return messages.isEmpty() || messages.last().kind != Message::Kind::Assistant ? QString() : messages.last().text;
-}
-
 QByteArray fileContents(const QString &path)
 {
     QFile file(path);
@@ -108,8 +103,8 @@ private Q_SLOTS:
         AgentSession session(&backend);
         session.addTool(std::make_shared<SearchDocuments>());
         session.send(QStringLiteral("Search documents about budget"));
-        QTRY_VERIFY(!session.busy() && !lastAnswer(session).isEmpty());
-        QVERIFY2(lastAnswer(session).contains(QStringLiteral("Budget 2027")), qPrintable(lastAnswer(session)));
+        QTRY_VERIFY(!session.busy() && !test::lastAnswer(session).isEmpty());
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("Budget 2027")), qPrintable(test::lastAnswer(session)));
         QStringList kinds;
         for (const Message &m : session.conversation().messages)
             kinds << kindName(m.kind);
@@ -123,11 +118,11 @@ private Q_SLOTS:
         auto buy = std::make_shared<BuyStock>();
         session.addTool(buy);
         session.send(QStringLiteral("Buy 3 shares of UMBRELLA")); // the schema allows 4 letters at most
-        QTRY_VERIFY(!session.busy() && !lastAnswer(session).isEmpty());
+        QTRY_VERIFY(!session.busy() && !test::lastAnswer(session).isEmpty());
         QCOMPARE(buy->runs, 0);
         const Message &result = session.conversation().messages.at(2);
         QVERIFY(result.isError);
-        QVERIFY2(lastAnswer(session).contains(QStringLiteral("ticker: must match")), qPrintable(lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("ticker: must match")), qPrintable(test::lastAnswer(session)));
     }
 
     void anInterruptedCallResumesWhenApprovedAndTheTokenStaysOutOfTheChat()
@@ -147,10 +142,10 @@ private Q_SLOTS:
         QCOMPARE(buy->runs, 0);
 
         approval->approve(QStringLiteral("call_1"));
-        QTRY_VERIFY(!session.busy() && !lastAnswer(session).isEmpty());
+        QTRY_VERIFY(!session.busy() && !test::lastAnswer(session).isEmpty());
         QCOMPARE(buy->runs, 1);
         QCOMPARE(buy->tokenSeen, kSecret); // the tool got the credential...
-        QVERIFY2(lastAnswer(session).contains(QStringLiteral("bought 3 ACME")), qPrintable(lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("bought 3 ACME")), qPrintable(test::lastAnswer(session)));
         // ...and neither the conversation nor its file ever held it.
         QVERIFY(!QByteArray::fromStdString(session.conversation().toJson().dump()).contains(kSecret));
         const QByteArray saved = fileContents(file);
@@ -169,9 +164,9 @@ private Q_SLOTS:
         session.send(QStringLiteral("Buy 3 shares of ACME"));
         QTRY_VERIFY(approval->waiting.contains(QStringLiteral("call_1")));
         approval->deny(QStringLiteral("call_1"));
-        QTRY_VERIFY(!session.busy() && !lastAnswer(session).isEmpty());
+        QTRY_VERIFY(!session.busy() && !test::lastAnswer(session).isEmpty());
         QCOMPARE(buy->runs, 0);
-        QVERIFY2(lastAnswer(session).contains(QStringLiteral("You denied the trade.")), qPrintable(lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("You denied the trade.")), qPrintable(test::lastAnswer(session)));
     }
 
     void aCallWaitingWhenTheAppQuitCompletesOnceInTheNextSession()
@@ -198,7 +193,7 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(approval->resumedWith.value("ticket", "")), QStringLiteral("t-1"));
         QVERIFY(second.busy());
         approval->approve(QStringLiteral("call_1")); // decided while the app was closed, or now
-        QTRY_VERIFY(!second.busy() && !lastAnswer(second).isEmpty());
+        QTRY_VERIFY(!second.busy() && !test::lastAnswer(second).isEmpty());
         QCOMPARE(buy->runs, 1);
 
         // A third start finds nothing to resume: the call ran exactly once.
@@ -232,9 +227,9 @@ private Q_SLOTS:
         auto buy = std::make_shared<BuyStock>();
         session.addTool(buy);
         QVERIFY(session.load());
-        QTRY_VERIFY(!session.busy() && !lastAnswer(session).isEmpty());
+        QTRY_VERIFY(!session.busy() && !test::lastAnswer(session).isEmpty());
         QCOMPARE(buy->runs, 0);
-        QVERIFY2(lastAnswer(session).contains(QStringLiteral("not repeated")), qPrintable(lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("not repeated")), qPrintable(test::lastAnswer(session)));
     }
 
     void aDamagedFileIsReportedAndKept()

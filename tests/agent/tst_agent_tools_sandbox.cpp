@@ -3,6 +3,7 @@
 // token alice approves by its code, her calendar through a federated token (and bob's
 // "connect your account" until he links it), documents filtered by FGA, and a document read
 // refused by an FGA check. Nothing the conversation saves holds a token.
+#include "AgentMessages.h"
 #include "FakeChatServer.h"
 #include "SandboxWithAlice.h"
 #include "SignedInSession.h"
@@ -29,21 +30,6 @@ using namespace countersign::agent;
 using test::wait;
 
 namespace {
-
-QString lastAnswer(const AgentSession &session)
-{
-    const auto &messages = session.conversation().messages;
-    return messages.isEmpty() || messages.last().kind != Message::Kind::Assistant ? QString() : messages.last().text;
-}
-
-const Message *lastOf(const AgentSession &session, Message::Kind kind)
-{
-    const auto &messages = session.conversation().messages;
-    for (auto it = messages.crbegin(); it != messages.crend(); ++it)
-        if (it->kind == kind)
-            return &*it;
-    return nullptr;
-}
 
 QStringList toolNames(const AgentSession &session)
 {
@@ -112,7 +98,7 @@ private Q_SLOTS:
     void theAgentKnowsWhoItWorksForAndWhatItMayDo()
     {
         say(agent(), QStringLiteral("What can I do?"));
-        const QString answer = lastAnswer(agent());
+        const QString answer = test::lastAnswer(agent());
         QVERIFY2(answer.contains(QStringLiteral("Alice")), qPrintable(answer));
         for (const char *can : {"buy and sell stock", "make payments", "read your data records", "calendar",
                                 "search and read the shared documents"})
@@ -123,7 +109,7 @@ private Q_SLOTS:
     void aPaymentIsMadeOnceAliceApprovesIt()
     {
         say(agent(), QStringLiteral("Pay 25 EUR to Erika"));
-        const Message *interrupt = lastOf(agent(), Message::Kind::Interrupt);
+        const Message *interrupt = test::lastOf(agent(), Message::Kind::Interrupt);
         QVERIFY(interrupt);
         QCOMPARE(interrupt->interrupt.value("type", ""), std::string("async_authorization"));
         const QString binding = QString::fromStdString(interrupt->interrupt.value("binding_message", ""));
@@ -144,9 +130,9 @@ private Q_SLOTS:
             [&](auto done) { m_world->channel().client()->decide(id, approvals::Decision::Approve, {}, done); });
         QVERIFY2(decided, qPrintable(decided ? QString() : decided.error().message));
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
-        const QString answer = lastAnswer(agent());
+        const QString answer = test::lastAnswer(agent());
         QVERIFY2(answer.contains(QStringLiteral("paid 25.00 EUR to Erika")), qPrintable(answer));
-        const Message *result = lastOf(agent(), Message::Kind::ToolResult);
+        const Message *result = test::lastOf(agent(), Message::Kind::ToolResult);
         QVERIFY(result && !result->isError);
         QCOMPARE(result->result.value("status", ""), std::string("executed"));
         QCOMPARE(result->result.value("account", ""), std::string("alice"));
@@ -155,7 +141,7 @@ private Q_SLOTS:
     void aDataRecordIsReadWithTheCodeAliceApproves()
     {
         say(agent(), QStringLiteral("Fetch data record r-1001"));
-        const Message *interrupt = lastOf(agent(), Message::Kind::Interrupt);
+        const Message *interrupt = test::lastOf(agent(), Message::Kind::Interrupt);
         QVERIFY(interrupt);
         QCOMPARE(interrupt->interrupt.value("type", ""), std::string("device_authorization"));
         const QString code = QString::fromStdString(interrupt->interrupt.value("user_code", ""));
@@ -174,7 +160,7 @@ private Q_SLOTS:
         QVERIFY2(decided, qPrintable(decided ? QString() : decided.error().message));
 
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
-        QVERIFY2(lastAnswer(agent()).contains(QStringLiteral("Quarterly sales figures")), qPrintable(lastAnswer(agent())));
+        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("Quarterly sales figures")), qPrintable(test::lastAnswer(agent())));
 
         // Approved once: the next record needs no new code; someone else's record is not there.
         const auto interrupts = [&] {
@@ -185,30 +171,30 @@ private Q_SLOTS:
         say(agent(), QStringLiteral("Fetch data record r-1002"));
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
         QCOMPARE(interrupts(), before);
-        QVERIFY2(lastAnswer(agent()).contains(QStringLiteral("Customer survey results")), qPrintable(lastAnswer(agent())));
+        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("Customer survey results")), qPrintable(test::lastAnswer(agent())));
         say(agent(), QStringLiteral("Fetch data record r-2001"));
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
-        QVERIFY2(lastAnswer(agent()).contains(QStringLiteral("could not")), qPrintable(lastAnswer(agent())));
-        QVERIFY(lastOf(agent(), Message::Kind::ToolResult)->isError);
+        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("could not")), qPrintable(test::lastAnswer(agent())));
+        QVERIFY(test::lastOf(agent(), Message::Kind::ToolResult)->isError);
     }
 
     void alicesCalendarComesThroughHerConnectedAccount()
     {
         say(agent(), QStringLiteral("Check my calendar on 2026-12-01"));
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
-        const Message *result = lastOf(agent(), Message::Kind::ToolResult);
+        const Message *result = test::lastOf(agent(), Message::Kind::ToolResult);
         QVERIFY(result);
         QVERIFY2(!result->isError, result->result.dump().c_str());
         QCOMPARE(result->result.value("date", ""), std::string("2026-12-01"));
         QVERIFY(result->result.contains("busy"));
-        QVERIFY2(lastAnswer(agent()).contains(QStringLiteral("2026-12-01")), qPrintable(lastAnswer(agent())));
+        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("2026-12-01")), qPrintable(test::lastAnswer(agent())));
     }
 
     void documentSearchReturnsOnlyWhatAliceMayRead()
     {
         say(agent(), QStringLiteral("Search documents about budget"));
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
-        const Message *result = lastOf(agent(), Message::Kind::ToolResult);
+        const Message *result = test::lastOf(agent(), Message::Kind::ToolResult);
         QVERIFY(result);
         QVERIFY2(!result->isError, result->result.dump().c_str());
         QStringList ids;
@@ -223,16 +209,16 @@ private Q_SLOTS:
     {
         say(agent(), QStringLiteral("Read document roadmap-2025")); // bob's, shared with alice
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
-        const Message *read = lastOf(agent(), Message::Kind::ToolResult);
+        const Message *read = test::lastOf(agent(), Message::Kind::ToolResult);
         QVERIFY2(read && !read->isError, read ? read->result.dump().c_str() : "no result");
         QCOMPARE(read->result.value("id", ""), std::string("roadmap-2025"));
 
         say(agent(), QStringLiteral("Read document hiring-plan")); // bob's alone
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
-        const Message *refused = lastOf(agent(), Message::Kind::ToolResult);
+        const Message *refused = test::lastOf(agent(), Message::Kind::ToolResult);
         QVERIFY(refused && refused->isError);
-        QVERIFY2(lastAnswer(agent()).contains(QStringLiteral("not a viewer of doc:hiring-plan")),
-                 qPrintable(lastAnswer(agent())));
+        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("not a viewer of doc:hiring-plan")),
+                 qPrintable(test::lastAnswer(agent())));
     }
 
     // Quit while a call waits on a device code, approve the code, start again: the call picks up
@@ -247,7 +233,7 @@ private Q_SLOTS:
             before.followSession();
             QTRY_VERIFY_WITH_TIMEOUT(before.session() != nullptr, 10000);
             say(*before.session(), QStringLiteral("Fetch data record r-1002"));
-            const Message *interrupt = lastOf(*before.session(), Message::Kind::Interrupt);
+            const Message *interrupt = test::lastOf(*before.session(), Message::Kind::Interrupt);
             QVERIFY(interrupt);
             code = QString::fromStdString(interrupt->interrupt.value("user_code", ""));
         } // the app quits
@@ -262,7 +248,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(after.session() != nullptr, 10000);
         AgentSession &agent = *after.session();
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
-        QVERIFY2(lastAnswer(agent).contains(QStringLiteral("Customer survey results")), qPrintable(lastAnswer(agent)));
+        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("Customer survey results")), qPrintable(test::lastAnswer(agent)));
         const auto results = std::count_if(agent.conversation().messages.cbegin(), agent.conversation().messages.cend(),
                                            [](const Message &m) { return m.kind == Message::Kind::ToolResult; });
         QCOMPARE(results, 1);
@@ -292,7 +278,7 @@ private Q_SLOTS:
         AgentSession &agent = *service.session();
         agent.send(QStringLiteral("Find the budget documents, read the Q3 plan and check my calendar on 2026-12-01."));
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
-        QCOMPARE(lastAnswer(agent), QStringLiteral("Here is what I found."));
+        QCOMPARE(test::lastAnswer(agent), QStringLiteral("Here is what I found."));
         QCOMPARE(model.requests().size(), 2);
 
         // The model got the tools' results...
@@ -339,7 +325,7 @@ private Q_SLOTS:
         AgentSession &agent = *service.session();
 
         say(agent, QStringLiteral("Check my calendar today"));
-        const Message *interrupt = lastOf(agent, Message::Kind::Interrupt);
+        const Message *interrupt = test::lastOf(agent, Message::Kind::Interrupt);
         QVERIFY(interrupt);
         QCOMPARE(interrupt->interrupt.value("type", ""), std::string("connect_account"));
         QCOMPARE(interrupt->interrupt.value("connection", ""), std::string("google-oauth2"));
@@ -379,7 +365,7 @@ private Q_SLOTS:
 
         agent.retryCall(callId);
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
-        const Message *result = lastOf(agent, Message::Kind::ToolResult);
+        const Message *result = test::lastOf(agent, Message::Kind::ToolResult);
         QVERIFY(result);
         QVERIFY2(!result->isError, result->result.dump().c_str());
         QCOMPARE(result->callId, callId);

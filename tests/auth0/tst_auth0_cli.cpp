@@ -3,6 +3,7 @@
 // tenant's CA as the browser, the real keyring of this test's private session. Sign-in, who is
 // signed in, the inbox pointing at Guardian, a device code sent to /activate, the agent's CIBA
 // purchase approved on the Guardian stand-in, sign-out.
+#include "AgentMessages.h"
 #include "Auth0Sandbox.h"
 #include "Jwt.h"
 #include "TestEnvironment.h"
@@ -20,15 +21,6 @@ using namespace countersign;
 namespace {
 
 using Run = test::ProcessRun;
-
-QList<nlohmann::json> eventsOf(const QByteArray &out)
-{
-    QList<nlohmann::json> events;
-    for (const QByteArray &line : out.split('\n'))
-        if (!line.trimmed().isEmpty())
-            events << nlohmann::json::parse(line.toStdString(), nullptr, false);
-    return events;
-}
 
 } // namespace
 
@@ -131,7 +123,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor(
             [&] {
                 out += agent.readAllStandardOutput();
-                for (const auto &event : eventsOf(out))
+                for (const auto &event : test::jsonLines(out))
                     if (event.value("type", "") == "interrupt")
                         interrupt = event;
                 return !interrupt.is_null() || agent.state() == QProcess::NotRunning;
@@ -148,7 +140,7 @@ private Q_SLOTS:
         QVERIFY(agent.waitForFinished(30000));
         out += agent.readAllStandardOutput();
         QCOMPARE(agent.exitCode(), 0);
-        const auto events = eventsOf(out);
+        const auto events = test::jsonLines(out);
         QVERIFY(!events.isEmpty());
         QCOMPARE(events.last().value("type", ""), std::string("final"));
         QVERIFY2(QString::fromStdString(events.last().value("text", "")).contains(u"bought 2 ACME"),

@@ -4,6 +4,7 @@
 // data record with a device code completed on Auth0's /activate page, and buys stock with a CIBA
 // request in Auth0's form (iss_sub login_hint, client_secret_post, audience), approved on the
 // sandbox's Guardian stand-in: Auth0 itself has no API through which a desktop app approves.
+#include "AgentMessages.h"
 #include "Auth0Sandbox.h"
 #include "Jwt.h"
 #include "TestEnvironment.h"
@@ -25,24 +26,6 @@ using namespace countersign;
 using namespace countersign::agent;
 using test::wait;
 
-namespace {
-
-QString lastAnswer(const AgentSession &session)
-{
-    const auto &messages = session.conversation().messages;
-    return messages.isEmpty() || messages.last().kind != Message::Kind::Assistant ? QString() : messages.last().text;
-}
-
-const Message *lastOf(const AgentSession &session, Message::Kind kind)
-{
-    const auto &messages = session.conversation().messages;
-    for (auto it = messages.crbegin(); it != messages.crend(); ++it)
-        if (it->kind == kind)
-            return &*it;
-    return nullptr;
-}
-
-} // namespace
 
 class Auth0SandboxTest : public QObject
 {
@@ -125,7 +108,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!agent.conversation().messages.isEmpty() &&
                                      agent.conversation().messages.last().kind == Message::Kind::Interrupt,
                                  20000);
-        const Message *interrupt = lastOf(agent, Message::Kind::Interrupt);
+        const Message *interrupt = test::lastOf(agent, Message::Kind::Interrupt);
         QCOMPARE(interrupt->interrupt.value("type", ""), std::string("device_authorization"));
         const QUrl page(QString::fromStdString(interrupt->interrupt.value("verification_uri_complete", "")));
         QCOMPARE(page.path(), QStringLiteral("/activate"));
@@ -136,7 +119,7 @@ private Q_SLOTS:
         QVERIFY2(browser.outcome == u"activated", qPrintable(browser.outcome + u' ' + browser.detail));
         QVERIFY2(service.session() == &agent, "the agent was rebuilt: did the app's session end?");
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
-        QVERIFY2(lastAnswer(agent).contains(QStringLiteral("Quarterly sales figures")), qPrintable(lastAnswer(agent)));
+        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("Quarterly sales figures")), qPrintable(test::lastAnswer(agent)));
     }
 
     void e_theAgentBuysStockOnceAliceApprovesInGuardian()
@@ -147,12 +130,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(service.session() != nullptr, 10000);
         AgentSession &agent = *service.session();
         agent.send(QStringLiteral("What can I do?"));
-        QTRY_VERIFY_WITH_TIMEOUT(!agent.busy() && !lastAnswer(agent).isEmpty(), 10000);
-        QVERIFY2(lastAnswer(agent).contains(QStringLiteral("in Auth0 Guardian")), qPrintable(lastAnswer(agent)));
+        QTRY_VERIFY_WITH_TIMEOUT(!agent.busy() && !test::lastAnswer(agent).isEmpty(), 10000);
+        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("in Auth0 Guardian")), qPrintable(test::lastAnswer(agent)));
 
         agent.send(QStringLiteral("Buy 3 shares of ACME"));
         QTRY_VERIFY_WITH_TIMEOUT(agent.conversation().messages.last().kind == Message::Kind::Interrupt, 20000);
-        const Message *interrupt = lastOf(agent, Message::Kind::Interrupt);
+        const Message *interrupt = test::lastOf(agent, Message::Kind::Interrupt);
         QCOMPARE(interrupt->interrupt.value("type", ""), std::string("async_authorization"));
         const QString binding = QString::fromStdString(interrupt->interrupt.value("binding_message", ""));
         // Auth0's rules: at most 64 of letters, digits, space and +-_.,:#
@@ -170,7 +153,7 @@ private Q_SLOTS:
                  nlohmann::json::array({{{"type", "trade_authorization"}, {"action", "buy"}, {"ticker", "ACME"}, {"qty", 3}}})
                      .dump());
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
-        QVERIFY2(lastAnswer(agent).contains(QStringLiteral("bought 3 ACME")), qPrintable(lastAnswer(agent)));
+        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("bought 3 ACME")), qPrintable(test::lastAnswer(agent)));
     }
 
     void f_aDenialInGuardianBuysNothing()
@@ -183,14 +166,14 @@ private Q_SLOTS:
         agent.send(QStringLiteral("Buy 7 shares of ACME"));
         QTRY_VERIFY_WITH_TIMEOUT(agent.conversation().messages.last().kind == Message::Kind::Interrupt, 20000);
         const QString binding =
-            QString::fromStdString(lastOf(agent, Message::Kind::Interrupt)->interrupt.value("binding_message", ""));
+            QString::fromStdString(test::lastOf(agent, Message::Kind::Interrupt)->interrupt.value("binding_message", ""));
         approvals::Approval seen;
         const QString error = m_tenant.guardianDecides(binding, approvals::Decision::Deny, &seen);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(service.session() == &agent, "the agent was rebuilt: did the app's session end?");
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
-        QVERIFY2(lastAnswer(agent).contains(QStringLiteral("denied")), qPrintable(lastAnswer(agent)));
-        QVERIFY(!lastAnswer(agent).contains(QStringLiteral("bought")));
+        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("denied")), qPrintable(test::lastAnswer(agent)));
+        QVERIFY(!test::lastAnswer(agent).contains(QStringLiteral("bought")));
     }
 
     // Token Vault: the calendar tool exchanges the session's token at /oauth/token with Auth0's
@@ -205,7 +188,7 @@ private Q_SLOTS:
         agent.send(QStringLiteral("Check my calendar on 2026-12-01"));
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
         QVERIFY2(service.session() == &agent, "the agent was rebuilt: did the app's session end?");
-        const Message *result = lastOf(agent, Message::Kind::ToolResult);
+        const Message *result = test::lastOf(agent, Message::Kind::ToolResult);
         QVERIFY(result);
         QCOMPARE(result->toolName, QStringLiteral("check_calendar"));
         QVERIFY2(!result->isError, result->result.dump().c_str());

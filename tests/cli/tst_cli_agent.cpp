@@ -2,6 +2,7 @@
 // real sandbox, the demo agent's trade waiting for her approval, decided with `approve ID` from
 // a second process, --no-wait handing over the pending request's id and a later run picking up
 // the decision, and the JSON event lines scripts read. Nothing it saves holds a token.
+#include "AgentMessages.h"
 #include "Sandbox.h"
 #include "TestEnvironment.h"
 
@@ -17,15 +18,6 @@ using namespace countersign;
 using Run = test::ProcessRun;
 
 namespace {
-
-QList<nlohmann::json> eventsOf(const QByteArray &out)
-{
-    QList<nlohmann::json> events;
-    for (const QByteArray &line : out.split('\n'))
-        if (!line.trimmed().isEmpty())
-            events << nlohmann::json::parse(line.toStdString(), nullptr, false);
-    return events;
-}
 
 QStringList typesOf(const QList<nlohmann::json> &events)
 {
@@ -75,7 +67,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor(
             [&] {
                 out += agent.readAllStandardOutput();
-                for (const auto &event : eventsOf(out))
+                for (const auto &event : test::jsonLines(out))
                     if (event.value("type", "") == "interrupt")
                         interrupt = event;
                 return !interrupt.is_null() || agent.state() == QProcess::NotRunning;
@@ -95,7 +87,7 @@ private Q_SLOTS:
         out += agent.readAllStandardOutput();
         QCOMPARE(agent.exitCode(), 0);
 
-        const auto events = eventsOf(out);
+        const auto events = test::jsonLines(out);
         const QStringList types = typesOf(events);
         QCOMPARE(types.mid(0, 2), (QStringList{QStringLiteral("tool_call"), QStringLiteral("interrupt")}));
         QCOMPARE(types.mid(2, 1), QStringList{QStringLiteral("tool_result")});
@@ -120,7 +112,7 @@ private Q_SLOTS:
         const Run first = cli({QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("--no-wait"),
                                QStringLiteral("Sell 1 share of ACME")});
         QVERIFY2(first.exitCode == 0, first.err.constData());
-        const auto events = eventsOf(first.out);
+        const auto events = test::jsonLines(first.out);
         QCOMPARE(typesOf(events), (QStringList{QStringLiteral("tool_call"), QStringLiteral("interrupt"),
                                                QStringLiteral("final")}));
         const std::string callId = events[1].value("id", "");
@@ -138,7 +130,7 @@ private Q_SLOTS:
         // The next run reports the denied call, the agent's answer to it, then the new prompt.
         const Run next = cli({QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("Who am I?")});
         QVERIFY2(next.exitCode == 0, next.err.constData());
-        const auto later = eventsOf(next.out);
+        const auto later = test::jsonLines(next.out);
         const nlohmann::json *denied = firstOf(later, "tool_result");
         QVERIFY2(denied, next.out.constData());
         QCOMPARE(denied->value("call_id", ""), callId);

@@ -89,7 +89,20 @@ FocusScope {
             }
 
             // Auth0 and the like: approvals arrive in another app (Guardian). Still show what this
-            // app's own agent is waiting on, so that nothing pending goes unseen.
+            // app's own agent is waiting on, so that nothing pending goes unseen. (The title is not
+            // the list's header: Qt 6.4 cannot create a header component in a file that is
+            // "pragma ComponentBehavior: Bound", and says "Component is not ready".)
+            Label {
+                objectName: "agentApprovalTitle"
+                visible: Inbox.approvedElsewhere && agentList.count > 0
+                Layout.preferredWidth: Math.min(640, listView.width - 32)
+                Layout.alignment: Qt.AlignHCenter
+                topPadding: 16
+                text: qsTr("Requests your agent is waiting on")
+                font.weight: Font.DemiBold
+                font.pixelSize: 15
+            }
+
             ListView {
                 id: agentList
                 objectName: "agentApprovalList"
@@ -103,16 +116,6 @@ FocusScope {
                 bottomMargin: 16
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Requests your agent is waiting on")
-
-                header: Label {
-                    width: Math.min(640, agentList.width - 32)
-                    x: (agentList.width - width) / 2
-                    bottomPadding: 8
-                    text: qsTr("Requests your agent is waiting on")
-                    font.weight: Font.DemiBold
-                    font.pixelSize: 15
-                    visible: agentList.count > 0
-                }
 
                 delegate: Pane {
                     id: agentRow

@@ -94,11 +94,7 @@ void DeviceViewModel::lookup(const QString &input)
             return;
         }
         // No approver API (Auth0, for one): the code is entered on the provider's own page.
-        QUrl page = code->link;
-        if (page.isEmpty() && !m_channel->codeEntryPage().isEmpty()) {
-            page = m_channel->codeEntryPage();
-            page.setQuery(QStringLiteral("user_code=") + device::UserCode::display(code->code));
-        }
+        const QUrl page = m_channel->codeEntryPage(code.value());
         if (page.isEmpty()) {
             finish(tr("Your provider has no device approval API here, so codes are entered on its web page. "
                       "Paste the link the device shows instead, and it opens in your browser."));

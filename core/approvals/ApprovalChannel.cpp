@@ -1,4 +1,5 @@
 #include "ApprovalChannel.h"
+#include "device/UserCode.h"
 
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
@@ -104,10 +105,16 @@ void ApprovalChannel::connectToProvider(Callback<ApprovalsClient *> done)
     });
 }
 
-QUrl ApprovalChannel::codeEntryPage() const
+QUrl ApprovalChannel::codeEntryPage(const device::UserCode &code) const
 {
+    if (!code.link.isEmpty())
+        return code.link;
     const config::ProviderConfig &provider = m_session->provider();
-    return provider.isAuth0() ? provider.issuer.resolved(QUrl(QStringLiteral("activate"))) : QUrl();
+    if (!provider.isAuth0())
+        return {};
+    QUrl page = provider.issuer.resolved(QUrl(QStringLiteral("activate")));
+    page.setQuery(QStringLiteral("user_code=") + device::UserCode::display(code.code));
+    return page;
 }
 
 void ApprovalChannel::drop()

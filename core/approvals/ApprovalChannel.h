@@ -10,6 +10,9 @@
 
 class QNetworkAccessManager;
 
+namespace countersign::device {
+struct UserCode;
+}
 namespace countersign::session {
 class SessionManager;
 }
@@ -48,9 +51,10 @@ public:
     // The channel's device code part, when the provider offers it (docs/approval-channel.md,
     // "Device codes"); null otherwise: then codes are entered on the provider's own web page.
     device::DeviceApprover *deviceApprover() const { return m_deviceApprover; }
-    // The provider's own page for entering a device code, when it is known without asking the
-    // device (Auth0's https://DOMAIN/activate); empty otherwise.
-    QUrl codeEntryPage() const;
+    // Where the person enters `code` on the provider's own web page, for a provider without the
+    // device approver API: the link the code came from if one was pasted, else the page known
+    // without asking the device (Auth0's https://DOMAIN/activate?user_code=CODE); empty otherwise.
+    QUrl codeEntryPage(const device::UserCode &code) const;
 
 Q_SIGNALS:
     void availabilityChanged();

@@ -76,22 +76,17 @@ void DeviceCommands::withApprover(const QString &input,
     }
     m_channel->connectToProvider([this, code = code.value(), next, done](Result<approvals::ApprovalsClient *> client) {
         if (!client) {
-            const Error error = client.error();
-            if (error.code != u"no_approval_channel" && error.code != u"guardian") {
-                done(failWith(error));
+            // Unavailable: the provider has no channel (or is Auth0); anything else is a failure.
+            if (m_channel->availability() != approvals::ApprovalChannel::Availability::Unavailable) {
+                done(failWith(client.error()));
                 return;
             }
         } else if (m_channel->deviceApprover()) {
             next(m_channel->deviceApprover(), code.code);
             return;
         }
-        // No approver API (Auth0, for one): the code is entered on the provider's own page, which
-        // takes a typed code too when we know where it is (Auth0's /activate?user_code=...).
-        QUrl page = code.link;
-        if (page.isEmpty() && !m_channel->codeEntryPage().isEmpty()) {
-            page = m_channel->codeEntryPage();
-            page.setQuery(QStringLiteral("user_code=") + device::UserCode::display(code.code));
-        }
+        // No approver API (Auth0, for one): the code is entered on the provider's own page.
+        const QUrl page = m_channel->codeEntryPage(code);
         if (page.isEmpty()) {
             done(failWith({QStringLiteral("no_device_approver"),
                            tr("Your provider has no device approval API, so codes are entered on its web "

@@ -29,19 +29,6 @@ using namespace countersign;
 using namespace countersign::agent;
 using test::wait;
 
-namespace {
-
-QStringList toolNames(const AgentSession &session)
-{
-    QStringList names;
-    for (const Message &message : session.conversation().messages)
-        if (message.kind == Message::Kind::ToolCall)
-            names << message.toolName;
-    return names;
-}
-
-} // namespace
-
 class AgentToolsSandboxTest : public QObject
 {
     Q_OBJECT

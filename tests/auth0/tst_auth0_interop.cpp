@@ -5,6 +5,7 @@
 // Countersign's approvals client and session (signed in with the Auth0 profile). Approved, the tool runs
 // with a token carrying the approved authorization_details; denied, the SDK returns its
 // AccessDeniedInterrupt.
+#include "AgentMessages.h"
 #include "Auth0Sandbox.h"
 #include "TestEnvironment.h"
 
@@ -26,7 +27,7 @@ QString interopScript()
 // One run of the SDK script: its JSON lines and how it ended.
 struct SdkRun
 {
-    std::vector<nlohmann::json> events;
+    QList<nlohmann::json> events; // one per line of stdout
     QByteArray out;
     QByteArray err;
     int exitCode = -1;
@@ -34,7 +35,7 @@ struct SdkRun
     nlohmann::json result() const
     {
         for (const auto &event : events)
-            if (event.value("event", "") == "result")
+            if (event.is_object() && event.value("event", "") == "result")
                 return event;
         return nlohmann::json::object();
     }
@@ -79,11 +80,7 @@ class Auth0InteropTest : public QObject
         run.exitCode = sdk.exitStatus() == QProcess::NormalExit ? sdk.exitCode() : -1;
         run.out = sdk.readAllStandardOutput();
         run.err = sdk.readAllStandardError();
-        for (const QByteArray &line : run.out.split('\n')) {
-            auto event = nlohmann::json::parse(line.constBegin(), line.constEnd(), nullptr, false);
-            if (event.is_object())
-                run.events.push_back(std::move(event));
-        }
+        run.events = test::jsonLines(run.out);
         return run;
     }
 
@@ -126,8 +123,8 @@ private Q_SLOTS:
         const SdkRun run = buyAcme(3, QStringLiteral("Interop: buy 3 ACME"), approvals::Decision::Approve, &seen, &problem);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY2(run.exitCode == 0, qPrintable(QString::fromUtf8(run.out + run.err)));
-        QVERIFY(!run.events.empty());
-        QCOMPARE(run.events.front().value("event", ""), std::string("started"));
+        QVERIFY(!run.events.isEmpty() && run.events.constFirst().is_object());
+        QCOMPARE(run.events.constFirst().value("event", ""), std::string("started"));
         checkRun(run, seen, 3);
 
         // Read from the access token the SDK handed to the tool.

@@ -63,16 +63,7 @@ private Q_SLOTS:
         agent.start(QStringLiteral(COUNTERSIGN_CLI_BINARY),
                     {QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("Buy 2 shares of GLOBEX")});
         QByteArray out;
-        nlohmann::json interrupt;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                out += agent.readAllStandardOutput();
-                for (const auto &event : test::jsonLines(out))
-                    if (event.value("type", "") == "interrupt")
-                        interrupt = event;
-                return !interrupt.is_null() || agent.state() == QProcess::NotRunning;
-            },
-            30000));
+        const nlohmann::json interrupt = test::waitForInterrupt(agent, out);
         QVERIFY2(!interrupt.is_null(), (out + agent.readAllStandardError()).constData());
         QCOMPARE(interrupt.value("interrupt", ""), std::string("async_authorization"));
         QCOMPARE(interrupt.value("tool", ""), std::string("buy_stock"));

@@ -4,7 +4,9 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QProcess>
 #include <QString>
+#include <QTest>
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +39,23 @@ inline QList<nlohmann::json> jsonLines(const QByteArray &out)
         if (!line.trimmed().isEmpty())
             events << nlohmann::json::parse(line.toStdString(), nullptr, false);
     return events;
+}
+
+// Reads a running `countersign-cli agent --json` into `out` until it prints an interrupt (which
+// is returned) or exits, or `timeoutMs` passes (then null).
+inline nlohmann::json waitForInterrupt(QProcess &agent, QByteArray &out, int timeoutMs = 30000)
+{
+    nlohmann::json interrupt;
+    (void)QTest::qWaitFor(
+        [&] {
+            out += agent.readAllStandardOutput();
+            for (const auto &event : jsonLines(out))
+                if (event.is_object() && event.value("type", "") == "interrupt")
+                    interrupt = event;
+            return !interrupt.is_null() || agent.state() == QProcess::NotRunning;
+        },
+        timeoutMs);
+    return interrupt;
 }
 
 } // namespace countersign::test

@@ -47,6 +47,8 @@ SessionViewModel::SessionViewModel(session::SessionManager *manager, session::Pr
             &SessionViewModel::setAuthorizationUrl);
     connect(m_manager, &session::SessionManager::sessionEnded, this,
             [this](const Error &reason) { setErrorMessage(reason.message); });
+    connect(m_manager, &session::SessionManager::sessionNotSaved, this,
+            [this](const Error &reason) { setErrorMessage(reason.message); });
 }
 
 SessionViewModel::~SessionViewModel() = default;

@@ -22,7 +22,7 @@
 import './lib/stdout-guard.mjs'; // must stay the first import
 
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
@@ -40,7 +40,14 @@ const HOST = '127.0.0.1';
 const CLOCK_TOLERANCE = 0;
 const SHUTDOWN_GRACE_MS = 2000;
 
-const log = (msg) => process.stderr.write(`[sandbox] ${msg}\n`);
+// Every log line goes to stderr, and with --log also to a file (appended synchronously, so a
+// line is on disk before the request it describes is answered).
+let logFile;
+const log = (msg) => {
+  const line = `[sandbox] ${msg}\n`;
+  process.stderr.write(line);
+  if (logFile !== undefined) appendFileSync(logFile, line);
+};
 
 // A temporary data directory we created, to delete if start-up fails.
 let tempDataDir;
@@ -92,6 +99,7 @@ async function main() {
     process.stderr.write(`${USAGE}\n`);
     return;
   }
+  logFile = options.logFile;
 
   // Loaded only after the arguments are known good: oidc-provider and koa take
   // a few hundred milliseconds to import, which usage errors need not pay.
@@ -192,6 +200,8 @@ async function main() {
   deviceCodes.attach(provider);
   await channel.start(); // expiry timers; approval.expired for what expired while we were down
   provider.on('server_error', (_ctx, err) => log(`server_error: ${err.stack ?? err}`));
+  // A grant ends: revoked by its client (sign-out), or because a spent refresh token came back.
+  provider.on('grant.revoked', (ctx) => log(`grant.revoked [by ${ctx?.oidc?.client?.clientId ?? 'unknown client'}]`));
   for (const event of [
     'authorization.error', 'backchannel_authentication.error', 'device_authorization.error', 'code_verification.error',
     'device_resume.error', 'grant.error', 'userinfo.error', 'revocation.error', 'end_session.error',

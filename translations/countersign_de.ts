@@ -1876,6 +1876,41 @@
     </message>
 </context>
 <context>
+    <name>SessionManager</name>
+    <message>
+        <source>Another Countersign process is renewing the session and has not finished. Try again.</source>
+        <translation>Ein anderer Countersign-Prozess verlängert gerade die Sitzung und ist noch nicht fertig. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Your session was ended in another Countersign window or on the command line (signed out, or refused by the provider). Sign in again.</source>
+        <translation>Ihre Sitzung wurde in einem anderen Countersign-Fenster oder auf der Kommandozeile beendet (abgemeldet oder vom Anbieter abgelehnt). Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>Sie sind nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>The session cannot be renewed (the provider gave no refresh token). Sign in again.</source>
+        <translation>Die Sitzung kann nicht verlängert werden (der Anbieter hat kein Aktualisierungstoken ausgegeben). Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Your session has ended (the provider no longer accepts it). Sign in again.</source>
+        <translation>Ihre Sitzung ist beendet (der Anbieter akzeptiert sie nicht mehr). Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>This session does not include access to %1. Sign out and sign in again to grant it.</source>
+        <translation>Diese Sitzung umfasst keinen Zugriff auf %1. Melden Sie sich ab und erneut an, um ihn zu gewähren.</translation>
+    </message>
+    <message>
+        <source>Your session was renewed, but the keychain did not take the new tokens: %1 Countersign keeps working until you quit it and tries again on the next renewal; if the keychain stays unavailable, you will have to sign in again.</source>
+        <translation>Ihre Sitzung wurde verlängert, aber der Schlüsselbund hat die neuen Tokens nicht angenommen: %1 Countersign arbeitet weiter, bis Sie es beenden, und versucht es bei der nächsten Verlängerung erneut; bleibt der Schlüsselbund nicht verfügbar, müssen Sie sich erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>The saved session could not be read. Sign in again.</source>
+        <translation>Die gespeicherte Sitzung konnte nicht gelesen werden. Melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
     <name>SignInIdentity</name>
     <message>
         <source>The provider&apos;s user information is about a different user than the sign-in.</source>
@@ -2778,24 +2813,12 @@ Befehle:
 <context>
     <name>countersign::session::SessionManager</name>
     <message>
-        <source>The saved session could not be read. Sign in again.</source>
-        <translation>Die gespeicherte Sitzung konnte nicht gelesen werden. Melden Sie sich erneut an.</translation>
-    </message>
-    <message>
         <source>Another sign-in or sign-out is in progress.</source>
         <translation>Es läuft bereits eine andere An- oder Abmeldung.</translation>
     </message>
     <message>
         <source>You are not signed in.</source>
         <translation>Sie sind nicht angemeldet.</translation>
-    </message>
-    <message>
-        <source>The session cannot be renewed (the provider gave no refresh token). Sign in again.</source>
-        <translation>Die Sitzung kann nicht verlängert werden (der Anbieter hat kein Aktualisierungstoken ausgegeben). Melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <source>Your session has ended (the provider no longer accepts it). Sign in again.</source>
-        <translation>Ihre Sitzung ist beendet (der Anbieter akzeptiert sie nicht mehr). Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>You are signed out on this computer, but the provider could not be told: %1</source>
@@ -2806,16 +2829,16 @@ Befehle:
         <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
-        <source>This session does not include access to %1. Sign out and sign in again to grant it.</source>
-        <translation>Diese Sitzung umfasst keinen Zugriff auf %1. Melden Sie sich ab und erneut an, um ihn zu gewähren.</translation>
-    </message>
-    <message>
         <source>%1 does not offer sign-in with a code (it has no device authorization endpoint).</source>
         <translation>%1 bietet keine Anmeldung mit Code an (es gibt keinen Endpunkt für die Geräteautorisierung).</translation>
     </message>
     <message>
         <source>The sign-in was denied.</source>
         <translation>Die Anmeldung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>You signed in, but Countersign could not keep the session: %1 The sign-in was undone at the provider.</source>
+        <translation>Sie haben sich angemeldet, aber Countersign konnte die Sitzung nicht behalten: %1 Die Anmeldung wurde beim Anbieter rückgängig gemacht.</translation>
     </message>
 </context>
 </TS>

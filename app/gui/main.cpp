@@ -24,6 +24,8 @@
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QEventLoop>
+#include <QPointer>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -170,6 +172,25 @@ void describeApplication()
 
 } // namespace
 
+// A token renewal cut short at exit would leave a spent refresh token in the keychain, and the
+// next Countersign process to use it would end the session for everyone: give one in flight a
+// few seconds to finish (SessionManager::whenIdle). A second event loop, after the main one.
+static void letRenewalFinish(session::SessionManager &manager)
+{
+    QEventLoop loop;
+    auto idle = std::make_shared<bool>(false);
+    manager.whenIdle([idle, loop = QPointer(&loop)] {
+        *idle = true;
+        if (loop)
+            loop->quit();
+    });
+    if (*idle)
+        return;
+    qCInfo(lcApp) << "Waiting for a token renewal to finish before quitting";
+    QTimer::singleShot(std::chrono::seconds(10), &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
 int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart;
@@ -244,5 +265,7 @@ int main(int argc, char *argv[])
             Qt::SingleShotConnection);
         screenshotWhenSettled(window, &session, &approvalChannel, restored, options.screenshotFile);
     }
-    return app.exec();
+    const int status = app.exec();
+    letRenewalFinish(manager);
+    return status;
 }

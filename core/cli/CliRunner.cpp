@@ -41,7 +41,11 @@ CliRunner::CliRunner(QObject *parent)
     : QObject(parent), m_network(new QNetworkAccessManager(this)), m_store(new storage::TokenStore(this)),
       m_session(new session::SessionManager(m_network, m_store, this)),
       m_resolver(new session::ProviderResolver(this))
-{}
+{
+    // Tell the truth at once: the next Countersign process will find a spent refresh token.
+    connect(m_session, &session::SessionManager::sessionNotSaved, this,
+            [](const Error &reason) { err() << reason.message << "\n"; });
+}
 
 CliRunner::~CliRunner() = default;
 
@@ -379,8 +383,9 @@ void CliRunner::fail(const Error &error, int exitCode)
 
 void CliRunner::exit(int code)
 {
+    // Not in the middle of a token renewal (one on the renewal timer, say): see whenIdle().
     if (auto finished = std::exchange(m_finished, nullptr))
-        finished(code);
+        m_session->whenIdle([finished, code] { finished(code); });
 }
 
 } // namespace countersign::cli

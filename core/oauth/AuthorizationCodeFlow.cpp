@@ -114,13 +114,21 @@ void AuthorizationCodeFlow::finish(Result<SignInResult> result)
     if (!m_done)
         return;
     auto done = std::exchange(m_done, nullptr);
-    m_listener.respond(result.ok(), result.ok()
-                                        ? tr("You are signed in as %1.")
-                                              .arg(result->identity.name.isEmpty() ? result->identity.subject
-                                                                                   : result->identity.name)
-                                        : result.error().message);
-    m_listener.cancel(); // stop listening and waiting, whatever ended the flow
+    if (result.ok()) {
+        m_listener.stopListening(); // the browser waits for answerBrowser()
+    } else {
+        m_listener.respond(false, result.error().message);
+        m_listener.cancel(); // stop listening and waiting, whatever ended the flow
+    }
     done(std::move(result));
+}
+
+void AuthorizationCodeFlow::answerBrowser(const Result<Identity> &kept)
+{
+    m_listener.respond(kept.ok(), kept.ok() ? tr("You are signed in as %1.")
+                                                  .arg(kept->name.isEmpty() ? kept->subject : kept->name)
+                                            : kept.error().message);
+    m_listener.cancel();
 }
 
 } // namespace countersign::oauth

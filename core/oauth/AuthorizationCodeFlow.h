@@ -38,8 +38,13 @@ public:
 
     // Errors: "listen_failed", "browser_failed", "timeout", "cancelled", "access_denied" and other
     // OAuth error codes from the redirect, "iss_mismatch", token endpoint errors, "id_token_*".
+    // A failure is shown in the browser at once. On success the browser keeps waiting until the
+    // caller says, with answerBrowser(), whether it could keep the session (e.g. in the keychain),
+    // so that the page never claims a sign-in that did not last.
     void start(Callback<SignInResult> done);
     void cancel();
+    // The browser's page after a successful start(): `kept` an error when the session was lost.
+    void answerBrowser(const Result<Identity> &kept);
 
     QUrl authorizationUrl() const { return m_authorizationUrl; }
 

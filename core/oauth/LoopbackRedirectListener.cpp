@@ -178,6 +178,12 @@ void LoopbackRedirectListener::cancel()
     closeServer();
 }
 
+void LoopbackRedirectListener::stopListening()
+{
+    m_timeout.stop();
+    m_server.close();
+}
+
 void LoopbackRedirectListener::closeServer()
 {
     m_timeout.stop();

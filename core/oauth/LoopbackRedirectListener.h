@@ -36,6 +36,9 @@ public:
                          Callback<QUrlQuery> done);
     // Answers the waiting browser with a success or failure page and closes everything.
     void respond(bool success, const QString &message);
+    // Stops accepting connections, but keeps the browser that brought the redirect waiting for
+    // respond() (its page should say whether the sign-in really succeeded).
+    void stopListening();
     void cancel();
 
 private:

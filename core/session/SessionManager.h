@@ -10,11 +10,8 @@
 #include "oauth/TokenSet.h"
 #include "storage/AccountKey.h"
 
-#include <QHash>
-#include <QMap>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <memory>
 
@@ -40,8 +37,11 @@ class TokenStore;
 namespace countersign::session {
 
 // The signed-in session: signs in through the browser, keeps the tokens in the keychain (and only
-// there), renews the access token before it expires (refresh-token rotation, one refresh at a time),
-// ends the session cleanly when the provider says it is over, and signs out (revoke + wipe).
+// there), ends the session cleanly when the provider says it is over, and signs out (revoke +
+// wipe). Renewing the tokens, which every Countersign process of the user shares, is
+// SessionRenewal's job.
+class SessionRenewal;
+
 class SessionManager : public QObject
 {
     Q_OBJECT
@@ -64,13 +64,13 @@ public:
     }
     void setSignInTimeout(std::chrono::milliseconds timeout) { m_signInTimeout = timeout; }
     // How long before expiry the access token is renewed.
-    void setRenewalMargin(std::chrono::seconds margin) { m_renewalMargin = margin; }
+    void setRenewalMargin(std::chrono::seconds margin);
 
     State state() const { return m_state; }
     const oauth::Identity &identity() const { return m_identity; }
     const config::ProviderConfig &provider() const { return m_provider; }
     // The scopes the provider granted in the current session.
-    QStringList grantedScopes() const { return m_tokens.scopes; }
+    QStringList grantedScopes() const;
 
     // Loads the session last signed in at `provider` from the keychain, if any. Succeeds with
     // false when there is none. Needs no network.
@@ -100,6 +100,10 @@ public:
     // connection (Auth0 Token Vault style, e.g. "google-oauth2"). Errors keep the provider's code:
     // "federated_connection_refresh_token_not_found" means the person has not connected it.
     void exchangeForConnection(const QString &connection, Callback<oauth::TokenSet> done);
+    // Calls `idle` once no token renewal (or sign-out) is waiting or running. Call it before the
+    // process exits: a renewal cut short leaves a spent refresh token in the keychain, and the
+    // next Countersign process to use it ends the session for everyone.
+    void whenIdle(std::function<void()> idle);
     // The provider's discovery metadata (fetched once per provider).
     void metadata(Callback<oauth::ProviderMetadata> done);
 
@@ -111,6 +115,8 @@ Q_SIGNALS:
     void sessionEnded(const countersign::Error &reason);
     // The access token was renewed (for views that show expiry).
     void tokensRenewed();
+    // Renewed tokens could not be saved in the keychain (the message says what that means).
+    void sessionNotSaved(const countersign::Error &reason);
 
 private:
     void setState(State state);
@@ -130,20 +136,10 @@ private:
     void completeSignIn(Result<oauth::SignInResult> result, Callback<oauth::Identity> done);
     void finishDeviceSignIn(Result<oauth::SignInResult> result);
     void withMetadata(Callback<Done> done);
-    void persist(Callback<Done> done);
-    void refresh(Callback<Done> done) { refreshFor(QString(), std::move(done)); }
-    // Refreshes for `resource` ("" = the session's own access token). One refresh at a time:
-    // rotation makes each one spend the refresh token the next one needs.
-    void refreshFor(const QString &resource, Callback<Done> done);
-    void startNextRefresh();
-    void onRefreshed(const QString &resource, Result<oauth::TokenSet> refreshed);
-    void failQueuedRefreshes(const Error &error);
-    void adoptStoredTokens(const Result<std::optional<QByteArray>> &stored);
-    void scheduleRenewal();
-    void endSession(const Error &reason);
+    void onSessionEnded(const Error &reason);
     void clearSession();
-    void signOutNow(Callback<Done> done);
-    QByteArray serialize() const;
+    // Tells the provider to end a session that could not be stored (nothing else would).
+    void revokeUnstored(const oauth::TokenSet &tokens);
 
     net::HttpClient *m_http;
     storage::TokenStore *m_store;
@@ -157,19 +153,13 @@ private:
     Callback<oauth::Identity> m_deviceDone;
     oauth::AuthorizationCodeFlow::BrowserOpener m_openBrowser;
     std::chrono::milliseconds m_signInTimeout{std::chrono::minutes(5)};
-    std::chrono::seconds m_renewalMargin{60};
+    SessionRenewal *m_renewal;
 
     State m_state = State::SignedOut;
     config::ProviderConfig m_provider;
     oauth::Identity m_identity;
-    oauth::TokenSet m_tokens;
-    QTimer m_renewalTimer;
     bool m_cancelPending = false;
     quint64 m_generation = 0; // bumped whenever the session is cleared; stale answers are dropped
-    // Single flight: rotation forbids two refreshes at once. Waiters per resource ("" = session).
-    QMap<QString, QList<Callback<Done>>> m_refreshQueue;
-    std::optional<QString> m_refreshing;              // the resource being refreshed right now
-    QHash<QString, oauth::TokenSet> m_resourceTokens; // per-API access tokens, memory only
 };
 
 } // namespace countersign::session

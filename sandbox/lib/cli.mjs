@@ -8,7 +8,7 @@ export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--
                               [--access-token-ttl SECONDS]
                               [--ciba-interval SECONDS] [--ciba-ping-url URL] [--sse-keepalive SECONDS]
                               [--device-interval SECONDS] [--device-code-ttl SECONDS]
-                              [--no-approval-channel]
+                              [--no-approval-channel] [--log FILE]
 
   --port N                   TCP port on 127.0.0.1 (default 0 = pick a free port)
   --data DIR                 state directory (keys, sessions, grants, tokens,
@@ -39,6 +39,8 @@ export const USAGE = `usage: node sandbox/server.mjs [--port N] [--data DIR] [--
                              a provider that does not implement Countersign's
                              protocol (Auth0, say); CIBA, device flow, token
                              exchange, demo APIs and OpenFGA stand-in work
+  --log FILE                 also append every log line (the ones on stderr)
+                             to FILE, e.g. to keep what the provider refused
   --help                     show this help`;
 
 export class UsageError extends Error {}
@@ -65,7 +67,7 @@ function pingUrl(raw) {
 /**
  * Parses argv (without node and script); returns { port, data, flavor, tls,
  * accessTokenTTL, cibaInterval, cibaPingUrl, sseKeepAlive, deviceInterval,
- * deviceCodeTTL, approvalChannel, help }.
+ * deviceCodeTTL, approvalChannel, logFile, help }.
  */
 export function parseArgs(argv) {
   let deviceCodeTTL;
@@ -80,6 +82,7 @@ export function parseArgs(argv) {
     sseKeepAlive: 15,
     deviceInterval: 5,
     approvalChannel: true,
+    logFile: undefined,
     help: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -133,6 +136,10 @@ export function parseArgs(argv) {
       case '--no-approval-channel':
         if (value !== undefined) throw new UsageError(`${arg} takes no value`);
         options.approvalChannel = false;
+        break;
+      case '--log':
+        options.logFile = takeValue();
+        if (!options.logFile) throw new UsageError('--log needs a file');
         break;
       case '--help':
       case '-h':

@@ -102,7 +102,7 @@ test('CIBA, SSE and device flow flags: validated, listed in --help', async () =>
     ['--ciba-ping-url', 'http://example.com/ping'], ['--ciba-ping-url', 'ftp://127.0.0.1/x'], ['--ciba-ping-url', 'not a url'],
     ['--ciba-ping-url', 'http://user:pw@127.0.0.1/x'],
     ['--device-interval', '0'], ['--device-interval', '3601'], ['--device-interval', '2.5'],
-    ['--device-code-ttl', '0'], ['--device-code-ttl', '601'], ['--no-approval-channel=yes'],
+    ['--device-code-ttl', '0'], ['--device-code-ttl', '601'], ['--no-approval-channel=yes'], ['--log'], ['--log='],
   ]) {
     const { code, stdout, stderr } = await run(args);
     assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
@@ -111,7 +111,7 @@ test('CIBA, SSE and device flow flags: validated, listed in --help', async () =>
   const help = await run(['--help']);
   assert.equal(help.code, 0);
   for (const flag of ['--ciba-interval', '--ciba-ping-url', '--sse-keepalive', '--device-interval', '--device-code-ttl',
-    '--no-approval-channel']) {
+    '--no-approval-channel', '--log']) {
     assert.match(help.stderr, new RegExp(flag));
   }
 });

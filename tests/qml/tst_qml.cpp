@@ -21,6 +21,7 @@
 #include "agent/DemoBackend.h"
 #include "agent/StockTools.h"
 #include "ciba/CibaClient.h"
+#include "config/Settings.h"
 #include "common/JsonFields.h"
 #include "device/DeviceApprover.h"
 #include "device/DeviceAuthorizationClient.h"
@@ -363,6 +364,52 @@ private:
     std::unique_ptr<test::Auth0Sandbox> m_tenant;
 };
 
+// Another Countersign process of the same user (as countersign-cli would be): a keychain
+// connection, a session lock handle and a doorbell of its own, on the session the app stored.
+class TestOtherProcess : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString outcome READ outcome NOTIFY changed)
+
+public:
+    using QObject::QObject;
+
+    QString outcome() const { return m_outcome; }
+
+    // Restores the stored session and signs out; `outcome` becomes "signed out" or why not.
+    Q_INVOKABLE void signOut()
+    {
+        m_outcome.clear();
+        const auto provider = config::Settings().lastProvider();
+        if (!provider) {
+            finish(QStringLiteral("no provider was used"));
+            return;
+        }
+        m_session.restore(*provider, [this](Result<bool> restored) {
+            if (!restored || !restored.value()) {
+                finish(restored ? QStringLiteral("nothing stored") : restored.error().message);
+                return;
+            }
+            m_session.signOut([this](Status done) { finish(done ? QStringLiteral("signed out") : done.error().message); });
+        });
+    }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void finish(const QString &outcome)
+    {
+        m_outcome = outcome;
+        Q_EMIT changed();
+    }
+
+    QNetworkAccessManager m_network;
+    storage::TokenStore m_store;
+    session::SessionManager m_session{&m_network, &m_store};
+    QString m_outcome;
+};
+
 // A tool for the chat tests: answers at once with what `answer` makes of the arguments.
 class FakeTool : public agent::Tool
 {
@@ -683,6 +730,7 @@ public Q_SLOTS:
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestKeyboard", new TestKeyboard(engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestDevice", new TestDevice(engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestAuth0", new TestAuth0(engine));
+        qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestOtherProcess", new TestOtherProcess(engine));
     }
 };
 

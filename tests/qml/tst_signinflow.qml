@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Countersign
+import CountersignTest
 
 // The app's window the whole way through: the local sandbox is started on demand, headless
 // Chromium ($COUNTERSIGN_BROWSER) signs in as alice, the signed-in page shows who, sign-out ends it.
@@ -44,6 +45,24 @@ TestCase {
         tryCompare(Session, "state", Session.SignedOut, 30000);
         compare(Session.errorMessage, "", "the sandbox was told: " + Session.errorMessage);
         compare(Session.name, "");
+        tryVerify(() => testCase.child(window.contentItem, "signInPage").visible);
+    }
+
+    function test_signOutInAnotherProcessShowsTheSignInPageBySelf(): void {
+        const window = createTemporaryObject(mainComponent, testCase);
+        verify(window);
+        tryVerify(() => !Session.restoring);
+        if (Session.state !== Session.SignedIn) {
+            mouseClick(testCase.child(window.contentItem, "signInButton"));
+            tryVerify(() => Session.state === Session.SignedIn || Session.errorMessage !== "", 90000);
+            compare(Session.state, Session.SignedIn, Session.errorMessage);
+        }
+
+        // countersign-cli logout, say: the window is not touched, yet it follows within seconds.
+        TestOtherProcess.signOut();
+        tryCompare(TestOtherProcess, "outcome", "signed out", 30000);
+        tryCompare(Session, "state", Session.SignedOut, 5000);
+        verify(Session.errorMessage.indexOf("another Countersign window") >= 0, Session.errorMessage);
         tryVerify(() => testCase.child(window.contentItem, "signInPage").visible);
     }
 

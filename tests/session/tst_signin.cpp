@@ -2,8 +2,10 @@
 // the system browser; tokens in the real secret service; refresh, rotation, revocation, sign-out.
 #include "Sandbox.h"
 #include "TestEnvironment.h"
+#include "KeyringTestSupport.h"
 #include "Wait.h"
 
+#include "common/Json.h"
 #include "net/HttpClient.h"
 #include "oauth/DiscoveryClient.h"
 #include "oauth/TokenClient.h"
@@ -11,6 +13,8 @@
 #include "storage/TokenStore.h"
 
 #include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
@@ -25,7 +29,27 @@ class SignInTest : public QObject
 {
     Q_OBJECT
 
-    test::Sandbox m_sandbox{{QStringLiteral("--access-token-ttl"), QStringLiteral("120")}};
+    QTemporaryDir m_logDir;
+    test::Sandbox m_sandbox{{QStringLiteral("--access-token-ttl"), QStringLiteral("120"), QStringLiteral("--log"),
+                             m_logDir.filePath(QStringLiteral("sandbox.log"))}};
+
+    // How many grants the provider has ended so far (its log says so).
+    int grantsRevoked() const
+    {
+        QFile log(m_logDir.filePath(QStringLiteral("sandbox.log")));
+        return log.open(QIODevice::ReadOnly) ? int(log.readAll().count("grant.revoked [by countersign-desktop]")) : -1;
+    }
+
+    // The text of the page the (last) browser ended on.
+    QString lastBrowserPage()
+    {
+        if (m_browsers.isEmpty())
+            return {};
+        QProcess *browser = m_browsers.last();
+        (void)QTest::qWaitFor([&] { return browser->state() == QProcess::NotRunning; }, 25000);
+        const QByteArray line = browser->readAllStandardOutput().trimmed();
+        return jsonString(nlohmann::json::parse(line.constBegin(), line.constEnd(), nullptr, false), "pageText");
+    }
     QNetworkAccessManager m_network;
     QList<QProcess *> m_browsers;
 
@@ -406,6 +430,28 @@ private Q_SLOTS:
         QVERIFY(accounts);
         QCOMPARE(accounts->size(), 1);
         QCOMPARE(accounts->first().subject, QStringLiteral("bob"));
+    }
+
+    void aSignInTheKeychainCannotKeepIsUndoneAndTheBrowserSaysSo()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        const int revokedBefore = grantsRevoked();
+        QVERIFY(test::lockDefaultCollection()); // and nobody unlocks it
+        auto identity = signIn(session, QStringLiteral("alice"), QStringLiteral("alice-demo"));
+        QVERIFY(test::unlockDefaultCollection());
+
+        QVERIFY(!identity);
+        QVERIFY2(identity.error().message.contains(QStringLiteral("could not keep the session")),
+                 qPrintable(identity.error().message));
+        QCOMPARE(session.state(), session::SessionManager::State::SignedOut);
+        // The browser is not told "You are signed in" about a session that is gone...
+        const QString page = lastBrowserPage();
+        QVERIFY2(page.contains(QStringLiteral("could not keep the session")), qPrintable(page));
+        QVERIFY2(!page.contains(QStringLiteral("You are signed in")), qPrintable(page));
+        // ...and the grant nobody holds does not stay alive at the provider.
+        QTRY_COMPARE_WITH_TIMEOUT(grantsRevoked(), revokedBefore + 1, 5000);
+        QVERIFY(!storedSession(store, QStringLiteral("alice")));
     }
 
     void signOutRevokesAndWipesTheKeychain()

@@ -1,5 +1,11 @@
 #include "KeyringTestSupport.h"
 
+#include <QDBusArgument>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusObjectPath>
+#include <QDBusVariant>
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QUuid>
@@ -81,6 +87,35 @@ bool lockDefaultCollection()
                               QStringLiteral("org.freedesktop.Secret.Service.Lock"),
                               {QStringLiteral("['%1']").arg(match.captured(1))});
     return lock.exitCode == 0;
+}
+
+bool unlockDefaultCollection()
+{
+    const QString service = QStringLiteral("org.freedesktop.secrets");
+    const QString root = QStringLiteral("/org/freedesktop/secrets");
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    QDBusMessage alias = QDBusMessage::createMethodCall(service, root, QStringLiteral("org.freedesktop.Secret.Service"),
+                                                        QStringLiteral("ReadAlias"));
+    alias << QStringLiteral("default");
+    const QDBusMessage collection = bus.call(alias);
+    // The secret travels in a "plain" session, which belongs to this connection.
+    QDBusMessage open = QDBusMessage::createMethodCall(service, root, QStringLiteral("org.freedesktop.Secret.Service"),
+                                                       QStringLiteral("OpenSession"));
+    open << QStringLiteral("plain") << QVariant::fromValue(QDBusVariant(QString()));
+    const QDBusMessage session = bus.call(open);
+    if (collection.type() != QDBusMessage::ReplyMessage || session.type() != QDBusMessage::ReplyMessage ||
+        session.arguments().size() != 2)
+        return false;
+    QDBusArgument secret;
+    secret.beginStructure();
+    secret << session.arguments().at(1).value<QDBusObjectPath>() << QByteArray()
+           << QByteArrayLiteral("countersign-test") << QStringLiteral("text/plain");
+    secret.endStructure();
+    QDBusMessage unlock =
+        QDBusMessage::createMethodCall(service, root, QStringLiteral("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"),
+                                       QStringLiteral("UnlockWithMasterPassword"));
+    unlock << QVariant::fromValue(collection.arguments().value(0).value<QDBusObjectPath>()) << QVariant::fromValue(secret);
+    return bus.call(unlock).type() == QDBusMessage::ReplyMessage;
 }
 
 int lockedItemCount(const QString &service)

@@ -51,6 +51,9 @@ QMap<QString, QByteArray> keyringEntries(const QString &service);
 
 // Locks the default collection through the secret service's D-Bus API.
 bool lockDefaultCollection();
+// Unlocks it again with the password the test wrappers (with-keyring.sh) give gnome-keyring, through
+// gnome-keyring's own D-Bus interface (the standard Unlock would need a prompt on a screen).
+bool unlockDefaultCollection();
 // How many items of `service` the secret service reports as locked (D-Bus SearchItems).
 int lockedItemCount(const QString &service);
 

@@ -145,17 +145,28 @@ describe('device flow and the approver API', { concurrency: 3 }, () => {
     const idToken = (await verifyIdToken(issuer, tokens.body.id_token, 'demo-device')).payload;
     assert.equal(idToken.sub, 'alice');
     assert.equal(idToken.name, 'Alice Adams', 'profile was granted');
-    assert.ok(tokens.body.refresh_token, 'offline_access was asked for');
+    // offline_access was asked for, but an approved trade allows one order:
+    // nothing to renew (one-approval.test.mjs).
+    assert.equal(tokens.body.refresh_token, undefined);
 
     assert.equal((await deviceLookup(issuer, alice, request.user_code)).body.status, 'approved', 'also once used');
     // Tokens are handed out once. A second use of the device_code is taken
     // as theft: oidc-provider revokes the grant, and the code is gone with it.
     assert.equal((await pollDeviceToken(issuer, request.device_code)).body.error, 'invalid_grant');
+    assert.equal((await deviceLookup(issuer, alice, request.user_code)).status, 404);
+  });
+
+  test('a second use of a device_code revokes the grant: its refresh token stops working', async (t) => {
+    const { issuer, alice } = await start(t);
+    const { body: request } = await deviceAuthorize(issuer, { scope: 'openid offline_access data:read' });
+    await deviceDecide(issuer, alice, request.user_code, 'approve');
+    const tokens = await pollDeviceToken(issuer, request.device_code);
+    assert.ok(tokens.body.refresh_token, 'offline_access was asked for');
+    assert.equal((await pollDeviceToken(issuer, request.device_code)).body.error, 'invalid_grant');
     const refreshed = await tokenRequest(issuer, {
       grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token, client_id: 'demo-device',
     });
     assert.equal(refreshed.body.error, 'invalid_grant', 'the refresh token is revoked');
-    assert.equal((await deviceLookup(issuer, alice, request.user_code)).status, 404);
   });
 
   test('approve without an API: opaque userinfo token; without offline_access: no refresh token', async (t) => {
@@ -386,7 +397,7 @@ describe('device flow and the approver API', { concurrency: 3 }, () => {
     assert.equal(payload.sub, 'bob');
     assert.deepEqual(payload.authorization_details, [TRADE]);
     assert.equal((await verifyIdToken(issuer, tokens.body.id_token, 'demo-device')).payload.sub, 'bob');
-    assert.ok(tokens.body.refresh_token);
+    assert.equal(tokens.body.refresh_token, undefined, 'an approved trade allows one order: nothing to renew');
     assert.equal((await deviceLookup(issuer, alice, request.user_code)).body.status, 'approved');
 
     // A code decided through the app cannot be entered on the page any more.

@@ -1,16 +1,18 @@
 // One approval allows one action (docs/security.md, "The sandbox: one
 // approval allows one action"): a device or agent approved for one trade or
 // one payment gets nothing it could renew into more of them, the stock and
-// payments APIs spend the approval (the grant) and not just the access token.
-// In both flavours.
+// payments APIs spend the approval (the grant) and not just the access token,
+// and the approver role (the `approvals` scope) cannot be obtained through a
+// device code. In both flavours.
 import assert from 'node:assert/strict';
 import { describe, it as test } from 'node:test';
 
 import * as jose from 'jose';
 
 import {
-  activateDevice, apiRequest, approvedCibaTokens, approvedDeviceTokens, deviceAuthorize, DEVICE_CLIENT_ID, makeDataDir,
-  mintAccessToken, PAYMENTS_API, pollDeviceToken, refresh, startSandbox, STOCK_API,
+  activateDevice, apiRequest, APPROVALS_API, approvalsToken, approvedCibaTokens, approvedDeviceTokens, deviceAuthorize,
+  deviceDecide, DEVICE_CLIENT_ID, listApprovals, makeDataDir, mintAccessToken, PAYMENTS_API, pollDeviceToken, refresh,
+  startSandbox, STOCK_API,
 } from '../test-support/harness.mjs';
 
 const FLAVORS = ['default', 'auth0'];
@@ -134,6 +136,40 @@ describe('one approval allows one action', { concurrency: 3 }, () => {
       assert.equal((await act(second.issuer, twin, action)).status, 409, 'a spent grant stays spent');
       const other = await approvedDeviceTokens(second.issuer, deviceRequest(action));
       assert.equal((await act(second.issuer, other.access_token, action)).status, 201);
+    });
+  }
+
+  for (const flavor of FLAVORS) {
+    test(`${flavor}: the approver role cannot be obtained through a device code`, async (t) => {
+      const { issuer } = await startSandbox(t, { data: await makeDataDir(t), flavor });
+      const asDesktop = { clientId: 'countersign-desktop' };
+      const api = flavor === 'auth0' ? { audience: APPROVALS_API } : { resource: APPROVALS_API };
+      const attempts = [
+        [{ scope: 'openid profile offline_access approvals', ...api }, 'invalid_scope'],
+        [{ scope: 'openid approvals' }, 'invalid_scope'],
+        [{ scope: 'openid offline_access', ...api }, 'invalid_target'],
+      ];
+      for (const [params, error] of attempts) {
+        const refused = await deviceAuthorize(issuer, params, asDesktop);
+        assert.equal(refused.status, 400, JSON.stringify(params));
+        assert.equal(refused.body.error, error, JSON.stringify(refused.body));
+        assert.match(refused.body.error_description, /cannot be granted with a device code/);
+        assert.match(refused.body.error_description, /approve requests for you/);
+      }
+
+      // Signing in with a code still works, without the approver role: the
+      // refresh for the approval channel is refused and its token is never issued.
+      const { body: request, status } = await deviceAuthorize(issuer, { scope: 'openid profile offline_access' }, asDesktop);
+      assert.equal(status, 200, JSON.stringify(request));
+      const alice = (await approvalsToken(issuer, 'alice')).accessToken;
+      assert.equal((await deviceDecide(issuer, alice, request.user_code, 'approve')).status, 200);
+      const tokens = await pollDeviceToken(issuer, request.device_code, asDesktop);
+      assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+      assert.ok(tokens.body.refresh_token);
+      const channel = await refresh(issuer, tokens.body.refresh_token, api);
+      assert.equal(channel.status, 400);
+      assert.equal(channel.body.error, 'invalid_target');
+      assert.equal((await listApprovals(issuer, tokens.body.access_token)).status, 401);
     });
   }
 });

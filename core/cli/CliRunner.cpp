@@ -305,13 +305,22 @@ void CliRunner::loginWithDevice()
                              .arg(std::max<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(authorization.expiresAt) / 60))
                       << Qt::endl;
             },
-            [this](Result<oauth::Identity> identity) {
+            [this, auth0 = provider->isAuth0()](Result<oauth::Identity> identity) {
                 if (!identity) {
                     fail(identity.error());
                     return;
                 }
                 err() << tr("Signed in as %1 at %2.").arg(describe(identity.value()), identity->issuer) << Qt::endl;
-                exit(0);
+                // A code never grants the approver role (docs/security.md): say so now, not at the
+                // first inbox.
+                m_session->metadata([this, auth0](Result<oauth::ProviderMetadata> metadata) {
+                    if (!auth0 && metadata && metadata->hasApprovalChannel())
+                        err()
+                            << tr("A session signed in with a code cannot approve requests. To approve, sign "
+                                  "in with \"countersign-cli login\" in a browser.")
+                            << Qt::endl;
+                    exit(0);
+                });
             });
     });
 }

@@ -265,10 +265,15 @@ void SessionManager::signInWithDevice(const config::ProviderConfig &provider,
         m_deviceClient->setApiParameter(apiParameter());
         device::DeviceAuthorizationRequest body;
         body.scopes = request->scopes;
-        // A device authorization may target one API (as Auth0's audience does): the approval
-        // channel's. The sandbox's documents API is then not part of the session; the agent
-        // says so when asked to search documents.
-        body.resources = signInResources().mid(0, 1);
+        // Never the approver role: whoever is shown a device code can approve it, so a code
+        // could hand someone else the right to approve requests for this user (the sandbox
+        // refuses it, docs/security.md). Such a session has no approval channel access.
+        body.scopes.removeAll(metadata.approvalsScope());
+        QStringList resources = signInResources();
+        resources.removeAll(metadata.approvalsResource);
+        // A device authorization may target one API (as Auth0's audience does). Any other API
+        // is then not part of the session; the agent says so when asked to use it.
+        body.resources = resources.mid(0, 1);
         if (!body.resources.contains(config::ProviderConfig::sandboxDocsResource()))
             body.scopes.removeAll(config::ProviderConfig::sandboxDocsScope());
         m_deviceClient->authorize(body, [this, requested = request.value(), codeReady,

@@ -4,19 +4,30 @@
 // /oauth/device/code alias, and the /activate pages for people without the
 // Countersign app. Approving from the app: device-codes.mjs, device-api.mjs.
 //
+// The approver role (the `approvals` scope, the approval channel's resource)
+// is never granted with a device code: a device code is approved by whoever
+// is shown it, so a code labelled "Countersign Desktop" that an attacker
+// started would hand the attacker the right to approve every request made in
+// the victim's name. The device authorization endpoint refuses such requests
+// (refuseApproverRole); the approver signs in in a browser instead.
+//
 // The browser path, all on our own pages (html.mjs):
 //   GET  /activate[?user_code=...]   code form (the code prefilled)
 //   POST /activate                   -> confirm page: client, scopes, details, Approve / Cancel
 //   POST /activate (Approve)         -> login and consent (interactions.mjs)
 //   GET  /activate/:uid              -> (oidc-provider resumes) success page
+import { errors } from 'oidc-provider';
+
 import { DEVICE_CODE_GRANT_TYPE } from './clients.mjs';
 import {
   activatePage, deviceConfirmPage, deviceDonePage, setHtml,
 } from './html.mjs';
 import { recordPoll, slowDownBody } from './polling.mjs';
 import { approvedDetails } from './rar.mjs';
-import { describeScope } from './resources.mjs';
+import { APPROVALS_API, APPROVALS_SCOPE, describeScope } from './resources.mjs';
 import { checkTarget } from './target.mjs';
+
+const { InvalidScope, InvalidTarget } = errors;
 
 export const DEVICE_AUTHORIZATION_PATH = '/device_authorization';
 export const DEVICE_CODE_ALIAS = '/oauth/device/code'; // Auth0's path for the same endpoint
@@ -130,6 +141,22 @@ function successSource(ctx) {
   setHtml(ctx, deviceDonePage(ctx.oidc.client.clientName || ctx.oidc.client.clientId));
 }
 
+const NOT_BY_DEVICE_CODE = 'cannot be granted with a device code: whoever showed you the code could then approve '
+  + 'requests for you. Sign in in a browser on the device that is to approve requests';
+
+/**
+ * A device authorization request for the approver role is refused, by scope
+ * (invalid_scope) or by resource (invalid_target), in both flavours.
+ */
+function refuseApproverRole(ctx) {
+  if (String(ctx.oidc.params.scope ?? '').split(' ').includes(APPROVALS_SCOPE)) {
+    throw new InvalidScope(`the ${APPROVALS_SCOPE} scope ${NOT_BY_DEVICE_CODE}`, APPROVALS_SCOPE);
+  }
+  if (Object.hasOwn(ctx.oidc.resourceServers ?? {}, APPROVALS_API)) {
+    throw new InvalidTarget(`access to the approval channel (${APPROVALS_API}) ${NOT_BY_DEVICE_CODE}`);
+  }
+}
+
 /** features.deviceFlow for oidc-provider. */
 export const deviceFlowFeature = {
   enabled: true,
@@ -137,9 +164,10 @@ export const deviceFlowFeature = {
   mask: USER_CODE_MASK,
   // Called while the device authorization endpoint builds the code, after the
   // resource is resolved and before anything is stored: oidc-provider's only
-  // hook there, so the cross-parameter rules (target.mjs) run here. Nothing
-  // about the device is kept.
+  // hook there, so the approver rule and the cross-parameter rules
+  // (target.mjs) run here. Nothing about the device is kept.
   deviceInfo: (ctx) => {
+    refuseApproverRole(ctx);
     checkTarget(ctx);
     return undefined;
   },

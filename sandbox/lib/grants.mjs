@@ -5,6 +5,11 @@ import { RESOURCES } from './resources.mjs';
 
 const API_SCOPES = new Set(Object.values(RESOURCES).map((r) => r.scope));
 
+// How long a grant lives (oidc-provider's ttl.Grant): no token of a grant is
+// issued later than this after the grant itself, which is how long the APIs
+// remember a spent one (apis/orders-store.mjs).
+export const GRANT_TTL_SECONDS = 14 * 24 * 60 * 60;
+
 /**
  * Saves and returns a Grant of exactly what was asked: the OpenID scopes of
  * `scope`, the API scope of `resource` (if `scope` asked for it) and the

@@ -20,7 +20,9 @@ import { AUTH0_ROUTES } from './flavor.mjs';
 import {
   errorPage, logoutPage, logoutSuccessPage, setHtml,
 } from './html.mjs';
+import { GRANT_TTL_SECONDS } from './grants.mjs';
 import { treatMissingPromptAsConsent } from './offline-access.mjs';
+import { issueRefreshTokenUnlessOneTime, oneTimeGrantClaims } from './one-time.mjs';
 import { richAuthorizationRequests } from './rar.mjs';
 import { APPROVALS_API, resourceServerInfoFor } from './resources.mjs';
 import {
@@ -154,10 +156,12 @@ export function createProvider({
       richAuthorizationRequests,
     },
     // Refresh tokens: issued when the grant includes offline_access (the
-    // default issueRefreshToken policy). Rotation is always on for this public
+    // default issueRefreshToken policy), except for an approval of one action
+    // (one-time.mjs), which nothing may renew. Rotation is always on for this public
     // client: every use returns a new refresh token and consumes the old one;
     // presenting a consumed one again revokes the whole grant. A refresh for
     // an API outside the grant is refused before the token is consumed.
+    issueRefreshToken: issueRefreshTokenUnlessOneTime,
     rotateRefreshToken: rotateRefreshTokenForGrantedTarget,
     ttl: {
       AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? accessTokenTTL,
@@ -166,14 +170,15 @@ export function createProvider({
       RefreshToken: 14 * DAY,
       Interaction: HOUR,
       Session: 14 * DAY,
-      Grant: 14 * DAY,
+      Grant: GRANT_TTL_SECONDS,
       ClientCredentials: 10 * MINUTE,
       DeviceCode: deviceCodeTTL,
       BackchannelAuthenticationRequest: requestTtl,
       PreAuthorizedCode: 10 * MINUTE,
     },
-    // The `connection` claim of federated connection tokens (token-exchange.mjs).
-    extraTokenClaims: federatedConnectionClaims,
+    // The `connection` claim of federated connection tokens (token-exchange.mjs)
+    // and the `grant_hash` of tokens for one action (one-time.mjs).
+    extraTokenClaims: (ctx, token) => ({ ...federatedConnectionClaims(ctx, token), ...oneTimeGrantClaims(ctx, token) }),
     // The desktop app talks to the token endpoint from native code, not from a
     // web page: no CORS for clients.
     clientBasedCORS: () => false,

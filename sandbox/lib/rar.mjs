@@ -131,17 +131,24 @@ function validatePayment(detail) {
   }
 }
 
-// type -> { validate, resource }: the API each type of detail is meant for.
-// A CIBA request with details targets that API (ciba.mjs derives the default
-// resource from it and refuses a request whose resource disagrees).
+// type -> { validate, resource, oneTime }: the API each type of detail is
+// meant for. A CIBA request with details targets that API (ciba.mjs derives
+// the default resource from it and refuses a request whose resource
+// disagrees). `oneTime`: approving the detail allows one action (one order,
+// one payment), so nothing that carries it may be renewed (one-time.mjs).
 export const RAR_TYPES = {
-  trade_authorization: { validate: validateTrade, resource: STOCK_API },
-  payment_initiation: { validate: validatePayment, resource: PAYMENTS_API },
+  trade_authorization: { validate: validateTrade, resource: STOCK_API, oneTime: true },
+  payment_initiation: { validate: validatePayment, resource: PAYMENTS_API, oneTime: true },
 };
 
 /** The resource a detail type belongs to. */
 export function resourceForDetailType(type) {
   return RAR_TYPES[type]?.resource;
+}
+
+/** Whether `details` (an array, or nothing) hold a detail whose approval allows one action. */
+export function carriesOneTimeDetails(details) {
+  return Array.isArray(details) && details.some((detail) => RAR_TYPES[detail?.type]?.oneTime === true);
 }
 
 /**

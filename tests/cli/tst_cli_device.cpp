@@ -182,13 +182,18 @@ private Q_SLOTS:
         const QByteArray err = login.readAllStandardError();
         QVERIFY2(login.exitCode() == 0, err.constData());
         QVERIFY2(err.contains("Signed in as Alice Adams"), err.constData());
+        QVERIFY2(err.contains("cannot approve requests") && err.contains("countersign-cli login"), err.constData());
 
-        // The new session is the stored one, and it works (whoami, and the approval channel).
+        // The new session is the stored one, and it works (whoami), but without the approver role:
+        // a device code never grants it, so the inbox says this session has no approval access.
         const Run whoami = cli({QStringLiteral("whoami"), QStringLiteral("--json")});
         QVERIFY2(whoami.exitCode == 0, whoami.err.constData());
         QCOMPARE(nlohmann::json::parse(whoami.out.toStdString()).value("sub", ""), std::string("alice"));
         const Run inbox = cli({QStringLiteral("inbox"), QStringLiteral("--json")});
-        QVERIFY2(inbox.exitCode == 0, inbox.err.constData());
+        QCOMPARE(inbox.exitCode, 1);
+        QVERIFY2(inbox.err.contains("does not include access to https://api.sandbox.countersign.dev/approvals"),
+                 inbox.err.constData());
+        QVERIFY(inbox.out.isEmpty());
     }
 
     // Last (it signs in elsewhere): a provider without the device approver API, like Auth0. A

@@ -5,14 +5,15 @@
 //
 // Both need a token for this API with `payments:initiate`; a payment also
 // needs a payment_initiation detail that covers it exactly (payments.mjs),
-// and each token makes at most one payment (409 authorization_used), as
-// orders on the stock API. DEMO ONLY: no money moves; a payment is a record
+// and each token, and each approval (the token's grant), makes at most one
+// payment (409 authorization_used), as orders on the stock API. DEMO ONLY: no money moves; a payment is a record
 // in DATA/payments.json, "executed" at once.
 import { randomBytes } from 'node:crypto';
 
 import { bearerAuthenticator, HttpError, readJson } from '../http-api.mjs';
 import { formatCents } from '../rar.mjs';
 import { PAYMENTS_API } from '../resources.mjs';
+import { grantOf } from './orders-store.mjs';
 import { checkPaymentAuthorized, parsePayment } from './payments.mjs';
 
 /** The payments API's routes (apis/index.mjs); `payments` is the PaymentStore. */
@@ -36,8 +37,8 @@ export function paymentRoutes({ verify, payments }) {
       status: 'executed',
       created_at: new Date().toISOString(),
     };
-    const { placed } = await payments.place(record, { jti: claims.jti, exp: claims.exp });
-    if (!placed) throw new HttpError(409, 'authorization_used', 'this access token has already made a payment; each approval allows one');
+    const { placed } = await payments.place(record, { jti: claims.jti, exp: claims.exp, grant: grantOf(claims) });
+    if (!placed) throw new HttpError(409, 'authorization_used', 'this approval has already been used; each approval allows one payment');
     return { status: 201, body: record };
   }
 

@@ -6,12 +6,14 @@
 //   GET  /api/stock/orders            {"orders": [...]}: the token's user's orders, newest first
 //
 // Orders need a token for this API with `stock:trade` and a
-// trade_authorization detail that covers the order (stock.mjs); each token
-// places at most one order (409 authorization_used).
+// trade_authorization detail that covers the order (stock.mjs); each token,
+// and each approval (the token's grant, one-time.mjs), places at most one
+// order (409 authorization_used).
 import { randomBytes } from 'node:crypto';
 
 import { bearerAuthenticator, HttpError, readJson } from '../http-api.mjs';
 import { STOCK_API } from '../resources.mjs';
+import { grantOf } from './orders-store.mjs';
 import {
   checkOrderAuthorized, fill, findQuote, parseOrder, QUOTES,
 } from './stock.mjs';
@@ -48,8 +50,8 @@ export function stockRoutes({ verify, orders }) {
       status: 'filled',
       created_at: new Date().toISOString(),
     };
-    const { placed } = await orders.place(record, { jti: claims.jti, exp: claims.exp });
-    if (!placed) throw new HttpError(409, 'authorization_used', 'this access token has already placed an order; each approval allows one');
+    const { placed } = await orders.place(record, { jti: claims.jti, exp: claims.exp, grant: grantOf(claims) });
+    if (!placed) throw new HttpError(409, 'authorization_used', 'this approval has already been used; each approval allows one order');
     return { status: 201, body: record };
   }
 

@@ -2601,6 +2601,10 @@ Befehle:
         <source>The prompt is empty.</source>
         <translation>Der Prompt ist leer.</translation>
     </message>
+    <message>
+        <source>A session signed in with a code cannot approve requests. To approve, sign in with &quot;countersign-cli login&quot; in a browser.</source>
+        <translation>Eine mit einem Code angemeldete Sitzung kann keine Anfragen genehmigen. Um zu genehmigen, melden Sie sich mit „countersign-cli login“ in einem Browser an.</translation>
+    </message>
 </context>
 <context>
     <name>countersign::cli::DeviceCommands</name>

@@ -70,7 +70,11 @@ export function endpoint(issuer, name) {
 
 export async function makeTempDir(t, prefix = 'sandbox-test-') {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
-  t?.after(() => rm(dir, { recursive: true, force: true }));
+  // Retried: a sandbox stopped by a later hook may still be writing into it (ENOTEMPTY), which
+  // failed a test under load and left its server running until ctest's timeout.
+  t?.after(() => rm(dir, {
+    recursive: true, force: true, maxRetries: 20, retryDelay: 100,
+  }));
   return dir;
 }
 

@@ -90,13 +90,13 @@ nlohmann::ordered_json Message::toJson() const
     if (!toolName.isEmpty())
         json["tool"] = toolName.toStdString();
     if (kind == Kind::ToolCall)
-        json["arguments"] = nlohmann::ordered_json::parse(arguments.dump());
+        json["arguments"] = nlohmann::ordered_json(arguments);
     if (kind == Kind::ToolResult) {
-        json["result"] = nlohmann::ordered_json::parse(result.dump());
+        json["result"] = nlohmann::ordered_json(result);
         json["is_error"] = isError;
     }
     if (kind == Kind::Interrupt)
-        json["interrupt"] = nlohmann::ordered_json::parse(interrupt.dump());
+        json["interrupt"] = nlohmann::ordered_json(interrupt);
     return json;
 }
 

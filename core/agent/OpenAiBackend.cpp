@@ -1,6 +1,7 @@
 #include "OpenAiBackend.h"
 
 #include "common/Json.h"
+#include "common/JsonInput.h"
 #include "config/ProviderConfig.h"
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
@@ -187,8 +188,7 @@ QString serverMessage(const nlohmann::json &json, const QByteArray &apiKey)
 
 Error httpError(int status, const QByteArray &body, const QByteArray &apiKey)
 {
-    const QString said =
-        serverMessage(nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false), apiKey);
+    const QString said = serverMessage(parseJsonOrDiscard(body), apiKey);
     const QString detail = said.isEmpty() ? QString() : u' ' + Tr::tr("The server said: %1").arg(said);
     if (status == 401)
         return {QStringLiteral("openai_unauthorized"),
@@ -290,10 +290,14 @@ Result<QList<Call>> assembleCalls(const QMap<int, PendingCall> &pending)
         if (call.name.isEmpty())
             return badAnswer(Tr::tr("The model asked for a tool without naming it."));
         const QByteArray raw = QByteArray::fromStdString(call.arguments).trimmed();
-        nlohmann::json arguments =
-            raw.isEmpty() ? nlohmann::json::object()
-                          : nlohmann::json::parse(raw.constBegin(), raw.constEnd(), nullptr, false);
-        if (arguments.is_discarded())
+        JsonInput arguments = raw.isEmpty() ? JsonInput{nlohmann::json::object()} : parseJsonInput(raw);
+        if (arguments.problem == JsonInput::Problem::TooDeep)
+            return Error{QStringLiteral("openai_bad_tool_call"),
+                         Tr::tr("The model asked for the tool \"%1\" with arguments nested deeper than %2 "
+                                "levels, so nothing was run.")
+                             .arg(call.name)
+                             .arg(kMaxJsonDepth)};
+        if (!arguments.ok())
             return Error{
                 QStringLiteral("openai_bad_tool_call"),
                 Tr::tr("The model asked for the tool \"%1\" with arguments that are not valid JSON, so "
@@ -302,7 +306,7 @@ Result<QList<Call>> assembleCalls(const QMap<int, PendingCall> &pending)
         const QString id = call.id.isEmpty()
                                ? QStringLiteral("call_") + QUuid::createUuid().toString(QUuid::Id128).left(24)
                                : call.id;
-        calls.append({id, call.name, std::move(arguments)});
+        calls.append({id, call.name, std::move(arguments.value)});
     }
     return calls;
 }
@@ -462,8 +466,13 @@ bool OpenAiBackend::onStreamData(const QString &data)
         finish(Done{});
         return false;
     }
-    const QByteArray utf8 = data.toUtf8();
-    const auto chunk = nlohmann::json::parse(utf8.constBegin(), utf8.constEnd(), nullptr, false);
+    const JsonInput parsed = parseJsonInput(data.toUtf8());
+    if (parsed.problem == JsonInput::Problem::TooDeep) {
+        finish(badAnswer(
+            Tr::tr("The model server sent a stream event nested deeper than %1 levels.").arg(kMaxJsonDepth)));
+        return false;
+    }
+    const nlohmann::json &chunk = parsed.value;
     if (!chunk.is_object()) {
         finish(badAnswer(
             Tr::tr("The model server sent a malformed stream: an event that is not a JSON object.")));
@@ -555,7 +564,8 @@ void OpenAiBackend::readWholeAnswer()
         return;
     }
     // A server that ignored "stream": one chat.completion object.
-    const auto parsed = net::parseJsonObject(body, Tr::tr("answer from the model server"));
+    const auto parsed =
+        net::parseJsonObject(body, Tr::tr("answer from the model server"), Tr::tr("The model server"));
     if (!parsed) {
         finish(badAnswer(parsed.error().message));
         return;

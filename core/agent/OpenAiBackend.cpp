@@ -250,9 +250,9 @@ Status addToolCalls(QMap<int, PendingCall> &calls, const nlohmann::json &entries
         if (!entry.is_object())
             return badAnswer(Tr::tr("The model server sent tool calls in an unknown shape."));
         const QString id = jsonString(entry, "id");
-        int index = 0;
-        if (const auto it = entry.find("index"); it != entry.end() && it->is_number_integer()) {
-            index = it->get<int>();
+        qint64 index = 0;
+        if (const auto given = jsonInteger(entry, "index")) {
+            index = *given;
         } else if (positional) {
             index = static_cast<int>(i);
         } else {
@@ -265,9 +265,10 @@ Status addToolCalls(QMap<int, PendingCall> &calls, const nlohmann::json &entries
         }
         if (index < 0 || index > 127)
             return badAnswer(Tr::tr("The model server sent a tool call with an impossible index."));
-        PendingCall &call = calls[index];
+        PendingCall &call = calls[static_cast<int>(index)];
         if (call.id.isEmpty())
             call.id = id;
+        // value() with a JSON default converts nothing, so it cannot throw; the type is checked below.
         const nlohmann::json function = entry.value("function", nlohmann::json::object());
         if (call.name.isEmpty())
             call.name = jsonString(function, "name");

@@ -182,6 +182,63 @@ private Q_SLOTS:
         }
     }
 
+    void aSaveOfTheWrongTypeIsRefusedNotThrown()
+    {
+        QVERIFY(!Conversation::fromJson({{"version", "1"}, {"messages", nlohmann::json::array()}}));
+        QVERIFY(!Conversation::fromJson({{"version", nullptr}, {"messages", nlohmann::json::array()}}));
+        QVERIFY(Conversation::fromJson({{"version", 1}, {"messages", nlohmann::json::array()}}));
+    }
+
+    void approvalsReadResultsAndHandlesOfAnyType()
+    {
+        // A tool's result is whatever an API answered; a saved handle whatever the file holds.
+        Conversation conversation;
+        Message waiting;
+        waiting.kind = Message::Kind::Interrupt;
+        waiting.callId = QStringLiteral("a");
+        waiting.interrupt = {{"type", "async_authorization"}, {"binding_message", 7}, {"expires_at", {1, 2}}};
+        Message odd;
+        odd.kind = Message::Kind::Interrupt;
+        odd.callId = QStringLiteral("b");
+        odd.interrupt = {{"type", 5}};
+        conversation.messages << waiting << odd
+                              << Message::toolResult(QStringLiteral("a"), QStringLiteral("buy_stock"),
+                                                     {{"code", 5}, {"error", {{"nested", true}}}}, true);
+        const QList<AgentApproval> approvals = conversation.approvals();
+        QCOMPARE(approvals.size(), 1);
+        QCOMPARE(approvals[0].state, AgentApproval::State::Failed);
+        QVERIFY(approvals[0].bindingMessage.isEmpty());
+        QVERIFY(!approvals[0].expiresAt.isValid());
+        QVERIFY(approvals[0].problem.isEmpty());
+    }
+
+    void theDemoDescribesResultsOfAnyShape_data()
+    {
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QByteArray>("result");
+        QTest::addRow("calendar: a list") << "check_calendar" << QByteArray("[1,2]");
+        QTest::addRow("calendar: busy is text") << "check_calendar" << J("{'busy':'all day'}");
+        QTest::addRow("calendar: slots of numbers") << "check_calendar" << J("{'busy':[1,{'start':5}]}");
+        QTest::addRow("search: a string") << "search_documents" << QByteArray("\"none\"");
+        QTest::addRow("search: documents is an object") << "search_documents" << J("{'documents':{'a':1}}");
+        QTest::addRow("stock: a number") << "buy_stock" << QByteArray("42");
+    }
+
+    void theDemoDescribesResultsOfAnyShape()
+    {
+        QFETCH(QString, tool);
+        QFETCH(QByteArray, result);
+        DemoBackend backend;
+        Conversation conversation;
+        conversation.messages << Message::user(QStringLiteral("go"))
+                              << Message::toolCall(QStringLiteral("call_1"), tool, nlohmann::json::object())
+                              << Message::toolResult(QStringLiteral("call_1"), tool,
+                                                     nlohmann::json::parse(result.toStdString()), false);
+        const Turn turn = runTurn(backend, conversation, demoTools());
+        QVERIFY(turn.finished);
+        QVERIFY(!turn.text.isEmpty());
+    }
+
     void theDemoUnderstandsItsRequests_data()
     {
         QTest::addColumn<QString>("request");

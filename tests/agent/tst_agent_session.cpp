@@ -7,6 +7,7 @@
 #include "agent/AgentSession.h"
 #include "agent/ApiTools.h"
 #include "agent/DemoBackend.h"
+#include "agent/StockTools.h"
 #include "common/Json.h"
 #include "net/HttpClient.h"
 
@@ -117,6 +118,27 @@ public:
     {
         authorize(callId, {}, std::move(report));
     }
+};
+
+// Records the interrupt a CIBA approval records (AsyncAuthorizer), then waits for the test.
+class CibaLikeApproval : public Authorizer
+{
+public:
+    void authorize(const QString &callId, const nlohmann::json &, AuthorizationReport report) override
+    {
+        report.interrupted(QStringLiteral("Waiting for your approval"),
+                           {{"type", "async_authorization"},
+                            {"auth_req_id", "req-1"},
+                            {"expires_at", "2099-01-01T00:00:00.000Z"},
+                            {"interval", 5},
+                            {"binding_message", "Buy 3 ACME #1234"}});
+        waiting.insert(callId, report);
+    }
+    void resume(const QString &callId, const nlohmann::json &, AuthorizationReport report) override
+    {
+        waiting.insert(callId, report);
+    }
+    QHash<QString, AuthorizationReport> waiting;
 };
 
 } // namespace
@@ -344,6 +366,48 @@ private Q_SLOTS:
         restored.setStorageFile(file);
         QVERIFY(restored.load());
         QCOMPARE(restored.conversation().messages.size(), session.conversation().messages.size());
+    }
+
+    void anApiAnswerWithANonStringCodeAbortsNeitherNowNorAtTheNextStart()
+    {
+        // A stock API answers an approved order with a number where a string is usual: it is kept
+        // in the chat (and the file) as the tool's result, and read from there every time the
+        // agent's approvals are listed.
+        test::LocalHttpServer api;
+        QVERIFY(api.start());
+        api.route("/orders",
+                  test::LocalHttpServer::Response{
+                      201, "{\"id\":\"o-1\",\"code\":5,\"error\":[1]}", "application/json", {}, 0, {}});
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("conversation.json"));
+        QNetworkAccessManager network;
+        net::HttpClient http(&network);
+        {
+            DemoBackend backend;
+            AgentSession session(&backend);
+            session.setStorageFile(file);
+            auto approval = std::make_shared<CibaLikeApproval>();
+            session.addTool(
+                std::make_shared<StockOrderTool>(StockOrderTool::Action::Buy, &http,
+                                                 QUrl(api.baseUrl().toString() + QStringLiteral("/orders"))),
+                approval);
+            session.send(QStringLiteral("Buy 3 shares of ACME"));
+            QTRY_VERIFY(approval->waiting.contains(QStringLiteral("call_1")));
+            approval->waiting.take(QStringLiteral("call_1")).granted(kSecret, nlohmann::json::array());
+            QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !test::lastAnswer(session).isEmpty(), 20000);
+            QCOMPARE(api.hits("/orders"), 1);
+            const auto approvals = session.conversation().approvals();
+            QCOMPARE(approvals.size(), 1);
+            QCOMPARE(approvals[0].state, AgentApproval::State::Approved);
+        }
+        DemoBackend backend;
+        AgentSession next(&backend);
+        next.setStorageFile(file);
+        QVERIFY(next.load());
+        const auto approvals = next.conversation().approvals();
+        QCOMPARE(approvals.size(), 1);
+        QCOMPARE(approvals[0].state, AgentApproval::State::Approved);
+        QCOMPARE(approvals[0].bindingMessage, QStringLiteral("Buy 3 ACME #1234"));
     }
 
     void stopEndsAWaitingCall()

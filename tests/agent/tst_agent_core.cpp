@@ -166,6 +166,9 @@ private Q_SLOTS:
         QTest::addRow("an unknown parameter") << J("{'ticker':'ACME','qty':1,'token':'x'}")
                                               << "token: is not a known parameter";
         QTest::addRow("not an object") << QByteArray("[1]") << "must be of type object";
+        // "$" alone would also match before a final line break.
+        QTest::addRow("a ticker with a trailing newline")
+            << J("{'ticker':'ACME\\n','qty':1}") << "ticker: must match";
     }
 
     void argumentsAreValidatedAgainstTheSchema()
@@ -180,6 +183,34 @@ private Q_SLOTS:
             QCOMPARE(valid.error().code, QStringLiteral("invalid_arguments"));
             QVERIFY2(valid.error().message.contains(problem), qPrintable(valid.error().message));
         }
+    }
+
+    void everyToolPatternMatchesTheWholeValue_data()
+    {
+        QTest::addColumn<QString>("argument");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addRow("ticker") << "ticker" << QByteArray("ACME\n");
+        QTest::addRow("amount") << "amount" << QByteArray("25.00\n");
+        QTest::addRow("currency") << "currency" << QByteArray("EUR\n");
+    }
+
+    void everyToolPatternMatchesTheWholeValue()
+    {
+        QFETCH(QString, argument);
+        QFETCH(QByteArray, value);
+        const bool trade = argument == u"ticker";
+        const nlohmann::json schema =
+            trade ? StockOrderTool(StockOrderTool::Action::Buy, nullptr, {}).spec().parameters
+                  : PaymentTool(nullptr, {}).spec().parameters;
+        nlohmann::json arguments =
+            trade ? nlohmann::json{{"ticker", "ACME"}, {"qty", 1}}
+                  : nlohmann::json{{"amount", "25.00"}, {"currency", "EUR"}, {"creditor", "Erika"}};
+        QVERIFY(validateArguments(schema, arguments));
+        arguments[argument.toStdString()] = value.toStdString();
+        const auto valid = validateArguments(schema, arguments);
+        QVERIFY(!valid);
+        QVERIFY2(valid.error().message.contains(argument + QStringLiteral(": must match")),
+                 qPrintable(valid.error().message));
     }
 
     void aSaveOfTheWrongTypeIsRefusedNotThrown()

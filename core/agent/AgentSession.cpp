@@ -1,5 +1,6 @@
 #include "AgentSession.h"
 
+#include "common/JsonInput.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -72,10 +73,16 @@ Status AgentSession::load()
         return Error{QStringLiteral("conversation_unreadable"),
                      Tr::tr("The saved conversation could not be read: %1").arg(file.errorString())};
     const QByteArray raw = file.readAll();
+    file.close();
+    const JsonInput json = parseJsonInput(raw, {kMaxStoredJsonDepth, {}, false});
     auto conversation =
-        Conversation::fromJson(nlohmann::json::parse(raw.constBegin(), raw.constEnd(), nullptr, false));
+        json.problem == JsonInput::Problem::TooDeep
+            ? Result<Conversation>(Error{
+                  QStringLiteral("conversation_invalid"),
+                  Tr::tr("The saved conversation is nested deeper than %1 levels.").arg(kMaxStoredJsonDepth)})
+            : Conversation::fromJson(json.value);
     if (!conversation)
-        return conversation.error();
+        return setAside(conversation.error());
     m_conversation = std::move(conversation).value();
     // Calls that were waiting when the app quit: ask their authorizers to pick them up. A call
     // that was already running its tool is not run again (it may have done its work).
@@ -94,6 +101,32 @@ Status AgentSession::load()
         }
     }
     return Done{};
+}
+
+Error AgentSession::setAside(const Error &unreadable)
+{
+    // Renamed, never overwritten: the next save starts a new file, and the old one stays for the
+    // person (or a bug report) to look at.
+    const QFileInfo info(m_storageFile);
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString aside;
+    for (int n = 0; n < 100; ++n) {
+        aside = info.dir().filePath(
+            QStringLiteral("%1.unreadable-%2%3.json")
+                .arg(info.completeBaseName(), stamp, n == 0 ? QString() : QStringLiteral("-%1").arg(n)));
+        if (!QFileInfo::exists(aside))
+            break;
+    }
+    if (QFile::rename(m_storageFile, aside))
+        return {unreadable.code, Tr::tr("%1 It was set aside as %2, and a new conversation begins.")
+                                     .arg(unreadable.message, QDir::toNativeSeparators(aside))};
+    const QString kept = QDir::toNativeSeparators(m_storageFile);
+    m_storageFile.clear();
+    return {
+        unreadable.code,
+        Tr::tr(
+            "%1 It could not be set aside either, so this conversation is not saved (%2 is kept as it is).")
+            .arg(unreadable.message, kept)};
 }
 
 void AgentSession::send(const QString &text)

@@ -33,7 +33,9 @@ public:
     void setUser(const QString &subject, const QString &name);
     void setStorageFile(const QString &path) { m_storageFile = path; }
 
-    // Reads the storage file (none yet: an empty chat) and resumes calls waiting on interrupts.
+    // Reads the storage file (none yet: an empty chat) and resumes calls waiting on interrupts. A
+    // file that cannot be read is renamed to "<name>.unreadable-<UTC time>.json" next to it, and the
+    // error says so; the chat then starts empty and is saved under the usual name.
     Status load();
     void send(const QString &text);
     // Stops the backend's turn and every call in progress; waiting calls end as cancelled.
@@ -79,6 +81,8 @@ private:
     void finishCall(const QString &callId, const QString &toolName, Result<nlohmann::json> result);
     void append(Message message);
     void save();
+    // Moves the unreadable storage file out of the way; the error to report.
+    Error setAside(const Error &unreadable);
     void setBusy(bool busy);
     void continueIfSettled();
 

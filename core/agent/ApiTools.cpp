@@ -1,5 +1,6 @@
 #include "ApiTools.h"
 
+#include "common/Json.h"
 #include "net/HttpClient.h"
 
 #include <QCoreApplication>
@@ -116,23 +117,30 @@ void DocumentSearchTool::run(const nlohmann::json &arguments, const ToolContext 
     query.addQueryItem(QStringLiteral("q"), stringArgument(arguments, "query"));
     url.setQuery(query);
     const QString user = QStringLiteral("user:") + context.userSubject;
-    const std::string asked = arguments.value("query", "");
+    const std::string asked = stringArgument(arguments, "query").toStdString();
     getWithToken(m_http, url, context, Tr::tr("The documents API"),
                  [filter = m_filter, user, asked, done](Result<nlohmann::json> found) {
                      if (!found) {
                          done(found.error());
                          return;
                      }
-                     const nlohmann::json documents = found->value("documents", nlohmann::json::array());
-                     if (!documents.is_array()) {
+                     const auto list = found->find("documents");
+                     if (list != found->end() && !list->is_array()) {
                          done(Error{QStringLiteral("invalid_response"),
                                     Tr::tr("The documents API answered with something that is not a list.")});
                          return;
                      }
+                     // A document without a string id cannot be checked, so it is not shown
+                     // (never open up on doubt).
+                     nlohmann::json documents = nlohmann::json::array();
                      QStringList objects;
-                     for (const auto &document : documents)
-                         objects << QStringLiteral("doc:") +
-                                        QString::fromStdString(document.is_object() ? document.value("id", "") : "");
+                     for (const auto &document : jsonArray(*found, "documents")) {
+                         const QString id = jsonString(document, "id");
+                         if (id.isEmpty())
+                             continue;
+                         documents.push_back(document);
+                         objects << QStringLiteral("doc:") + id;
+                     }
                      filter.filter(user, documents, objects, [asked, done](Result<nlohmann::json> readable) {
                          if (!readable)
                              done(readable.error());

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace countersign::agent {
 
 namespace {
@@ -20,9 +22,9 @@ bool hasType(const nlohmann::json &value, const std::string &type)
         return value.is_array();
     if (type == "string")
         return value.is_string();
-    if (type == "integer")
-        return value.is_number_integer() ||
-               (value.is_number_float() && value.get<double>() == static_cast<double>(value.get<qint64>()));
+    if (type == "integer") // 3.0 counts; no cast to an integer type (undefined for 1e300)
+        return value.is_number_integer() || (value.is_number_float() && std::isfinite(value.get<double>()) &&
+                                             std::trunc(value.get<double>()) == value.get<double>());
     if (type == "number")
         return value.is_number();
     if (type == "boolean")
@@ -65,9 +67,11 @@ QString check(const nlohmann::json &schema, const nlohmann::json &value, const Q
                                                        text.size() > max->get<qint64>())
             return Tr::tr("%1: must have at most %2 characters").arg(where).arg(max->get<qint64>());
         if (const auto pattern = schema.find("pattern"); pattern != schema.end() && pattern->is_string()) {
-            const QRegularExpression re(QString::fromStdString(pattern->get<std::string>()));
+            // The whole value: on its own, "$" also matches just before a final "\n".
+            const QString written = QString::fromStdString(pattern->get<std::string>());
+            const QRegularExpression re(QRegularExpression::anchoredPattern(written));
             if (re.isValid() && !re.match(text).hasMatch())
-                return Tr::tr("%1: must match %2").arg(where, re.pattern());
+                return Tr::tr("%1: must match %2").arg(where, written);
         }
     }
     if (value.is_object()) {
@@ -81,7 +85,8 @@ QString check(const nlohmann::json &schema, const nlohmann::json &value, const Q
             if (properties.contains(it.key())) {
                 if (QString problem = check(properties[it.key()], it.value(), member); !problem.isEmpty())
                     return problem;
-            } else if (schema.value("additionalProperties", true) == false) {
+            } else if (const auto additional = schema.find("additionalProperties");
+                       additional != schema.end() && *additional == false) {
                 return Tr::tr("%1: is not a known parameter").arg(member);
             }
         }

@@ -1,9 +1,12 @@
 #include "AsyncAuthorizer.h"
 
+#include "common/Json.h"
 #include "common/JsonFields.h"
 
 #include <QCoreApplication>
 #include <QLocale>
+
+#include <algorithm>
 
 namespace countersign::agent {
 
@@ -80,8 +83,10 @@ void AsyncAuthorizer::resume(const QString &callId, const nlohmann::json &interr
         report.failed(!id ? id.error() : expires.error());
         return;
     }
-    ciba::Ticket ticket{id.value(), expires.value(),
-                        std::chrono::seconds(std::max<qint64>(1, interrupt.value("interval", 5)))};
+    // What the provider asked for, as saved; CIBA's default when the file holds anything else.
+    ciba::Ticket ticket{
+        id.value(), expires.value(),
+        std::chrono::seconds(std::clamp<qint64>(jsonInteger(interrupt, "interval").value_or(5), 1, 3600))};
     wait(callId, ticket, report);
 }
 

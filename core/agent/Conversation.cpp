@@ -1,5 +1,6 @@
 #include "Conversation.h"
 
+#include "common/Json.h"
 #include "common/JsonFields.h"
 
 #include <QCoreApplication>
@@ -90,13 +91,13 @@ nlohmann::ordered_json Message::toJson() const
     if (!toolName.isEmpty())
         json["tool"] = toolName.toStdString();
     if (kind == Kind::ToolCall)
-        json["arguments"] = nlohmann::ordered_json::parse(arguments.dump());
+        json["arguments"] = nlohmann::ordered_json(arguments);
     if (kind == Kind::ToolResult) {
-        json["result"] = nlohmann::ordered_json::parse(result.dump());
+        json["result"] = nlohmann::ordered_json(result);
         json["is_error"] = isError;
     }
     if (kind == Kind::Interrupt)
-        json["interrupt"] = nlohmann::ordered_json::parse(interrupt.dump());
+        json["interrupt"] = nlohmann::ordered_json(interrupt);
     return json;
 }
 
@@ -178,14 +179,17 @@ QList<AgentApproval> Conversation::approvals() const
     QList<AgentApproval> found;
     QHash<QString, qsizetype> byCall; // callId -> index in `found`
     for (const Message &message : messages) {
-        if (message.kind == Message::Kind::Interrupt && message.interrupt.value("type", "") == "async_authorization") {
+        // Results are what an API answered and interrupts what the file holds: any member may
+        // have any type, so only the non-throwing readers of common/Json.h are used here.
+        if (message.kind == Message::Kind::Interrupt &&
+            jsonString(message.interrupt, "type") == u"async_authorization") {
             AgentApproval approval;
             approval.callId = message.callId;
             approval.toolName = message.toolName;
-            approval.bindingMessage = QString::fromStdString(message.interrupt.value("binding_message", ""));
+            approval.bindingMessage = jsonString(message.interrupt, "binding_message");
             approval.requestedAt = message.at;
             approval.expiresAt =
-                QDateTime::fromString(QString::fromStdString(message.interrupt.value("expires_at", "")), Qt::ISODate);
+                QDateTime::fromString(jsonString(message.interrupt, "expires_at"), Qt::ISODate);
             if (const auto known = byCall.constFind(message.callId); known != byCall.cend())
                 found[*known] = approval; // asked again: the newer request is the one that counts
             else {
@@ -197,16 +201,16 @@ QList<AgentApproval> Conversation::approvals() const
             if (known == byCall.cend())
                 continue;
             AgentApproval &approval = found[*known];
-            const std::string code = message.result.is_object() ? message.result.value("code", "") : "";
+            const QString code = jsonString(message.result, "code");
             if (!message.isError)
                 approval.state = AgentApproval::State::Approved;
-            else if (code == "access_denied")
+            else if (code == u"access_denied")
                 approval.state = AgentApproval::State::Denied;
-            else if (code == "expired_token")
+            else if (code == u"expired_token")
                 approval.state = AgentApproval::State::Expired;
             else {
                 approval.state = AgentApproval::State::Failed;
-                approval.problem = QString::fromStdString(message.result.value("error", ""));
+                approval.problem = jsonString(message.result, "error");
             }
         }
     }
@@ -224,8 +228,7 @@ nlohmann::ordered_json Conversation::toJson() const
 
 Result<Conversation> Conversation::fromJson(const nlohmann::json &json)
 {
-    if (!json.is_object() || json.value("version", 0) != 1 || !json.contains("messages") ||
-        !json["messages"].is_array())
+    if (jsonInteger(json, "version") != 1 || !json.contains("messages") || !json["messages"].is_array())
         return invalid(QStringLiteral("messages"));
     Conversation conversation;
     for (const auto &item : json["messages"]) {

@@ -1,5 +1,7 @@
 #include "DemoBackend.h"
 
+#include "common/Json.h"
+
 #include <QCoreApplication>
 #include <QPointer>
 #include <QRegularExpression>
@@ -35,7 +37,8 @@ QString helpText()
                   "q3-plan\" and \"What can I do?\".");
 }
 
-// The reply to a tool's result, in words, from the fields the demo tools return.
+// The reply to a tool's result, in words, from the fields the demo tools return. A result is what
+// an API answered (or what the saved file holds): any part of it may have any type.
 QString describeResult(const Message &result, const nlohmann::json &arguments)
 {
     const nlohmann::json &r = result.result;
@@ -53,7 +56,7 @@ QString describeResult(const Message &result, const nlohmann::json &arguments)
             .arg(str(r, "amount"), str(r, "currency"), str(r, "creditor"), str(r, "id"));
     if (result.toolName == u"check_calendar") {
         QStringList busy;
-        for (const auto &slot : r.value("busy", nlohmann::json::array()))
+        for (const auto &slot : jsonArray(r, "busy"))
             busy << Tr::tr("%1 to %2").arg(str(slot, "start").mid(11, 5), str(slot, "end").mid(11, 5));
         const QString date = str(r, "date").isEmpty() ? str(arguments, "date") : str(r, "date");
         return busy.isEmpty() ? Tr::tr("You are free all day on %1.").arg(date)
@@ -63,7 +66,7 @@ QString describeResult(const Message &result, const nlohmann::json &arguments)
         return Tr::tr("Record %1, \"%2\": %3").arg(str(r, "id"), str(r, "title"), str(r, "data"));
     if (result.toolName == u"search_documents") {
         QStringList titles;
-        for (const auto &document : r.value("documents", nlohmann::json::array()))
+        for (const auto &document : jsonArray(r, "documents"))
             titles << Tr::tr("\"%1\"").arg(str(document, "title"));
         return titles.isEmpty() ? Tr::tr("No documents you may read match \"%1\".").arg(str(arguments, "query"))
                                 : Tr::tr("Documents you may read about \"%1\": %2.")

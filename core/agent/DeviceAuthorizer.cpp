@@ -1,8 +1,11 @@
 #include "DeviceAuthorizer.h"
 
+#include "common/Json.h"
 #include "common/JsonFields.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace countersign::agent {
 
@@ -100,7 +103,9 @@ void DeviceAuthorizer::resume(const QString &callId, const nlohmann::json &inter
     authorization.deviceCode = deviceCode->toUtf8();
     authorization.userCode = userCode.value();
     authorization.expiresAt = expires.value();
-    authorization.interval = std::chrono::seconds(std::max<qint64>(1, interrupt.value("interval", 5)));
+    // What the provider asked for, as saved; the RFC 8628 default when the file holds anything else.
+    authorization.interval =
+        std::chrono::seconds(std::clamp<qint64>(jsonInteger(interrupt, "interval").value_or(5), 1, 3600));
     wait(callId, authorization, report);
 }
 

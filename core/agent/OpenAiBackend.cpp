@@ -1,6 +1,7 @@
 #include "OpenAiBackend.h"
 
 #include "common/Json.h"
+#include "common/JsonInput.h"
 #include "config/ProviderConfig.h"
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
@@ -187,8 +188,7 @@ QString serverMessage(const nlohmann::json &json, const QByteArray &apiKey)
 
 Error httpError(int status, const QByteArray &body, const QByteArray &apiKey)
 {
-    const QString said =
-        serverMessage(nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false), apiKey);
+    const QString said = serverMessage(parseJsonOrDiscard(body), apiKey);
     const QString detail = said.isEmpty() ? QString() : u' ' + Tr::tr("The server said: %1").arg(said);
     if (status == 401)
         return {QStringLiteral("openai_unauthorized"),
@@ -250,9 +250,9 @@ Status addToolCalls(QMap<int, PendingCall> &calls, const nlohmann::json &entries
         if (!entry.is_object())
             return badAnswer(Tr::tr("The model server sent tool calls in an unknown shape."));
         const QString id = jsonString(entry, "id");
-        int index = 0;
-        if (const auto it = entry.find("index"); it != entry.end() && it->is_number_integer()) {
-            index = it->get<int>();
+        qint64 index = 0;
+        if (const auto given = jsonInteger(entry, "index")) {
+            index = *given;
         } else if (positional) {
             index = static_cast<int>(i);
         } else {
@@ -265,9 +265,10 @@ Status addToolCalls(QMap<int, PendingCall> &calls, const nlohmann::json &entries
         }
         if (index < 0 || index > 127)
             return badAnswer(Tr::tr("The model server sent a tool call with an impossible index."));
-        PendingCall &call = calls[index];
+        PendingCall &call = calls[static_cast<int>(index)];
         if (call.id.isEmpty())
             call.id = id;
+        // value() with a JSON default converts nothing, so it cannot throw; the type is checked below.
         const nlohmann::json function = entry.value("function", nlohmann::json::object());
         if (call.name.isEmpty())
             call.name = jsonString(function, "name");
@@ -290,10 +291,14 @@ Result<QList<Call>> assembleCalls(const QMap<int, PendingCall> &pending)
         if (call.name.isEmpty())
             return badAnswer(Tr::tr("The model asked for a tool without naming it."));
         const QByteArray raw = QByteArray::fromStdString(call.arguments).trimmed();
-        nlohmann::json arguments =
-            raw.isEmpty() ? nlohmann::json::object()
-                          : nlohmann::json::parse(raw.constBegin(), raw.constEnd(), nullptr, false);
-        if (arguments.is_discarded())
+        JsonInput arguments = raw.isEmpty() ? JsonInput{nlohmann::json::object()} : parseJsonInput(raw);
+        if (arguments.problem == JsonInput::Problem::TooDeep)
+            return Error{QStringLiteral("openai_bad_tool_call"),
+                         Tr::tr("The model asked for the tool \"%1\" with arguments nested deeper than %2 "
+                                "levels, so nothing was run.")
+                             .arg(call.name)
+                             .arg(kMaxJsonDepth)};
+        if (!arguments.ok())
             return Error{
                 QStringLiteral("openai_bad_tool_call"),
                 Tr::tr("The model asked for the tool \"%1\" with arguments that are not valid JSON, so "
@@ -302,7 +307,7 @@ Result<QList<Call>> assembleCalls(const QMap<int, PendingCall> &pending)
         const QString id = call.id.isEmpty()
                                ? QStringLiteral("call_") + QUuid::createUuid().toString(QUuid::Id128).left(24)
                                : call.id;
-        calls.append({id, call.name, std::move(arguments)});
+        calls.append({id, call.name, std::move(arguments.value)});
     }
     return calls;
 }
@@ -462,8 +467,13 @@ bool OpenAiBackend::onStreamData(const QString &data)
         finish(Done{});
         return false;
     }
-    const QByteArray utf8 = data.toUtf8();
-    const auto chunk = nlohmann::json::parse(utf8.constBegin(), utf8.constEnd(), nullptr, false);
+    const JsonInput parsed = parseJsonInput(data.toUtf8());
+    if (parsed.problem == JsonInput::Problem::TooDeep) {
+        finish(badAnswer(
+            Tr::tr("The model server sent a stream event nested deeper than %1 levels.").arg(kMaxJsonDepth)));
+        return false;
+    }
+    const nlohmann::json &chunk = parsed.value;
     if (!chunk.is_object()) {
         finish(badAnswer(
             Tr::tr("The model server sent a malformed stream: an event that is not a JSON object.")));
@@ -555,7 +565,8 @@ void OpenAiBackend::readWholeAnswer()
         return;
     }
     // A server that ignored "stream": one chat.completion object.
-    const auto parsed = net::parseJsonObject(body, Tr::tr("answer from the model server"));
+    const auto parsed =
+        net::parseJsonObject(body, Tr::tr("answer from the model server"), Tr::tr("The model server"));
     if (!parsed) {
         finish(badAnswer(parsed.error().message));
         return;

@@ -1,5 +1,6 @@
 #include "StockTools.h"
 
+#include "common/Json.h"
 #include "net/HttpClient.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,18 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(StockTools)
 };
+
+// Arguments were checked against the tool's schema, but they come from the model (a server): read
+// them with the non-throwing readers all the same.
+std::string text(const nlohmann::json &arguments, const char *name)
+{
+    return jsonString(arguments, name).toStdString();
+}
+
+qint64 quantity(const nlohmann::json &arguments)
+{
+    return jsonInteger(arguments, "qty").value_or(0);
+}
 
 // A short random tag tells two otherwise identical requests apart on both screens.
 QString randomTag()
@@ -65,8 +78,8 @@ nlohmann::json StockOrderTool::authorizationDetails(Action action, const nlohman
 {
     nlohmann::json detail{{"type", "trade_authorization"},
                           {"action", actionName(action)},
-                          {"ticker", arguments.value("ticker", "")},
-                          {"qty", arguments.value("qty", 0)}};
+                          {"ticker", text(arguments, "ticker")},
+                          {"qty", quantity(arguments)}};
     if (arguments.contains("limit_price")) {
         detail["limit_price"] = arguments["limit_price"];
         detail["currency"] = "USD";
@@ -78,8 +91,8 @@ QString StockOrderTool::bindingMessage(Action action, const nlohmann::json &argu
 {
     QString message = QStringLiteral("%1 %2 %3")
                           .arg(action == Action::Buy ? QStringLiteral("Buy") : QStringLiteral("Sell"))
-                          .arg(arguments.value("qty", 0))
-                          .arg(QString::fromStdString(arguments.value("ticker", "")));
+                          .arg(quantity(arguments))
+                          .arg(jsonString(arguments, "ticker"));
     if (arguments.contains("limit_price") && arguments["limit_price"].is_number())
         message += QStringLiteral(" limit %1").arg(arguments["limit_price"].get<double>(), 0, 'f', 2);
     return (message + randomTag()).left(64);
@@ -92,8 +105,8 @@ void StockOrderTool::run(const nlohmann::json &arguments, const ToolContext &con
         return;
     }
     nlohmann::json order{{"action", actionName(m_action)},
-                         {"ticker", arguments.value("ticker", "")},
-                         {"qty", arguments.value("qty", 0)}};
+                         {"ticker", text(arguments, "ticker")},
+                         {"qty", quantity(arguments)}};
     if (arguments.contains("limit_price"))
         order["limit_price"] = arguments["limit_price"];
     m_http->postJson(m_ordersEndpoint, order, [done = std::move(done)](Result<nlohmann::json> placed) {
@@ -127,19 +140,19 @@ ToolSpec PaymentTool::spec() const
 
 nlohmann::json PaymentTool::authorizationDetails(const nlohmann::json &arguments)
 {
-    return nlohmann::json::array({{{"type", "payment_initiation"},
-                                   {"instructedAmount",
-                                    {{"amount", arguments.value("amount", "")}, {"currency", arguments.value("currency", "")}}},
-                                   {"creditorName", arguments.value("creditor", "")}}});
+    return nlohmann::json::array(
+        {{{"type", "payment_initiation"},
+          {"instructedAmount",
+           {{"amount", text(arguments, "amount")}, {"currency", text(arguments, "currency")}}},
+          {"creditorName", text(arguments, "creditor")}}});
 }
 
 QString PaymentTool::bindingMessage(const nlohmann::json &arguments)
 {
     const QString head = QStringLiteral("Pay %1 %2 to ")
-                             .arg(QString::fromStdString(arguments.value("amount", "")),
-                                  QString::fromStdString(arguments.value("currency", "")));
+                             .arg(jsonString(arguments, "amount"), jsonString(arguments, "currency"));
     const QString tag = randomTag();
-    const QString creditor = bindingSafe(QString::fromStdString(arguments.value("creditor", "")));
+    const QString creditor = bindingSafe(jsonString(arguments, "creditor"));
     return bindingSafe(head + creditor.left(std::max<qsizetype>(0, 64 - head.size() - tag.size()))) + tag;
 }
 
@@ -149,9 +162,9 @@ void PaymentTool::run(const nlohmann::json &arguments, const ToolContext &contex
         done(Error{QStringLiteral("unauthorized"), Tr::tr("There is no approval for this payment.")});
         return;
     }
-    const nlohmann::json payment{{"amount", arguments.value("amount", "")},
-                                 {"currency", arguments.value("currency", "")},
-                                 {"creditor", arguments.value("creditor", "")}};
+    const nlohmann::json payment{{"amount", text(arguments, "amount")},
+                                 {"currency", text(arguments, "currency")},
+                                 {"creditor", text(arguments, "creditor")}};
     m_http->postJson(m_paymentsEndpoint, payment, [done = std::move(done)](Result<nlohmann::json> made) {
         if (!made)
             done(Error{made.error().code, Tr::tr("The payments API refused the payment: %1").arg(made.error().message)});

@@ -45,6 +45,8 @@ public:
 // Checks `value` against `schema` (JSON Schema keywords: type, properties, required,
 // additionalProperties (false), enum, minimum, maximum, exclusiveMinimum, minLength, maxLength,
 // pattern, items). Errors ("invalid_arguments") name the path and what is wrong, for the model.
+// Stricter than JSON Schema in one place: a `pattern` must match the whole string (as if wrapped
+// in \A(?:...)\z), so "$" never lets a final line break through ("ACME\n" fails "^[A-Z]{1,8}$").
 Result<Done> validateArguments(const nlohmann::json &schema, const nlohmann::json &value);
 
 } // namespace countersign::agent

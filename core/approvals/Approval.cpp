@@ -113,8 +113,7 @@ nlohmann::ordered_json Approval::toJson() const
         {"client_name", clientName.toStdString()},
         {"binding_message", bindingMessage.toStdString()},
         {"scope", scopes.join(u' ').toStdString()},
-        {"authorization_details", nlohmann::ordered_json::parse(authorizationDetails.dump(
-                                      -1, ' ', false, nlohmann::json::error_handler_t::replace))},
+        {"authorization_details", nlohmann::ordered_json(authorizationDetails)},
         {"created_at", isoTime(createdAt)},
         {"expires_at", isoTime(expiresAt)},
         {"status", statusName(status).toStdString()},

@@ -1,5 +1,6 @@
 #include "ApprovalInbox.h"
 
+#include "common/JsonInput.h"
 #include "logging/Logging.h"
 
 #include <QCoreApplication>
@@ -130,11 +131,13 @@ void ApprovalInbox::onEvent(const net::ServerSentEvent &event)
     }
     if (!isApprovalEvent(event.type))
         return; // unknown event types are for newer clients
-    const auto json = nlohmann::json::parse(event.data.toStdString(), nullptr, false);
-    auto approval = Approval::fromJson(json);
-    if (!approval) {
+    const JsonInput json = parseJsonInput(event.data.toUtf8());
+    auto approval = Approval::fromJson(json.value);
+    if (json.problem == JsonInput::Problem::TooDeep)
+        qCWarning(lcNet) << "approval channel: ignored an" << event.type << "event nested deeper than"
+                         << kMaxJsonDepth << "levels";
+    else if (!approval)
         qCWarning(lcNet) << "approval channel: ignored a malformed" << event.type << "event";
-    }
     if (!event.id.isEmpty())
         m_lastEventId = event.id;
     if (approval && apply(approval.value()))

@@ -1,6 +1,7 @@
 #include "CibaPingReceiver.h"
 
 #include "common/Json.h"
+#include "common/JsonInput.h"
 #include "logging/Logging.h"
 
 #include <QCoreApplication>
@@ -130,7 +131,7 @@ void CibaPingReceiver::handle(QTcpSocket *socket, const QByteArray &head, const 
         answer(socket, 404, "Not Found");
         return;
     }
-    const auto json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    const auto json = parseJsonOrDiscard(body);
     const QString authReqId = jsonString(json, "auth_req_id");
     const QByteArray authorization = headerValue(head, "Authorization");
     if (authReqId.isEmpty()) {

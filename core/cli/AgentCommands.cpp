@@ -4,6 +4,7 @@
 #include "agent/AgentService.h"
 #include "approvals/ApprovalChannel.h"
 #include "approvals/ApprovalsClient.h"
+#include "common/Json.h"
 
 namespace countersign::cli {
 
@@ -63,6 +64,10 @@ void AgentCommands::follow(agent::AgentSession *session)
     connect(session, &agent::AgentSession::problem, this, [](const QString &message) { err() << message << "\n"; });
     if (!m_json)
         err() << tr("Agent: %1").arg(session->backendLabel()) << "\n";
+    // With an agent, a reason is a problem it met while starting: a saved conversation that could
+    // not be read and was set aside.
+    if (const QString problem = m_service->unavailableReason(); !problem.isEmpty())
+        err() << problem << "\n";
 
     const auto waiting = session->conversation().unresolvedCalls();
     m_firstNew = static_cast<int>(session->conversation().messages.size());
@@ -167,8 +172,8 @@ void AgentCommands::onMessage(int index)
 
 void AgentCommands::report(const agent::Message &interrupt)
 {
-    const QString type = QString::fromStdString(interrupt.interrupt.value("type", ""));
-    const QString binding = QString::fromStdString(interrupt.interrupt.value("binding_message", ""));
+    const QString type = jsonString(interrupt.interrupt, "type");
+    const QString binding = jsonString(interrupt.interrupt, "binding_message");
     auto print = [this, interrupt, type](const QString &approvalId) {
         if (m_json) {
             nlohmann::json event{{"type", "interrupt"},
@@ -185,8 +190,8 @@ void AgentCommands::report(const agent::Message &interrupt)
             err() << tr("Waiting (%1): %2").arg(interrupt.callId, interrupt.text) << "\n";
             if (!approvalId.isEmpty())
                 err() << tr("  Decide it here with: countersign-cli approve %1  (or deny)").arg(approvalId) << "\n";
-            if (const auto link = interrupt.interrupt.value("connect_uri", std::string()); !link.empty())
-                err() << tr("  Connect it at: %1").arg(QString::fromStdString(link)) << "\n";
+            if (const QString link = jsonString(interrupt.interrupt, "connect_uri"); !link.isEmpty())
+                err() << tr("  Connect it at: %1").arg(link) << "\n";
         }
         if (!m_wait && m_sent) {
             if (m_json)

@@ -85,10 +85,11 @@ nlohmann::ordered_json DeviceRequest::toJson() const
         {"client_id", clientId.toStdString()},
         {"client_name", clientName.toStdString()},
         {"scope", scopes.join(u' ').toStdString()},
-        {"resource", resource.isEmpty() ? nlohmann::ordered_json() : nlohmann::ordered_json(resource.toStdString())},
-        {"authorization_details", nlohmann::ordered_json::parse(authorizationDetails.dump(
-                                      -1, ' ', false, nlohmann::json::error_handler_t::replace))},
-        {"created_at", createdAt.isValid() ? nlohmann::ordered_json(isoTime(createdAt)) : nlohmann::ordered_json()},
+        {"resource",
+         resource.isEmpty() ? nlohmann::ordered_json() : nlohmann::ordered_json(resource.toStdString())},
+        {"authorization_details", nlohmann::ordered_json(authorizationDetails)},
+        {"created_at",
+         createdAt.isValid() ? nlohmann::ordered_json(isoTime(createdAt)) : nlohmann::ordered_json()},
         {"expires_at", isoTime(expiresAt)},
         {"status", approvals::statusName(status).toStdString()},
     };

@@ -100,7 +100,7 @@ void FgaClient::batch(QList<TupleKey> tuples, qsizetype from, QList<bool> answer
             for (qsizetype i = 0; i < count; ++i) {
                 const auto item = result->find(std::to_string(from + i));
                 // Missing, malformed or errored: not allowed (never open up on doubt).
-                answers.append(item != result->end() && item->is_object() && item->value("allowed", false) == true &&
+                answers.append(item != result->end() && jsonBool(*item, "allowed") == true &&
                                !item->contains("error"));
             }
             batch(std::move(tuples), from + count, std::move(answers), std::move(done));

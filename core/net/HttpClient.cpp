@@ -1,6 +1,7 @@
 #include "HttpClient.h"
 
 #include "common/Json.h"
+#include "common/JsonInput.h"
 #include "logging/Logging.h"
 
 #include <QNetworkAccessManager>
@@ -49,7 +50,7 @@ Error networkError(QNetworkReply *reply)
 // So is the {code, message} body of gRPC-gateway services such as OpenFGA.
 std::optional<Error> oauthError(const QByteArray &body)
 {
-    const auto json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    const auto json = parseJsonOrDiscard(body);
     QString code = jsonString(json, "error");
     QString description = jsonString(json, "error_description");
     if (code.isEmpty()) {
@@ -87,19 +88,27 @@ QByteArray formEncode(const QUrlQuery &form)
     return body;
 }
 
-Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &what)
+Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &what, const QString &sender,
+                                       const std::string &listMember)
 {
-    try {
-        auto json = nlohmann::json::parse(body.constBegin(), body.constEnd());
-        if (!json.is_object())
-            return Error{QStringLiteral("bad_json"), Tr::tr("The %1 is not a JSON object.").arg(what)};
-        return json;
-    } catch (const nlohmann::json::parse_error &e) {
+    JsonInputRules rules;
+    rules.listMember = listMember;
+    JsonInput input = parseJsonInput(body, rules);
+    switch (input.problem) {
+    case JsonInput::Problem::None:
+    case JsonInput::Problem::DuplicateKey: // not asked for
+        break;
+    case JsonInput::Problem::NotJson:
+        // Position only: the text around it may be part of a token.
         return Error{QStringLiteral("bad_json"),
-                     // Position only: the parser's own message quotes the text it read, which may
-                     // be part of a token.
-                     Tr::tr("The %1 is not valid JSON (error at byte %2).").arg(what).arg(e.byte)};
+                     Tr::tr("The %1 is not valid JSON (error at byte %2).").arg(what).arg(input.errorByte)};
+    case JsonInput::Problem::TooDeep:
+        return Error{QStringLiteral("json_too_deep"),
+                     Tr::tr("%1 sent JSON nested deeper than %2 levels.").arg(sender).arg(kMaxJsonDepth)};
     }
+    if (!input.value.is_object())
+        return Error{QStringLiteral("bad_json"), Tr::tr("The %1 is not a JSON object.").arg(what)};
+    return std::move(input.value);
 }
 
 HttpClient::HttpClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
@@ -162,9 +171,10 @@ void HttpClient::guard(QNetworkReply *reply)
 }
 
 void HttpClient::finish(QNetworkReply *reply, bool wantJson,
-                        const std::function<void(Result<nlohmann::json>)> &done)
+                        const std::function<void(Result<nlohmann::json>)> &done,
+                        const std::string &listMember)
 {
-    connect(reply, &QNetworkReply::finished, this, [reply, wantJson, done] {
+    connect(reply, &QNetworkReply::finished, this, [reply, wantJson, done, listMember] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
@@ -192,8 +202,9 @@ void HttpClient::finish(QNetworkReply *reply, bool wantJson,
             done(nlohmann::json::object());
             return;
         }
-        done(parseJsonObject(
-            body, Tr::tr("response from %1").arg(reply->url().toDisplayString(QUrl::RemoveQuery))));
+        done(parseJsonObject(body,
+                             Tr::tr("response from %1").arg(reply->url().toDisplayString(QUrl::RemoveQuery)),
+                             hostOf(reply->url()), listMember));
     });
 }
 
@@ -201,6 +212,12 @@ void HttpClient::getJson(const QUrl &url, Callback<nlohmann::json> done, const Q
 {
     finish(send(url, "GET", {}, {}, bearerToken.isEmpty() ? QByteArray() : "Bearer " + bearerToken), true,
            std::move(done));
+}
+
+void HttpClient::getJsonList(const QUrl &url, const std::string &listMember, Callback<nlohmann::json> done,
+                             const QByteArray &bearerToken)
+{
+    finish(send(url, "GET", {}, {}, "Bearer " + bearerToken), true, std::move(done), listMember);
 }
 
 void HttpClient::postForm(const QUrl &url, const QUrlQuery &form, Callback<nlohmann::json> done,

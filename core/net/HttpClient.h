@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <string>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -23,6 +24,7 @@ namespace countersign::net {
 //   code "http_<status>" non-2xx without an OAuth error body
 //   code <error>         non-2xx with an OAuth error body {"error": ..., "error_description": ...}
 //   code "bad_json"      2xx whose body is not a JSON object
+//   code "json_too_deep" 2xx whose JSON nests deeper than kMaxJsonDepth (common/JsonInput.h)
 class HttpClient : public QObject
 {
     Q_OBJECT
@@ -33,6 +35,10 @@ public:
 
     // GET `url` and parse a JSON object.
     void getJson(const QUrl &url, Callback<nlohmann::json> done, const QByteArray &bearerToken = {});
+    // GET a JSON object whose array member `listMember` lists independent items: an item nested
+    // too deep reads as null (its reader counts it as unreadable) instead of refusing the answer.
+    void getJsonList(const QUrl &url, const std::string &listMember, Callback<nlohmann::json> done,
+                     const QByteArray &bearerToken);
     // POST an application/x-www-form-urlencoded body and parse a JSON object (OAuth token endpoint style).
     void postForm(const QUrl &url, const QUrlQuery &form, Callback<nlohmann::json> done,
                   const QByteArray &basicAuth = {});
@@ -48,7 +54,8 @@ private:
     QNetworkReply *send(const QUrl &url, const QByteArray &verb, const QByteArray &body,
                         const QByteArray &contentType, const QByteArray &authorization);
     void guard(QNetworkReply *reply);
-    void finish(QNetworkReply *reply, bool wantJson, const std::function<void(Result<nlohmann::json>)> &done);
+    void finish(QNetworkReply *reply, bool wantJson, const std::function<void(Result<nlohmann::json>)> &done,
+                const std::string &listMember = {});
 
     QNetworkAccessManager *m_network;
     std::chrono::milliseconds m_timeout{std::chrono::seconds(30)};
@@ -72,7 +79,9 @@ QByteArray formEncode(const QUrlQuery &form);
 // Appends one path segment (already percent-encoded) to an endpoint URL.
 QUrl withPathSegment(QUrl url, const QString &segment);
 
-// Parses `body` as a JSON object, with a readable message naming `what` on failure.
-Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &what);
+// Parses `body` as a JSON object (parseJsonInput(), common/JsonInput.h). Errors: "bad_json" naming
+// `what` (not JSON, not an object), "json_too_deep" naming `sender` (nested too deep).
+Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &what, const QString &sender,
+                                       const std::string &listMember = {});
 
 } // namespace countersign::net

@@ -1,5 +1,6 @@
 #include "SandboxLauncher.h"
 
+#include "common/JsonInput.h"
 #include "logging/Logging.h"
 
 #include <QCoreApplication>
@@ -114,7 +115,7 @@ std::optional<QUrl> SandboxLauncher::findRunning(const QString &dataDir)
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
     const QByteArray raw = file.readAll();
-    const auto json = nlohmann::json::parse(raw.constBegin(), raw.constEnd(), nullptr, false);
+    const auto json = parseJsonOrDiscard(raw);
     if (!json.is_object() || !json.contains("issuer") || !json["issuer"].is_string() ||
         !json.contains("pid") || !json["pid"].is_number_integer())
         return std::nullopt;

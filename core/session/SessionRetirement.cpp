@@ -1,6 +1,7 @@
 #include "SessionRetirement.h"
 
 #include "common/Json.h"
+#include "common/JsonInput.h"
 
 #include "logging/Logging.h"
 #include "oauth/TokenClient.h"
@@ -17,8 +18,7 @@ SessionRetirement::SessionRetirement(storage::TokenStore *store, oauth::TokenCli
 
 QByteArray SessionRetirement::refreshTokenOf(const QByteArray &storedSession)
 {
-    const auto json =
-        nlohmann::json::parse(storedSession.constBegin(), storedSession.constEnd(), nullptr, false);
+    const auto json = parseJsonOrDiscard(storedSession, kMaxStoredJsonDepth);
     return json.is_object() && json.contains("tokens") ? jsonString(json["tokens"], "refresh_token").toUtf8()
                                                        : QByteArray();
 }

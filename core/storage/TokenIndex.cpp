@@ -1,5 +1,7 @@
 #include "storage/TokenIndex.h"
 
+#include "common/JsonInput.h"
+
 #include <QCryptographicHash>
 #include <QRegularExpression>
 
@@ -65,7 +67,7 @@ QString accountEntryName(const AccountKey &account, const QString &slot)
 
 std::optional<TokenIndex> TokenIndex::fromJson(const QByteArray &json)
 {
-    const auto root = nlohmann::json::parse(json.constBegin(), json.constEnd(), nullptr, false);
+    const auto root = parseJsonOrDiscard(json, kMaxStoredJsonDepth);
     if (!root.is_object() || !root.contains("version") || root["version"] != kIndexVersion ||
         !root.contains("accounts") || !root["accounts"].is_array())
         return std::nullopt;

@@ -166,6 +166,9 @@ private Q_SLOTS:
         QTest::addRow("an unknown parameter") << J("{'ticker':'ACME','qty':1,'token':'x'}")
                                               << "token: is not a known parameter";
         QTest::addRow("not an object") << QByteArray("[1]") << "must be of type object";
+        // "$" alone would also match before a final line break.
+        QTest::addRow("a ticker with a trailing newline")
+            << J("{'ticker':'ACME\\n','qty':1}") << "ticker: must match";
     }
 
     void argumentsAreValidatedAgainstTheSchema()
@@ -180,6 +183,91 @@ private Q_SLOTS:
             QCOMPARE(valid.error().code, QStringLiteral("invalid_arguments"));
             QVERIFY2(valid.error().message.contains(problem), qPrintable(valid.error().message));
         }
+    }
+
+    void everyToolPatternMatchesTheWholeValue_data()
+    {
+        QTest::addColumn<QString>("argument");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addRow("ticker") << "ticker" << QByteArray("ACME\n");
+        QTest::addRow("amount") << "amount" << QByteArray("25.00\n");
+        QTest::addRow("currency") << "currency" << QByteArray("EUR\n");
+    }
+
+    void everyToolPatternMatchesTheWholeValue()
+    {
+        QFETCH(QString, argument);
+        QFETCH(QByteArray, value);
+        const bool trade = argument == u"ticker";
+        const nlohmann::json schema =
+            trade ? StockOrderTool(StockOrderTool::Action::Buy, nullptr, {}).spec().parameters
+                  : PaymentTool(nullptr, {}).spec().parameters;
+        nlohmann::json arguments =
+            trade ? nlohmann::json{{"ticker", "ACME"}, {"qty", 1}}
+                  : nlohmann::json{{"amount", "25.00"}, {"currency", "EUR"}, {"creditor", "Erika"}};
+        QVERIFY(validateArguments(schema, arguments));
+        arguments[argument.toStdString()] = value.toStdString();
+        const auto valid = validateArguments(schema, arguments);
+        QVERIFY(!valid);
+        QVERIFY2(valid.error().message.contains(argument + QStringLiteral(": must match")),
+                 qPrintable(valid.error().message));
+    }
+
+    void aSaveOfTheWrongTypeIsRefusedNotThrown()
+    {
+        QVERIFY(!Conversation::fromJson({{"version", "1"}, {"messages", nlohmann::json::array()}}));
+        QVERIFY(!Conversation::fromJson({{"version", nullptr}, {"messages", nlohmann::json::array()}}));
+        QVERIFY(Conversation::fromJson({{"version", 1}, {"messages", nlohmann::json::array()}}));
+    }
+
+    void approvalsReadResultsAndHandlesOfAnyType()
+    {
+        // A tool's result is whatever an API answered; a saved handle whatever the file holds.
+        Conversation conversation;
+        Message waiting;
+        waiting.kind = Message::Kind::Interrupt;
+        waiting.callId = QStringLiteral("a");
+        waiting.interrupt = {{"type", "async_authorization"}, {"binding_message", 7}, {"expires_at", {1, 2}}};
+        Message odd;
+        odd.kind = Message::Kind::Interrupt;
+        odd.callId = QStringLiteral("b");
+        odd.interrupt = {{"type", 5}};
+        conversation.messages << waiting << odd
+                              << Message::toolResult(QStringLiteral("a"), QStringLiteral("buy_stock"),
+                                                     {{"code", 5}, {"error", {{"nested", true}}}}, true);
+        const QList<AgentApproval> approvals = conversation.approvals();
+        QCOMPARE(approvals.size(), 1);
+        QCOMPARE(approvals[0].state, AgentApproval::State::Failed);
+        QVERIFY(approvals[0].bindingMessage.isEmpty());
+        QVERIFY(!approvals[0].expiresAt.isValid());
+        QVERIFY(approvals[0].problem.isEmpty());
+    }
+
+    void theDemoDescribesResultsOfAnyShape_data()
+    {
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QByteArray>("result");
+        QTest::addRow("calendar: a list") << "check_calendar" << QByteArray("[1,2]");
+        QTest::addRow("calendar: busy is text") << "check_calendar" << J("{'busy':'all day'}");
+        QTest::addRow("calendar: slots of numbers") << "check_calendar" << J("{'busy':[1,{'start':5}]}");
+        QTest::addRow("search: a string") << "search_documents" << QByteArray("\"none\"");
+        QTest::addRow("search: documents is an object") << "search_documents" << J("{'documents':{'a':1}}");
+        QTest::addRow("stock: a number") << "buy_stock" << QByteArray("42");
+    }
+
+    void theDemoDescribesResultsOfAnyShape()
+    {
+        QFETCH(QString, tool);
+        QFETCH(QByteArray, result);
+        DemoBackend backend;
+        Conversation conversation;
+        conversation.messages << Message::user(QStringLiteral("go"))
+                              << Message::toolCall(QStringLiteral("call_1"), tool, nlohmann::json::object())
+                              << Message::toolResult(QStringLiteral("call_1"), tool,
+                                                     nlohmann::json::parse(result.toStdString()), false);
+        const Turn turn = runTurn(backend, conversation, demoTools());
+        QVERIFY(turn.finished);
+        QVERIFY(!turn.text.isEmpty());
     }
 
     void theDemoUnderstandsItsRequests_data()

@@ -3,10 +3,18 @@
 // (never the conversation or the file), interrupts pause a call until the person acts, and a
 // call interrupted when the app quit is picked up by the next session and completes once.
 #include "AgentMessages.h"
+#include "LocalHttpServer.h"
 #include "agent/AgentSession.h"
+#include "agent/ApiTools.h"
 #include "agent/DemoBackend.h"
+#include "agent/StockTools.h"
+#include "common/Json.h"
+#include "net/HttpClient.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,6 +97,49 @@ QByteArray fileContents(const QString &path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
+
+// The one file a damaged conversation was set aside as, next to where it was (empty if not exactly one).
+QString onlySetAsideFile(const QTemporaryDir &dir)
+{
+    const QStringList found =
+        QDir(dir.path()).entryList({QStringLiteral("conversation.unreadable-*.json")}, QDir::Files);
+    return found.size() == 1 ? dir.filePath(found.first()) : QString();
+}
+
+// Grants every call at once.
+class Granted : public Authorizer
+{
+public:
+    void authorize(const QString &, const nlohmann::json &, AuthorizationReport report) override
+    {
+        report.granted(kSecret, nlohmann::json::array());
+    }
+    void resume(const QString &callId, const nlohmann::json &, AuthorizationReport report) override
+    {
+        authorize(callId, {}, std::move(report));
+    }
+};
+
+// Records the interrupt a CIBA approval records (AsyncAuthorizer), then waits for the test.
+class CibaLikeApproval : public Authorizer
+{
+public:
+    void authorize(const QString &callId, const nlohmann::json &, AuthorizationReport report) override
+    {
+        report.interrupted(QStringLiteral("Waiting for your approval"),
+                           {{"type", "async_authorization"},
+                            {"auth_req_id", "req-1"},
+                            {"expires_at", "2099-01-01T00:00:00.000Z"},
+                            {"interval", 5},
+                            {"binding_message", "Buy 3 ACME #1234"}});
+        waiting.insert(callId, report);
+    }
+    void resume(const QString &callId, const nlohmann::json &, AuthorizationReport report) override
+    {
+        waiting.insert(callId, report);
+    }
+    QHash<QString, AuthorizationReport> waiting;
+};
 
 } // namespace
 
@@ -232,7 +283,7 @@ private Q_SLOTS:
         QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("not repeated")), qPrintable(test::lastAnswer(session)));
     }
 
-    void aDamagedFileIsReportedAndKept()
+    void aDamagedFileIsSetAsideAndReported()
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("conversation.json"));
@@ -246,7 +297,117 @@ private Q_SLOTS:
         const Status loaded = session.load();
         QVERIFY(!loaded);
         QCOMPARE(loaded.error().code, QStringLiteral("conversation_invalid"));
-        QCOMPARE(fileContents(file), QByteArray("{ not json")); // nothing overwritten
+        const QString setAside = onlySetAsideFile(dir);
+        QVERIFY2(loaded.error().message.contains(QFileInfo(setAside).fileName()),
+                 qPrintable(loaded.error().message));
+        QCOMPARE(fileContents(setAside), QByteArray("{ not json"));
+
+        // The new chat is saved in the usual place; the damaged one is never overwritten.
+        session.addTool(std::make_shared<SearchDocuments>());
+        session.send(QStringLiteral("Search documents about budget"));
+        QTRY_VERIFY(!session.busy() && !test::lastAnswer(session).isEmpty());
+        QVERIFY(fileContents(file).contains("Budget 2027"));
+        QCOMPARE(fileContents(setAside), QByteArray("{ not json"));
+    }
+
+    void aSavedChatNestedTooDeepIsSetAsideNotACrash()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("conversation.json"));
+        const QByteArray deep = "{\"version\":1,\"messages\":[{\"kind\":\"tool_result\",\"call_id\":\"c\","
+                                "\"tool\":\"t\",\"is_error\":false,\"result\":" +
+                                QByteArray(100'000, '[') + QByteArray(100'000, ']') + "}]}";
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(deep);
+        out.close();
+        DemoBackend backend;
+        AgentSession session(&backend);
+        session.setStorageFile(file);
+        const Status loaded = session.load();
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().code, QStringLiteral("conversation_invalid"));
+        QVERIFY(session.conversation().messages.isEmpty());
+        QCOMPARE(fileContents(onlySetAsideFile(dir)), deep);
+    }
+
+    void aDeepApiAnswerBecomesAToolErrorAndTheChatIsStillSaved()
+    {
+        test::LocalHttpServer api;
+        QVERIFY(api.start());
+        api.route("/data/r-1001",
+                  test::LocalHttpServer::Response{200,
+                                                  "{\"id\":\"r-1001\",\"data\":" + QByteArray(100'000, '[') +
+                                                      QByteArray(100'000, ']') + "}",
+                                                  "application/json",
+                                                  {},
+                                                  0,
+                                                  {}});
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("conversation.json"));
+        QNetworkAccessManager network;
+        net::HttpClient http(&network);
+        DemoBackend backend;
+        AgentSession session(&backend);
+        session.setStorageFile(file);
+        session.addTool(
+            std::make_shared<DataRecordTool>(&http, QUrl(api.baseUrl().toString() + QStringLiteral("/data"))),
+            std::make_shared<Granted>());
+        session.send(QStringLiteral("Fetch data record r-1001"));
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !test::lastAnswer(session).isEmpty(), 20000);
+        const Message *result = test::lastOf(session, Message::Kind::ToolResult);
+        QVERIFY(result && result->isError);
+        QCOMPARE(jsonString(result->result, "code"), QStringLiteral("json_too_deep"));
+        QVERIFY2(jsonString(result->result, "error").contains(QStringLiteral("127.0.0.1:%1").arg(api.port())),
+                 qPrintable(jsonString(result->result, "error")));
+
+        DemoBackend again;
+        AgentSession restored(&again);
+        restored.setStorageFile(file);
+        QVERIFY(restored.load());
+        QCOMPARE(restored.conversation().messages.size(), session.conversation().messages.size());
+    }
+
+    void anApiAnswerWithANonStringCodeAbortsNeitherNowNorAtTheNextStart()
+    {
+        // A stock API answers an approved order with a number where a string is usual: it is kept
+        // in the chat (and the file) as the tool's result, and read from there every time the
+        // agent's approvals are listed.
+        test::LocalHttpServer api;
+        QVERIFY(api.start());
+        api.route("/orders",
+                  test::LocalHttpServer::Response{
+                      201, "{\"id\":\"o-1\",\"code\":5,\"error\":[1]}", "application/json", {}, 0, {}});
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("conversation.json"));
+        QNetworkAccessManager network;
+        net::HttpClient http(&network);
+        {
+            DemoBackend backend;
+            AgentSession session(&backend);
+            session.setStorageFile(file);
+            auto approval = std::make_shared<CibaLikeApproval>();
+            session.addTool(
+                std::make_shared<StockOrderTool>(StockOrderTool::Action::Buy, &http,
+                                                 QUrl(api.baseUrl().toString() + QStringLiteral("/orders"))),
+                approval);
+            session.send(QStringLiteral("Buy 3 shares of ACME"));
+            QTRY_VERIFY(approval->waiting.contains(QStringLiteral("call_1")));
+            approval->waiting.take(QStringLiteral("call_1")).granted(kSecret, nlohmann::json::array());
+            QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !test::lastAnswer(session).isEmpty(), 20000);
+            QCOMPARE(api.hits("/orders"), 1);
+            const auto approvals = session.conversation().approvals();
+            QCOMPARE(approvals.size(), 1);
+            QCOMPARE(approvals[0].state, AgentApproval::State::Approved);
+        }
+        DemoBackend backend;
+        AgentSession next(&backend);
+        next.setStorageFile(file);
+        QVERIFY(next.load());
+        const auto approvals = next.conversation().approvals();
+        QCOMPARE(approvals.size(), 1);
+        QCOMPARE(approvals[0].state, AgentApproval::State::Approved);
+        QCOMPARE(approvals[0].bindingMessage, QStringLiteral("Buy 3 ACME #1234"));
     }
 
     void stopEndsAWaitingCall()

@@ -592,6 +592,57 @@ private Q_SLOTS:
         QVERIFY(turn.calls.isEmpty()); // nothing runs on arguments nobody can read
     }
 
+    void aStreamEventNestedTooDeepEndsTheTurnWithAnError()
+    {
+        FakeChatServer server;
+        QVERIFY(server.start());
+        FakeChatServer::Reply deep = FakeChatServer::streamedText({"Hello"});
+        deep.chunks[2].bytes = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"!\",\"x\":" +
+                               QByteArray(100'000, '[') + QByteArray(100'000, ']') + "}}]}\n\n"; // for "stop"
+        server.enqueue(deep);
+        OpenAiBackend backend(&m_network, configFor(server));
+        Recorder turn;
+        backend.respond(oneQuestion(QStringLiteral("Hi")), {}, {}, turn.events());
+        QTRY_VERIFY_WITH_TIMEOUT(turn.done(), 10000);
+        QCOMPARE(turn.errorCode(), QStringLiteral("openai_bad_answer"));
+        QVERIFY2(turn.errorMessage().contains(QStringLiteral("64")), qPrintable(turn.errorMessage()));
+        QCOMPARE(turn.deltas, QStringList({"Hello"}));
+    }
+
+    void refusesToolArgumentsNestedTooDeep()
+    {
+        FakeChatServer server;
+        QVERIFY(server.start());
+        // One event with the whole call (streamedToolCalls would trickle 200 KB in 61-byte pieces).
+        const std::string arguments =
+            "{\"query\":" + std::string(100'000, '[') + std::string(100'000, ']') + "}";
+        const nlohmann::json call{
+            {"choices",
+             {{{"index", 0},
+               {"delta",
+                {{"tool_calls",
+                  {{{"index", 0},
+                    {"id", "call_1"},
+                    {"type", "function"},
+                    {"function", {{"name", "search_documents"}, {"arguments", arguments}}}}}}}}}}}};
+        const nlohmann::json finish{
+            {"choices",
+             {{{"index", 0}, {"delta", nlohmann::json::object()}, {"finish_reason", "tool_calls"}}}}};
+        FakeChatServer::Reply reply;
+        reply.chunks.append({0, "data: " + QByteArray::fromStdString(call.dump()) + "\n\ndata: " +
+                                    QByteArray::fromStdString(finish.dump()) + "\n\ndata: [DONE]\n\n"});
+        server.enqueue(reply);
+        OpenAiBackend backend(&m_network, configFor(server));
+        Recorder turn;
+        backend.respond(oneQuestion(QStringLiteral("Find it")), {searchSpec()}, {}, turn.events());
+        QTRY_VERIFY_WITH_TIMEOUT(turn.done(), 10000);
+        QCOMPARE(turn.errorCode(), QStringLiteral("openai_bad_tool_call"));
+        QVERIFY2(turn.errorMessage().contains(QStringLiteral("search_documents")) &&
+                     turn.errorMessage().contains(QStringLiteral("64")),
+                 qPrintable(turn.errorMessage()));
+        QVERIFY(turn.calls.isEmpty());
+    }
+
     void readsAnAnswerThatIsNotStreamed()
     {
         FakeChatServer server;

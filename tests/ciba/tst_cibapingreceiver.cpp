@@ -92,6 +92,22 @@ private Q_SLOTS:
                  QByteArray("HTTP/1.1 400 Bad Request"));
         QCOMPARE(pinged.size(), 0);
     }
+
+    void refusesAPingNestedDeeperThanTheLimit()
+    {
+        CibaPingReceiver receiver;
+        QVERIFY(receiver.listen());
+        receiver.expect(QStringLiteral("req-1"), "tok");
+        QSignalSpy pinged(&receiver, &CibaPingReceiver::pinged);
+        // 65 levels with the object around them: one more than JSON from outside may have.
+        const QByteArray deep =
+            "{\"auth_req_id\":\"req-1\",\"x\":" + QByteArray(64, '[') + QByteArray(64, ']') + "}";
+        QCOMPARE(send(receiver, ping("tok", deep)), QByteArray("HTTP/1.1 400 Bad Request"));
+        const QByteArray atTheLimit =
+            "{\"auth_req_id\":\"req-1\",\"x\":" + QByteArray(63, '[') + QByteArray(63, ']') + "}";
+        QCOMPARE(send(receiver, ping("tok", atTheLimit)), QByteArray("HTTP/1.1 204 No Content"));
+        QTRY_COMPARE(pinged.size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(CibaPingReceiverTest)

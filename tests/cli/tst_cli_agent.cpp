@@ -175,6 +175,37 @@ private Q_SLOTS:
         QVERIFY(!saved.contains("eyJ"));
         QVERIFY(files > 0);
     }
+
+    // A saved conversation that cannot be read (here: a version that is not a number) is set
+    // aside next to where it was, the person is told so, and the agent answers in a new one.
+    void f_anUnreadableConversationIsSetAsideAndSaid()
+    {
+        QString file;
+        QDirIterator it(qEnvironmentVariable("XDG_DATA_HOME"), {QStringLiteral("*.json")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            if (const QString path = it.next(); path.contains(u"/cli-agent/"))
+                file = path;
+        QVERIFY2(!file.isEmpty(), "the conversation file was not found");
+        const QByteArray unreadable = "{\"version\":\"1\",\"messages\":[]}";
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(unreadable);
+        out.close();
+
+        const Run run = cli({QStringLiteral("agent"), QStringLiteral("Search documents about budget")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("Documents you may read about \"budget\""), run.out.constData());
+        const QFileInfo info(file);
+        const QStringList aside = info.dir().entryList(
+            {info.completeBaseName() + QStringLiteral(".unreadable-*.json")}, QDir::Files);
+        QCOMPARE(aside.size(), 1);
+        QVERIFY2(run.err.contains("set aside") && run.err.contains(aside.first().toUtf8()),
+                 run.err.constData());
+        QFile kept(info.dir().filePath(aside.first()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), unreadable);
+    }
 };
 
 QTEST_MAIN(CliAgentTest)

@@ -487,6 +487,24 @@ private Q_SLOTS:
         QCOMPARE(verdict(deep), QStringLiteral("id_token_malformed"));
     }
 
+    void rejectsClaimsNestedDeeperThanTheLimit()
+    {
+        // The claims object is level 1: 63 arrays inside it make the 64 levels JSON from outside
+        // may have, 64 arrays one too many (a copy of deeper claims would recurse without bound).
+        const auto nested = [](int levels) {
+            json value = json::array();
+            for (int i = 1; i < levels; ++i)
+                value = json::array({std::move(value)});
+            return value;
+        };
+        json atTheLimit = validClaims();
+        atTheLimit["x"] = nested(63);
+        QCOMPARE(verdict(rsaToken(json::object(), atTheLimit)), QStringLiteral("accepted"));
+        json tooDeep = validClaims();
+        tooDeep["x"] = nested(64);
+        QCOMPARE(verdict(rsaToken(json::object(), tooDeep)), QStringLiteral("id_token_malformed"));
+    }
+
     void rejectsHugeToken()
     {
         json claims = validClaims();

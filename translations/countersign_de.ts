@@ -35,6 +35,18 @@
         <source>Cancelled by you.</source>
         <translation>Von Ihnen abgebrochen.</translation>
     </message>
+    <message>
+        <source>The saved conversation is nested deeper than %1 levels.</source>
+        <translation>Das gespeicherte Gespräch ist tiefer als %1 Ebenen verschachtelt.</translation>
+    </message>
+    <message>
+        <source>%1 It was set aside as %2, and a new conversation begins.</source>
+        <translation>%1 Es wurde als %2 beiseitegelegt, und ein neues Gespräch beginnt.</translation>
+    </message>
+    <message>
+        <source>%1 It could not be set aside either, so this conversation is not saved (%2 is kept as it is).</source>
+        <translation>%1 Es konnte auch nicht beiseitegelegt werden, daher wird dieses Gespräch nicht gespeichert (%2 bleibt, wie es ist).</translation>
+    </message>
 </context>
 <context>
     <name>AgentSettingsCard</name>
@@ -872,6 +884,10 @@
         <source>%1 sent an answer too large to be genuine.</source>
         <translation>%1 hat eine Antwort geschickt, die zu groß ist, um echt zu sein.</translation>
     </message>
+    <message>
+        <source>%1 sent JSON nested deeper than %2 levels.</source>
+        <translation>%1 hat JSON gesendet, das tiefer als %2 Ebenen verschachtelt ist.</translation>
+    </message>
 </context>
 <context>
     <name>IdTokenValidator</name>
@@ -1316,6 +1332,18 @@
     <message>
         <source>The model server withheld the rest of the answer (content filter).</source>
         <translation>Der Modellserver hat den Rest der Antwort zurückgehalten (Inhaltsfilter).</translation>
+    </message>
+    <message>
+        <source>The model asked for the tool &quot;%1&quot; with arguments nested deeper than %2 levels, so nothing was run.</source>
+        <translation>Das Modell hat das Werkzeug „%1“ mit Argumenten angefordert, die tiefer als %2 Ebenen verschachtelt sind; daher wurde nichts ausgeführt.</translation>
+    </message>
+    <message>
+        <source>The model server sent a stream event nested deeper than %1 levels.</source>
+        <translation>Der Modellserver hat ein Stream-Ereignis gesendet, das tiefer als %1 Ebenen verschachtelt ist.</translation>
+    </message>
+    <message>
+        <source>The model server</source>
+        <translation>Der Modellserver</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ namespace {
 
 void printJson(const nlohmann::json &event)
 {
-    out() << QString::fromStdString(event.dump()) << "\n";
+    out() << jsonText(event) << "\n";
     out().flush();
 }
 
@@ -48,7 +48,7 @@ void AgentCommands::run(const QString &prompt, bool json, bool wait, std::functi
         if (m_service->session()) {
             follow(m_service->session());
         } else {
-            err() << m_service->unavailableReason() << "\n";
+            err() << inLine(m_service->unavailableReason()) << "\n";
             finish(1);
         }
     });
@@ -60,9 +60,10 @@ void AgentCommands::follow(agent::AgentSession *session)
     connect(session, &agent::AgentSession::messageAdded, this, &AgentCommands::onMessage);
     connect(session, &agent::AgentSession::streamingTextChanged, this, &AgentCommands::onStreaming);
     connect(session, &agent::AgentSession::busyChanged, this, &AgentCommands::settle);
-    connect(session, &agent::AgentSession::problem, this, [](const QString &message) { err() << message << "\n"; });
+    connect(session, &agent::AgentSession::problem, this,
+            [](const QString &message) { err() << inLine(message) << "\n"; });
     if (!m_json)
-        err() << tr("Agent: %1").arg(session->backendLabel()) << "\n";
+        err() << tr("Agent: %1").arg(inLine(session->backendLabel())) << "\n";
 
     const auto waiting = session->conversation().unresolvedCalls();
     m_firstNew = static_cast<int>(session->conversation().messages.size());
@@ -146,7 +147,7 @@ void AgentCommands::onMessage(int index)
             printJson({{"type", "tool_call"}, {"call_id", message.callId.toStdString()},
                        {"tool", message.toolName.toStdString()}, {"arguments", message.arguments}});
         else
-            err() << tr("-> %1 %2").arg(message.toolName, QString::fromStdString(message.arguments.dump())) << "\n";
+            err() << tr("-> %1 %2").arg(inLine(message.toolName, 200), jsonText(message.arguments)) << "\n";
         return;
     case Kind::ToolResult:
         if (m_json)
@@ -155,8 +156,8 @@ void AgentCommands::onMessage(int index)
                        {"result", message.result}});
         else
             err() << tr("<- %1%2: %3")
-                         .arg(message.toolName, message.isError ? tr(" failed") : QString(),
-                              QString::fromStdString(message.result.dump()))
+                         .arg(inLine(message.toolName, 200), message.isError ? tr(" failed") : QString(),
+                              jsonText(message.result))
                   << "\n";
         return;
     case Kind::Interrupt:
@@ -182,11 +183,14 @@ void AgentCommands::report(const agent::Message &interrupt)
                 event["approval_id"] = approvalId.toStdString();
             printJson(event);
         } else {
-            err() << tr("Waiting (%1): %2").arg(interrupt.callId, interrupt.text) << "\n";
+            err() << tr("Waiting (%1): %2").arg(inLine(interrupt.callId, 200), inLine(interrupt.text))
+                  << "\n";
             if (!approvalId.isEmpty())
-                err() << tr("  Decide it here with: countersign-cli approve %1  (or deny)").arg(approvalId) << "\n";
+                err() << tr("  Decide it here with: countersign-cli approve %1  (or deny)")
+                             .arg(inLine(approvalId, 200))
+                      << "\n";
             if (const auto link = interrupt.interrupt.value("connect_uri", std::string()); !link.empty())
-                err() << tr("  Connect it at: %1").arg(QString::fromStdString(link)) << "\n";
+                err() << tr("  Connect it at: %1").arg(inLine(QString::fromStdString(link))) << "\n";
         }
         if (!m_wait && m_sent) {
             if (m_json)

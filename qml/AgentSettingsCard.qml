@@ -13,6 +13,7 @@ ColumnLayout {
 
     Label {
         text: qsTr("Agent")
+        textFormat: Text.PlainText
         font.pixelSize: 18
         font.weight: Font.DemiBold
         Accessible.role: Accessible.Heading

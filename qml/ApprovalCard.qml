@@ -36,6 +36,7 @@ ChatCard {
                 objectName: "approvalTitle_" + card.key
                 text: card.open ? qsTr("Waiting for your approval")
                                 : card.superseded ? qsTr("Replaced by a newer request") : qsTr("No longer waiting")
+                textFormat: Text.PlainText
                 font.weight: Font.DemiBold
                 font.pixelSize: 16
                 wrapMode: Text.Wrap
@@ -45,6 +46,7 @@ ChatCard {
                 objectName: "timeLeft_" + card.key
                 visible: card.open && card.expiresAt !== ""
                 text: card.timeLeft(card.secondsLeft)
+                textFormat: Text.PlainText
                 color: card.secondsLeft < 60 ? Material.color(Material.Red, Material.Shade800) : Material.secondaryTextColor
                 font.pixelSize: 13
             }
@@ -52,6 +54,7 @@ ChatCard {
         Label {
             visible: card.open
             text: qsTr("Check that your inbox shows the same message, then decide there:")
+            textFormat: Text.PlainText
             color: Material.secondaryTextColor
             wrapMode: Text.Wrap
             Layout.fillWidth: true

@@ -76,6 +76,7 @@ FocusScope {
                 }
                 Label {
                     text: qsTr("Whatever it does on your behalf waits for your approval, here or in your inbox.")
+                    textFormat: Text.PlainText
                     color: Material.secondaryTextColor
                     font.pixelSize: 13
                     wrapMode: Text.Wrap
@@ -178,12 +179,14 @@ FocusScope {
 
                 Label {
                     text: qsTr("Ask the agent")
+                    textFormat: Text.PlainText
                     font.pixelSize: 18
                     font.weight: Font.DemiBold
                     Layout.alignment: Qt.AlignHCenter
                 }
                 Label {
                     text: qsTr("Ask it to do something for you, for example \"Buy 3 shares of ACME\". Before it acts on your behalf, it asks for your approval.")
+                    textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     horizontalAlignment: Text.AlignHCenter
                     color: Material.secondaryTextColor
@@ -223,6 +226,7 @@ FocusScope {
                         objectName: "chatActivityText"
                         text: Chat.messages.waitingCount > 0 ? qsTr("Waiting for you: see above.")
                                                              : qsTr("The agent is working…")
+                        textFormat: Text.PlainText
                         color: Material.secondaryTextColor
                         elide: Text.ElideRight
                         Layout.fillWidth: true

@@ -96,11 +96,7 @@ ColumnLayout {
                                 text: qsTr("Show all")
                                 font.pixelSize: 12
                                 Layout.alignment: Qt.AlignTop
-                                onClicked: {
-                                    fullText.heading = field.modelData.label;
-                                    fullText.body = field.modelData.fullValue;
-                                    fullText.open();
-                                }
+                                onClicked: root.showAll(field.modelData.label, field.modelData.fullValue)
                             }
                         }
                     }

@@ -44,6 +44,7 @@ ChatCard {
                 objectName: "deviceCodeTitle_" + card.key
                 text: card.open ? qsTr("Approve with a code")
                                 : card.superseded ? qsTr("Replaced by a newer code") : qsTr("No longer waiting")
+                textFormat: Text.PlainText
                 font.weight: Font.DemiBold
                 font.pixelSize: 16
                 wrapMode: Text.Wrap
@@ -53,6 +54,7 @@ ChatCard {
                 objectName: "timeLeft_" + card.key
                 visible: card.open && card.expiresAt !== ""
                 text: card.timeLeft(card.secondsLeft)
+                textFormat: Text.PlainText
                 color: card.secondsLeft < 60 ? Material.color(Material.Red, Material.Shade800) : Material.secondaryTextColor
                 font.pixelSize: 13
             }
@@ -60,6 +62,7 @@ ChatCard {
         Label {
             visible: card.open
             text: qsTr("The agent needs your approval for this. Enter the code on the Enter code page, or on your provider's page.")
+            textFormat: Text.PlainText
             color: Material.secondaryTextColor
             wrapMode: Text.Wrap
             Layout.fillWidth: true

@@ -61,6 +61,7 @@ FocusScope {
 
             Label {
                 text: qsTr("Enter the code a device shows you")
+                textFormat: Text.PlainText
                 font.pixelSize: 20
                 font.weight: Font.DemiBold
                 wrapMode: Text.Wrap
@@ -70,6 +71,7 @@ FocusScope {
             }
             Label {
                 text: qsTr("A TV, a command-line tool or another computer that wants to act as you shows a code such as WDJB-MJHT. Type it here, or paste the link it shows.")
+                textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 color: Material.secondaryTextColor
                 Layout.fillWidth: true
@@ -118,6 +120,7 @@ FocusScope {
                 objectName: "deviceOutcome"
                 visible: Devices.outcome !== ""
                 text: Devices.outcome
+                textFormat: Text.PlainText
                 font.weight: Font.DemiBold
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
@@ -179,6 +182,7 @@ FocusScope {
                                                                  : qsTr("Expired");
                             }
                         }
+                        textFormat: Text.PlainText
                         color: Material.secondaryTextColor
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true

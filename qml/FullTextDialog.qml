@@ -1,9 +1,10 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import QtQuick.Controls.impl
 import QtQuick.Layouts
 
-// A long value in full (plain text, selectable): what "Show all" opens.
+// A long value in full (plain text, selectable): what "Show all" opens, headed by the field's name.
 Dialog {
     id: fullText
     objectName: "fullTextDialog"
@@ -16,7 +17,26 @@ Dialog {
         fullText.open();
     }
 
-    title: heading
+    // Not `title`: Dialog's own header shows it as AutoText, and the heading is a name the server
+    // chose (a key of an authorization detail). Material's header, with plain text.
+    header: Label {
+        objectName: "fullTextHeading"
+        text: fullText.heading
+        textFormat: Text.PlainText
+        elide: Text.ElideRight
+        padding: 24
+        bottomPadding: 0
+        font.bold: true
+        font.pixelSize: 16
+        Accessible.role: Accessible.Heading
+        Accessible.name: text
+        background: PaddedRectangle {
+            radius: 2
+            color: fullText.Material.dialogColor
+            bottomPadding: -2
+            clip: true
+        }
+    }
     modal: true
     anchors.centerIn: Overlay.overlay
     standardButtons: Dialog.Close

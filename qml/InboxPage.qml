@@ -99,6 +99,7 @@ FocusScope {
                 Layout.alignment: Qt.AlignHCenter
                 topPadding: 16
                 text: qsTr("Requests your agent is waiting on")
+                textFormat: Text.PlainText
                 font.weight: Font.DemiBold
                 font.pixelSize: 15
             }
@@ -172,6 +173,7 @@ FocusScope {
                     anchors.centerIn: parent
                     width: Math.min(420, agentList.width - 48)
                     text: qsTr("Your agent is not waiting for any approval. When it asks for one, the request goes to Auth0 Guardian and shows here too, with where it stands.")
+                    textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     horizontalAlignment: Text.AlignHCenter
                     color: Material.secondaryTextColor
@@ -249,12 +251,14 @@ FocusScope {
                             Label {
                                 objectName: "statusLabel"
                                 text: row.deciding ? qsTr("Sending…") : page.statusText(row.status, row.secondsLeft)
+                                textFormat: Text.PlainText
                                 color: row.status === "approved" ? Material.color(Material.Green, Material.Shade800)
                                      : row.status === "denied" ? Material.color(Material.Red, Material.Shade800)
                                      : Material.secondaryTextColor
                                 font.pixelSize: 13
                             }
                             ToolButton {
+                                id: dismissButton
                                 objectName: "dismissButton"
                                 visible: !row.pending
                                 text: "✕"
@@ -263,9 +267,12 @@ FocusScope {
                                 implicitWidth: 28
                                 padding: 0
                                 Accessible.name: qsTr("Remove from history")
-                                ToolTip.visible: hovered
-                                ToolTip.text: Accessible.name
                                 onClicked: Inbox.dismiss(row.requestId)
+
+                                PlainToolTip {
+                                    visible: dismissButton.hovered
+                                    text: dismissButton.Accessible.name
+                                }
                             }
                         }
                         Label {
@@ -297,6 +304,7 @@ FocusScope {
 
                     Label {
                         text: "✓"
+                        textFormat: Text.PlainText
                         font.pixelSize: 40
                         color: Material.color(Material.Indigo, Material.Shade200)
                         Layout.alignment: Qt.AlignHCenter
@@ -304,12 +312,14 @@ FocusScope {
                     }
                     Label {
                         text: qsTr("Nothing waiting for you")
+                        textFormat: Text.PlainText
                         font.pixelSize: 18
                         font.weight: Font.DemiBold
                         Layout.alignment: Qt.AlignHCenter
                     }
                     Label {
                         text: qsTr("When an app or AI agent asks to act on your behalf (to buy stock, say, or to make a payment) the request appears here at once, and you decide whether it goes ahead.")
+                        textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         horizontalAlignment: Text.AlignHCenter
                         color: Material.secondaryTextColor

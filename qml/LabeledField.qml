@@ -26,6 +26,7 @@ ColumnLayout {
 
     Label {
         text: root.label
+        textFormat: Text.PlainText
         font.weight: Font.Medium
         Layout.fillWidth: true
     }

@@ -40,6 +40,7 @@ ApplicationWindow {
                 Label {
                     anchors.centerIn: parent
                     text: "✓"
+                    textFormat: Text.PlainText
                     font.pixelSize: 20
                     font.bold: true
                     color: Material.color(Material.Indigo, Material.Shade700)
@@ -47,6 +48,7 @@ ApplicationWindow {
             }
             Label {
                 text: qsTr("Countersign")
+                textFormat: Text.PlainText
                 font.pixelSize: 20
                 font.weight: Font.DemiBold
                 Layout.fillWidth: true

@@ -106,6 +106,7 @@ FocusScope {
             Label {
                 visible: !page.info.found
                 text: qsTr("This request is no longer in your inbox.")
+                textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
@@ -141,6 +142,7 @@ FocusScope {
                     }
                     Label {
                         text: qsTr("Check that this message matches what the app shows you:")
+                        textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                         Layout.topMargin: 6
@@ -178,6 +180,7 @@ FocusScope {
                                                                  : qsTr("Expired");
                             }
                         }
+                        textFormat: Text.PlainText
                         color: Material.secondaryTextColor
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
@@ -220,6 +223,7 @@ FocusScope {
                         objectName: "outcome"
                         visible: page.outcome !== ""
                         text: page.outcome
+                        textFormat: Text.PlainText
                         font.weight: Font.DemiBold
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true

@@ -21,6 +21,7 @@ Pane {
 
         Label {
             text: qsTr("The app will be allowed to")
+            textFormat: Text.PlainText
             font.pixelSize: 17
             font.weight: Font.DemiBold
             Accessible.role: Accessible.Heading
@@ -29,15 +30,19 @@ Pane {
         Repeater {
             model: root.scopes
             delegate: Label {
+                id: scopeLabel
                 required property var modelData
                 objectName: "scopeText"
-                text: "• " + modelData.description
+                text: "• " + scopeLabel.modelData.description
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
-                ToolTip.visible: scopeHover.hovered
-                ToolTip.text: modelData.scope
                 HoverHandler { id: scopeHover }
+                PlainToolTip {
+                    objectName: "scopeToolTip"
+                    visible: scopeHover.hovered
+                    text: scopeLabel.modelData.scope
+                }
             }
         }
     }

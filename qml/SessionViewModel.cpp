@@ -4,6 +4,7 @@
 #include "device/UserCode.h"
 #include "logging/Logging.h"
 #include "oauth/BrowserCommand.h"
+#include "rar/PlainText.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionManager.h"
 
@@ -13,6 +14,9 @@
 namespace countersign::gui {
 
 namespace {
+
+constexpr int kMessageChars = 1000;
+constexpr int kCodeChars = 40; // as the code page shows a device's code
 
 SessionViewModel::State fromManager(session::SessionManager::State state)
 {
@@ -103,9 +107,12 @@ void SessionViewModel::setRestoring(bool restoring)
 
 void SessionViewModel::setErrorMessage(const QString &message)
 {
-    if (m_errorMessage == message)
+    // Often a provider's error_description: sanitized (no invisible or direction-changing
+    // characters) and bounded, like every server text the pages show.
+    const QString shown = rar::displayText(message, kMessageChars);
+    if (m_errorMessage == shown)
         return;
-    m_errorMessage = message;
+    m_errorMessage = shown;
     Q_EMIT errorMessageChanged();
 }
 
@@ -208,8 +215,8 @@ void SessionViewModel::startSignIn(const config::ProviderConfig &provider, bool 
         provider,
         [self = QPointer(this)](const device::DeviceAuthorization &code) {
             if (self)
-                self->setDeviceCode(device::UserCode::display(code.userCode), code.verificationUri,
-                                    code.verificationUriComplete);
+                self->setDeviceCode(rar::displayText(device::UserCode::display(code.userCode), kCodeChars),
+                                    code.verificationUri, code.verificationUriComplete);
         },
         finished);
 }

@@ -38,7 +38,8 @@ class SessionViewModel : public QObject
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     // True while the session saved last time is being loaded at start-up.
     Q_PROPERTY(bool restoring READ restoring NOTIFY busyChanged)
-    // Why the last sign-in, restore or sign-out failed, or why the session ended; empty if nothing did.
+    // Why the last sign-in, restore or sign-out failed, or why the session ended (one line, sanitized:
+    // often a provider's error_description); empty if nothing did.
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
     // The signed-in person's name as the provider gave it (may be empty).
     Q_PROPERTY(QString name READ name NOTIFY identityChanged)

@@ -86,6 +86,7 @@ FocusScope {
 
                 Label {
                     text: qsTr("Sign in")
+                    textFormat: Text.PlainText
                     font.pixelSize: 26
                     font.weight: Font.DemiBold
                     Layout.fillWidth: true
@@ -95,6 +96,7 @@ FocusScope {
 
                 Label {
                     text: qsTr("Countersign opens your web browser so you can sign in with your provider. Your password is never entered here.")
+                    textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     color: Material.secondaryTextColor
                     Layout.fillWidth: true
@@ -102,6 +104,7 @@ FocusScope {
 
                 Label {
                     text: qsTr("Where is your account?")
+                    textFormat: Text.PlainText
                     font.weight: Font.Medium
                     topPadding: 6
                     Layout.fillWidth: true
@@ -129,6 +132,7 @@ FocusScope {
                     Label {
                         id: sandboxNote
                         text: qsTr("A demo server on this computer, for trying things out.")
+                        textFormat: Text.PlainText
                         leftPadding: sandboxChoice.indicator.width + sandboxChoice.spacing + sandboxChoice.leftPadding
                         topPadding: -8
                         bottomPadding: 4
@@ -283,6 +287,7 @@ FocusScope {
                             text: Session.deviceUserCode !== "" ? qsTr("On any device with a browser, open the address below, sign in and enter this code:")
                                 : Session.authorizationUrl === "" ? qsTr("Contacting the provider…")
                                 : qsTr("Waiting for you to finish signing in in your browser…")
+                            textFormat: Text.PlainText
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true
                             Accessible.role: Accessible.StaticText
@@ -319,6 +324,7 @@ FocusScope {
                     Label {
                         visible: Session.authorizationUrl !== ""
                         text: qsTr("If your browser did not open, copy this address into it:")
+                        textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         font.pixelSize: 13
                         color: Material.secondaryTextColor
@@ -348,7 +354,7 @@ FocusScope {
                             flat: true
                             Accessible.name: qsTr("Copy sign-in address")
                             onClicked: page.copyAuthorizationUrl()
-                            ToolTip {
+                            PlainToolTip {
                                 id: copiedTip
                             }
                         }

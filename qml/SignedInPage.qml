@@ -72,6 +72,7 @@ FocusScope {
 
                         Label {
                             text: qsTr("Signed in as")
+                            textFormat: Text.PlainText
                             font.pixelSize: 13
                             color: Material.secondaryTextColor
                         }
@@ -102,6 +103,7 @@ FocusScope {
 
                     Label {
                         text: qsTr("Name")
+                        textFormat: Text.PlainText
                         color: Material.secondaryTextColor
                         visible: Session.name !== ""
                     }
@@ -117,6 +119,7 @@ FocusScope {
 
                     Label {
                         text: qsTr("Email")
+                        textFormat: Text.PlainText
                         color: Material.secondaryTextColor
                         visible: Session.email !== ""
                     }
@@ -132,6 +135,7 @@ FocusScope {
 
                     Label {
                         text: qsTr("Provider")
+                        textFormat: Text.PlainText
                         color: Material.secondaryTextColor
                     }
                     Label {
@@ -165,6 +169,7 @@ FocusScope {
                     Label {
                         visible: page.signingOut
                         text: qsTr("Signing out…")
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                     }
                     Item {

@@ -57,6 +57,7 @@ FocusScope {
                         spacing: 8
                         Label {
                             text: inboxTab.text
+                            textFormat: Text.PlainText
                             font.pixelSize: inboxTab.font.pixelSize
                             font.weight: inboxTab.font.weight
                             // As Material writes the other tabs' labels.
@@ -79,6 +80,7 @@ FocusScope {
                                 objectName: "inboxBadgeText"
                                 anchors.centerIn: parent
                                 text: inboxTab.waiting > 99 ? "99+" : String(inboxTab.waiting)
+                                textFormat: Text.PlainText
                                 color: "white"
                                 font.pixelSize: 12
                                 font.bold: true

@@ -51,6 +51,7 @@ ChatCard {
             Label {
                 objectName: "toolCallState_" + card.callId
                 text: card.stateText(card.callState)
+                textFormat: Text.PlainText
                 color: card.callState === "failed" ? Material.color(Material.Red, Material.Shade800)
                      : card.callState === "done" ? Material.color(Material.Green, Material.Shade800)
                      : Material.secondaryTextColor

@@ -12,7 +12,7 @@ namespace {
 
 void printJson(const nlohmann::json &event)
 {
-    out() << QString::fromStdString(event.dump()) << "\n";
+    out() << jsonText(event) << "\n";
     out().flush();
 }
 
@@ -49,7 +49,7 @@ void AgentCommands::run(const QString &prompt, bool json, bool wait, std::functi
         if (m_service->session()) {
             follow(m_service->session());
         } else {
-            err() << m_service->unavailableReason() << "\n";
+            err() << inLine(m_service->unavailableReason()) << "\n";
             finish(1);
         }
     });
@@ -61,13 +61,14 @@ void AgentCommands::follow(agent::AgentSession *session)
     connect(session, &agent::AgentSession::messageAdded, this, &AgentCommands::onMessage);
     connect(session, &agent::AgentSession::streamingTextChanged, this, &AgentCommands::onStreaming);
     connect(session, &agent::AgentSession::busyChanged, this, &AgentCommands::settle);
-    connect(session, &agent::AgentSession::problem, this, [](const QString &message) { err() << message << "\n"; });
+    connect(session, &agent::AgentSession::problem, this,
+            [](const QString &message) { err() << inLine(message) << "\n"; });
     if (!m_json)
-        err() << tr("Agent: %1").arg(session->backendLabel()) << "\n";
+        err() << tr("Agent: %1").arg(inLine(session->backendLabel())) << "\n";
     // With an agent, a reason is a problem it met while starting: a saved conversation that could
     // not be read and was set aside.
     if (const QString problem = m_service->unavailableReason(); !problem.isEmpty())
-        err() << problem << "\n";
+        err() << inLine(problem) << "\n";
 
     const auto waiting = session->conversation().unresolvedCalls();
     m_firstNew = static_cast<int>(session->conversation().messages.size());
@@ -151,7 +152,7 @@ void AgentCommands::onMessage(int index)
             printJson({{"type", "tool_call"}, {"call_id", message.callId.toStdString()},
                        {"tool", message.toolName.toStdString()}, {"arguments", message.arguments}});
         else
-            err() << tr("-> %1 %2").arg(message.toolName, QString::fromStdString(message.arguments.dump())) << "\n";
+            err() << tr("-> %1 %2").arg(inLine(message.toolName, 200), jsonText(message.arguments)) << "\n";
         return;
     case Kind::ToolResult:
         if (m_json)
@@ -160,8 +161,8 @@ void AgentCommands::onMessage(int index)
                        {"result", message.result}});
         else
             err() << tr("<- %1%2: %3")
-                         .arg(message.toolName, message.isError ? tr(" failed") : QString(),
-                              QString::fromStdString(message.result.dump()))
+                         .arg(inLine(message.toolName, 200), message.isError ? tr(" failed") : QString(),
+                              jsonText(message.result))
                   << "\n";
         return;
     case Kind::Interrupt:
@@ -187,11 +188,14 @@ void AgentCommands::report(const agent::Message &interrupt)
                 event["approval_id"] = approvalId.toStdString();
             printJson(event);
         } else {
-            err() << tr("Waiting (%1): %2").arg(interrupt.callId, interrupt.text) << "\n";
+            err() << tr("Waiting (%1): %2").arg(inLine(interrupt.callId, 200), inLine(interrupt.text))
+                  << "\n";
             if (!approvalId.isEmpty())
-                err() << tr("  Decide it here with: countersign-cli approve %1  (or deny)").arg(approvalId) << "\n";
+                err() << tr("  Decide it here with: countersign-cli approve %1  (or deny)")
+                             .arg(inLine(approvalId, 200))
+                      << "\n";
             if (const QString link = jsonString(interrupt.interrupt, "connect_uri"); !link.isEmpty())
-                err() << tr("  Connect it at: %1").arg(link) << "\n";
+                err() << tr("  Connect it at: %1").arg(inLine(link)) << "\n";
         }
         if (!m_wait && m_sent) {
             if (m_json)

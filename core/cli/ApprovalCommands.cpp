@@ -4,7 +4,6 @@
 #include "cli/Console.h"
 #include "rar/Presentation.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 
 namespace countersign::cli {
@@ -13,7 +12,7 @@ namespace {
 
 int failWith(const Error &error)
 {
-    err() << QCoreApplication::translate("CliRunner", "Error: %1").arg(error.message) << Qt::endl;
+    printError(error);
     return 1;
 }
 
@@ -42,8 +41,9 @@ QString statusText(const approvals::Approval &approval)
     return {};
 }
 
-// A request for a terminal. Every string from the server goes through the plain-text sanitizer:
-// an escape sequence in a binding message must not reach the terminal as one.
+// A request for a terminal. Every string from the server goes through the plain-text sanitizer
+// (rar::displayText(), as inLine() does): an escape sequence in a binding message must not reach
+// the terminal as one, nor a line break start a line of its own.
 void printHuman(const approvals::Approval &approval)
 {
     const QString client =
@@ -61,11 +61,6 @@ void printHuman(const approvals::Approval &approval)
     if (!approval.reason.isEmpty())
         out() << "    " << ApprovalCommands::tr("Reason: %1").arg(rar::displayText(approval.reason, 200))
               << "\n";
-}
-
-std::string compact(const nlohmann::ordered_json &json)
-{
-    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace
@@ -98,9 +93,7 @@ void ApprovalCommands::list(bool json, std::function<void(int)> done)
                     auto array = nlohmann::ordered_json::array();
                     for (const auto &approval : list->approvals)
                         array.push_back(approval.toJson());
-                    out() << QString::fromStdString(
-                                 array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
-                          << Qt::endl;
+                    out() << jsonText(array, 2) << Qt::endl;
                 } else if (list->approvals.isEmpty()) {
                     out() << tr("No approval requests. Requests that apps send on your behalf will show up "
                                 "here.")
@@ -132,14 +125,15 @@ void ApprovalCommands::watch(std::function<void(int)> done)
                         const nlohmann::ordered_json fields = approval.toJson();
                         for (auto field = fields.begin(); field != fields.end(); ++field)
                             line[field.key()] = field.value();
-                        out() << QString::fromStdString(compact(line)) << Qt::endl;
+                        out() << jsonText(line) << Qt::endl;
                     });
             connect(inbox, &approvals::ApprovalInbox::connectionChanged, this,
                     [inbox, done](approvals::ApprovalInbox::Connection connection) {
                         if (connection == approvals::ApprovalInbox::Connection::Live)
                             err() << tr("Watching for approval requests (Ctrl+C to stop)…") << Qt::endl;
                         else if (connection == approvals::ApprovalInbox::Connection::Waiting)
-                            err() << tr("Connection lost (%1); reconnecting…").arg(inbox->lastError().message)
+                            err() << tr("Connection lost (%1); reconnecting…")
+                                         .arg(inLine(inbox->lastError().message))
                                   << Qt::endl;
                     });
             inbox->start();

@@ -27,11 +27,12 @@ namespace countersign::cli {
 
 namespace {
 
+// Who is signed in, from the ID token's claims (server text: each in one line).
 QString describe(const oauth::Identity &identity)
 {
-    QString who = identity.name.isEmpty() ? identity.subject : identity.name;
+    QString who = inLine(identity.name.isEmpty() ? identity.subject : identity.name, 200);
     if (!identity.email.isEmpty())
-        who += QStringLiteral(" <%1>").arg(identity.email);
+        who += QStringLiteral(" <%1>").arg(inLine(identity.email, 200));
     return who;
 }
 
@@ -276,7 +277,7 @@ void CliRunner::login(bool openBrowser)
                 return;
             }
             const QString message =
-                tr("Signed in as %1 at %2.").arg(describe(identity.value()), identity->issuer);
+                tr("Signed in as %1 at %2.").arg(describe(identity.value()), inLine(identity->issuer));
             (openBrowser ? out() : err()) << message << Qt::endl;
             exit(0);
         });
@@ -294,8 +295,10 @@ void CliRunner::loginWithDevice()
             provider.value(),
             [](const device::DeviceAuthorization &authorization) {
                 // key: value lines on stdout, for people and scripts; the rest goes to stderr.
-                out() << "user_code: " << device::UserCode::display(authorization.userCode) << "\n"
-                      << "verification_uri: " << authorization.verificationUri.toString(QUrl::FullyEncoded) << "\n";
+                out() << "user_code: " << inLine(device::UserCode::display(authorization.userCode), 200)
+                      << "\n"
+                      << "verification_uri: " << authorization.verificationUri.toString(QUrl::FullyEncoded)
+                      << "\n";
                 if (!authorization.verificationUriComplete.isEmpty())
                     out() << "verification_uri_complete: "
                           << authorization.verificationUriComplete.toString(QUrl::FullyEncoded) << "\n";
@@ -310,7 +313,8 @@ void CliRunner::loginWithDevice()
                     fail(identity.error());
                     return;
                 }
-                err() << tr("Signed in as %1 at %2.").arg(describe(identity.value()), identity->issuer) << Qt::endl;
+                err() << tr("Signed in as %1 at %2.").arg(describe(identity.value()), inLine(identity->issuer))
+                      << Qt::endl;
                 // A code never grants the approver role (docs/security.md): say so now, not at the
                 // first inbox.
                 m_session->metadata([this, auth0](Result<oauth::ProviderMetadata> metadata) {
@@ -351,11 +355,11 @@ void CliRunner::whoami(bool json)
                                                   {"sub", identity.subject.toStdString()},
                                                   {"name", identity.name.toStdString()},
                                                   {"email", identity.email.toStdString()}};
-            out() << QString::fromStdString(document.dump()) << Qt::endl;
+            out() << jsonText(document) << Qt::endl;
         } else
             out() << describe(identity) << "\n"
-                  << tr("Subject: %1").arg(identity.subject) << "\n"
-                  << tr("Issuer: %1").arg(identity.issuer) << Qt::endl;
+                  << tr("Subject: %1").arg(inLine(identity.subject)) << "\n"
+                  << tr("Issuer: %1").arg(inLine(identity.issuer)) << Qt::endl;
         exit(0);
     });
 }
@@ -386,7 +390,7 @@ void CliRunner::logout()
 
 void CliRunner::fail(const Error &error, int exitCode)
 {
-    err() << tr("Error: %1").arg(error.message) << Qt::endl;
+    printError(error);
     exit(exitCode);
 }
 

@@ -7,15 +7,13 @@
 #include "rar/Presentation.h"
 #include "rar/ScopeText.h"
 
-#include <QCoreApplication>
-
 namespace countersign::cli {
 
 namespace {
 
 int failWith(const Error &error)
 {
-    err() << QCoreApplication::translate("CliRunner", "Error: %1").arg(error.message) << Qt::endl;
+    printError(error);
     return 1;
 }
 
@@ -54,8 +52,7 @@ void printHuman(const device::DeviceRequest &request)
 
 void printJson(const device::DeviceRequest &request)
 {
-    out() << QString::fromStdString(request.toJson().dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
-          << Qt::endl;
+    out() << jsonText(request.toJson(), 2) << Qt::endl;
 }
 
 } // namespace

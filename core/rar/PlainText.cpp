@@ -118,4 +118,34 @@ QString displayText(QStringView raw, int maxChars, bool *truncated)
     return out;
 }
 
+QString escapedJson(QStringView json)
+{
+    QString out;
+    out.reserve(json.size());
+    const auto escape = [&out](char16_t unit) {
+        out += QStringLiteral("\\u") + QString::number(uint(unit), 16).rightJustified(4, u'0');
+    };
+    const qsizetype size = json.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t unit = json[i].unicode();
+        if (QChar::isHighSurrogate(unit) && i + 1 < size && QChar::isLowSurrogate(json[i + 1].unicode())) {
+            const char16_t low = json[i + 1].unicode();
+            if (needsMarker(QChar::surrogateToUcs4(unit, low))) {
+                escape(unit);
+                escape(low);
+            } else {
+                out += json.mid(i, 2);
+            }
+            ++i;
+        } else if (QChar::isSurrogate(unit)) {
+            escape(kReplacementCharacter);
+        } else if (unit >= 0x20 && (needsMarker(unit) || unit == 0x2028 || unit == 0x2029)) {
+            escape(unit);
+        } else {
+            out += QChar(unit);
+        }
+    }
+    return out;
+}
+
 } // namespace countersign::rar

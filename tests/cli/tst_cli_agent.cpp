@@ -3,6 +3,7 @@
 // a second process, --no-wait handing over the pending request's id and a later run picking up
 // the decision, and the JSON event lines scripts read. Nothing it saves holds a token.
 #include "AgentMessages.h"
+#include "FakeChatServer.h"
 #include "Sandbox.h"
 #include "TestEnvironment.h"
 
@@ -205,6 +206,67 @@ private Q_SLOTS:
         QFile kept(info.dir().filePath(aside.first()));
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QCOMPARE(kept.readAll(), unreadable);
+    }
+
+    // An OpenAI-compatible model (the local stand-in) that answers with terminal escapes, a C1
+    // control and a bidi override, and puts some into a tool call's arguments: stdout and stderr
+    // show them as visible markers (the answer keeps its line breaks); in --json they are \u
+    // escapes, so scripts read the model's exact text.
+    void g_aModelsEscapeSequencesNeverReachTheTerminal()
+    {
+        test::FakeChatServer model;
+        QVERIFY(model.start());
+        const QString answer = QString::fromUtf8("\x1b]0;pwned\x07\x1b[2JDone.\xc2\x9b"
+                                                 "31m \xe2\x80\xae"
+                                                 "evil\nsecond line");
+        const auto script = [&] {
+            model.enqueue(test::FakeChatServer::streamedToolCalls(
+                {{QStringLiteral("call_h1"), QStringLiteral("search_documents"),
+                  "{\"query\":\"\\u001b[2J\\u202ebudget\"}"}}));
+            model.enqueue(test::FakeChatServer::streamedText({answer.left(9), answer.mid(9)}));
+        };
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("COUNTERSIGN_AGENT_BACKEND"), QStringLiteral("openai"));
+        env.insert(QStringLiteral("OPENAI_BASE_URL"), model.baseUrl().toString());
+        env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-test-key"));
+        env.insert(QStringLiteral("OPENAI_MODEL"), QStringLiteral("test-model"));
+        // The model answers from this process: wait with the event loop going.
+        const auto run = [&](const QStringList &arguments) {
+            QProcess agent;
+            agent.setProcessEnvironment(env);
+            agent.start(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments);
+            if (!QTest::qWaitFor([&] { return agent.state() == QProcess::NotRunning; }, 60000))
+                agent.kill();
+            agent.waitForFinished();
+            return Run{agent.exitCode(), agent.readAllStandardOutput(), agent.readAllStandardError()};
+        };
+
+        script();
+        const Run plain = run({QStringLiteral("agent"), QStringLiteral("Find the budget")});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        QVERIFY2(test::terminalControlsIn(plain.out).isEmpty(),
+                 qPrintable(test::terminalControlsIn(plain.out)));
+        QVERIFY2(test::terminalControlsIn(plain.err).isEmpty(),
+                 qPrintable(test::terminalControlsIn(plain.err)));
+        QVERIFY2(QString::fromUtf8(plain.out).contains(QStringLiteral(
+                     "⟨U+001B⟩]0;pwned⟨U+0007⟩⟨U+001B⟩[2JDone.⟨U+009B⟩31m ⟨U+202E⟩evil\nsecond line")),
+                 plain.out.constData());
+        QVERIFY2(plain.err.contains("-> search_documents {\"query\":\"\\u001b[2J\\u202ebudget\"}"),
+                 plain.err.constData());
+
+        script();
+        const Run json =
+            run({QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("Find the budget")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        QVERIFY2(test::terminalControlsIn(json.out).isEmpty(),
+                 qPrintable(test::terminalControlsIn(json.out)));
+        const auto events = test::jsonLines(json.out);
+        QCOMPARE(QString::fromStdString(events.last().value("text", "")), answer);
+        const nlohmann::json *call = firstOf(events, "tool_call");
+        QVERIFY(call);
+        QCOMPARE(call->value("arguments", nlohmann::json()).value("query", ""),
+                 std::string("\x1b[2J\xe2\x80\xae"
+                             "budget"));
     }
 };
 

@@ -34,14 +34,17 @@ class CliInboxTest : public QObject
         return test::runProcess(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments, environment());
     }
 
-    Result<ciba::Ticket> ask(const QString &message, std::optional<int> expiry = std::nullopt)
+    Result<ciba::Ticket>
+    ask(const QString &message, std::optional<int> expiry = std::nullopt,
+        nlohmann::json details = nlohmann::json::array(
+            {{{"type", "trade_authorization"}, {"action", "buy"}, {"ticker", "ACME"}, {"qty", 3}}}),
+        QStringList scopes = {QStringLiteral("openid"), QStringLiteral("stock:trade")})
     {
         ciba::AuthenticationRequest request;
-        request.scopes = {QStringLiteral("openid"), QStringLiteral("stock:trade")};
+        request.scopes = std::move(scopes);
         request.loginHint = QStringLiteral("alice@example.com");
         request.bindingMessage = message;
-        request.authorizationDetails = nlohmann::json::array(
-            {{{"type", "trade_authorization"}, {"action", "buy"}, {"ticker", "ACME"}, {"qty", 3}}});
+        request.authorizationDetails = std::move(details);
         request.requestedExpirySeconds = expiry;
         return test::wait<ciba::Ticket>([&](auto done) { m_agent->authorize(request, done); });
     }
@@ -189,6 +192,47 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("inbox"), QStringLiteral("--reason"), QStringLiteral("x")}).exitCode, 2);
         QCOMPARE(cli({QStringLiteral("whoami"), QStringLiteral("--watch")}).exitCode, 2);
         QCOMPARE(cli({QStringLiteral("deny"), QStringLiteral("a"), QStringLiteral("b")}).exitCode, 2);
+    }
+
+    // The sandbox lets any text through in a creditor name (up to 140 characters). In JSON, the
+    // control characters, C1 controls and bidi overrides in it are \u escapes: scripts read the same
+    // value, and a terminal showing the output gets nothing it would act on. The plain list shows
+    // them as visible markers.
+    void h_invisibleAndControlCharactersNeverReachTheTerminal()
+    {
+        const std::string creditor = "\x1b]0;pwned\x07\xc2\x9b"
+                                     "31m\xe2\x80\xae"
+                                     "gnp.exe\x7f";
+        const auto payment =
+            nlohmann::json::array({{{"type", "payment_initiation"},
+                                    {"instructedAmount", {{"amount", "12.50"}, {"currency", "EUR"}}},
+                                    {"creditorName", creditor},
+                                    {"creditorAccount", {{"iban", "DE89370400440532013000"}}}}});
+        const auto asked =
+            ask(QStringLiteral("Pay 12.50 EUR #H1"), std::nullopt, payment, {QStringLiteral("openid")});
+        QVERIFY2(asked, qPrintable(asked ? QString() : asked.error().message));
+
+        const Run json = cli({QStringLiteral("inbox"), QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        for (const char *raw : {"\x1b", "\x07", "\x7f", "\xc2\x9b", "\xe2\x80\xae"})
+            QVERIFY2(!json.out.contains(raw), json.out.constData());
+        QVERIFY2(json.out.contains("\\u009b31m\\u202egnp.exe\\u007f"), json.out.constData());
+        const auto list = nlohmann::json::parse(json.out.toStdString());
+        bool found = false;
+        for (const auto &item : list)
+            if (item.value("binding_message", "") == "Pay 12.50 EUR #H1") {
+                QCOMPARE(item["authorization_details"][0].value("creditorName", ""), creditor);
+                found = true;
+            }
+        QVERIFY(found);
+
+        const Run plain = cli({QStringLiteral("inbox")});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        for (const char *raw : {"\x1b", "\x07", "\x7f", "\xc2\x9b", "\xe2\x80\xae"})
+            QVERIFY2(!plain.out.contains(raw), plain.out.constData());
+        QVERIFY2(QString::fromUtf8(plain.out).contains(
+                     QStringLiteral("⟨U+001B⟩]0;pwned⟨U+0007⟩⟨U+009B⟩31m⟨U+202E⟩gnp.exe")),
+                 plain.out.constData());
     }
 };
 

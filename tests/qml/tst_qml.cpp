@@ -13,6 +13,7 @@
 
 #include "Auth0Sandbox.h"
 #include "Jwt.h"
+#include "LocalHttpServer.h"
 #include "SignedInSession.h"
 #include "Wait.h"
 
@@ -35,9 +36,13 @@
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QTest>
+#include <QTextDocument>
 #include <QTimer>
 #include <QWindow>
 #include <QtQuickTest>
@@ -410,6 +415,140 @@ private:
     QString m_outcome;
 };
 
+// For the plain-text test: finds text items that could render markup, and plays a provider whose
+// strings carry markup. Every text shown in Qt Quick is a Text or a TextEdit (Label, TextArea, the
+// placeholder of a field, the contents of a ToolTip, a Dialog's header): they have `textFormat`.
+class TestText : public QObject
+{
+    Q_OBJECT
+    // An image on this test's own server: a rich-text renderer that meets <img src> fetches it.
+    Q_PROPERTY(QString pixelUrl READ pixelUrl CONSTANT)
+    // An "OpenID provider" whose discovery answers with an error_description full of markup.
+    Q_PROPERTY(QString brokenIssuer READ brokenIssuer CONSTANT)
+    // An OpenID provider whose device authorization hands out a user_code full of markup.
+    Q_PROPERTY(QString deviceIssuer READ deviceIssuer CONSTANT)
+
+public:
+    explicit TestText(QObject *parent) : QObject(parent)
+    {
+        m_server.start();
+        m_server.route("/pixel.gif", answer(200, QByteArray::fromBase64(kPixel), "image/gif"));
+        const std::string hostile = hostileText().toStdString();
+        m_server.route("/broken/.well-known/openid-configuration",
+                       answer(400, {{"error", "invalid_request"}, {"error_description", hostile}}));
+        const std::string device = deviceIssuer().toStdString();
+        m_server.route("/device-only/.well-known/openid-configuration",
+                       answer(200, {{"issuer", device},
+                                    {"authorization_endpoint", device + "/auth"},
+                                    {"token_endpoint", device + "/token"},
+                                    {"jwks_uri", device + "/jwks"},
+                                    {"device_authorization_endpoint", device + "/device"},
+                                    {"response_types_supported", {"code"}},
+                                    {"subject_types_supported", {"public"}},
+                                    {"id_token_signing_alg_values_supported", {"ES256"}}}));
+        m_server.route("/device-only/device", answer(200, {{"device_code", "device-code-1"},
+                                                           {"user_code", hostile},
+                                                           {"verification_uri", device + "/activate"},
+                                                           {"expires_in", 600},
+                                                           {"interval", 5}}));
+        m_server.route("/device-only/token", answer(400, {{"error", "authorization_pending"}}));
+    }
+
+    QString pixelUrl() const { return m_server.baseUrl().toString() + QStringLiteral("/pixel.gif"); }
+    QString brokenIssuer() const { return m_server.baseUrl().toString() + QStringLiteral("/broken"); }
+    QString deviceIssuer() const { return m_server.baseUrl().toString() + QStringLiteral("/device-only"); }
+
+    // Markup, an image to fetch, a link and a right-to-left override.
+    Q_INVOKABLE QString hostileText() const
+    {
+        return QStringLiteral(
+                   "<b>bold</b><img src=\"%1\"><a href=\"https://evil.example\">link</a> \u202Egnp.exe")
+            .arg(pixelUrl());
+    }
+
+    // How often the image was fetched.
+    Q_INVOKABLE int fetches() const { return m_server.hits("/pixel.gif"); }
+
+    // Every text item in `target`'s window (the page and any open popup: tooltips, dialogs) that
+    // is not plain text, one line each: any item declared in the app's own QML files, and any
+    // other (the insides of a Controls template) that is set to rich text or shows markup as such.
+    Q_INVOKABLE QStringList notPlainText(QObject *target) const
+    {
+        QStringList found;
+        forEachText(target, [&found](QQuickItem *item, int format, const QString &text,
+                                     const QUrl &declaredIn) {
+            const bool app = declaredIn.toString().startsWith(QStringLiteral("qrc:/qt/qml/Countersign/"));
+            const bool rich = format == kRichText || format == kStyledText || format == kMarkdownText ||
+                              (format == kAutoText && Qt::mightBeRichText(text));
+            if (format != kPlainText && (app || rich))
+                found << QStringLiteral("%1 \"%2\" in %3: textFormat %4, text \"%5\"")
+                             .arg(QString::fromLatin1(item->metaObject()->className()), item->objectName(),
+                                  declaredIn.fileName(), QString::number(format), text.left(80));
+        });
+        return found;
+    }
+
+    // The text of every text item in `target`'s window, popups included.
+    Q_INVOKABLE QStringList texts(QObject *target) const
+    {
+        QStringList all;
+        forEachText(target, [&all](QQuickItem *, int, const QString &text, const QUrl &) { all << text; });
+        return all;
+    }
+
+    // How many text items `target`'s window holds (to know the walk saw the page).
+    Q_INVOKABLE int textItems(QObject *target) const { return int(texts(target).size()); }
+
+private:
+    // Text.PlainText and TextEdit.PlainText are 0, RichText 1, AutoText 2, MarkdownText 3; Text also has
+    // StyledText.
+    static constexpr int kPlainText = 0;
+    static constexpr int kRichText = 1;
+    static constexpr int kAutoText = 2;
+    static constexpr int kMarkdownText = 3;
+    static constexpr int kStyledText = 4;
+
+    static constexpr auto kPixel = "R0lGODlhAQABAAAAACwAAAAAAQABAAACAkQBADs="; // a 1x1 GIF
+
+    static test::LocalHttpServer::Response answer(int status, QByteArray body, QByteArray type)
+    {
+        test::LocalHttpServer::Response response;
+        response.status = status;
+        response.body = std::move(body);
+        response.contentType = std::move(type);
+        return response;
+    }
+    static test::LocalHttpServer::Response answer(int status, const nlohmann::json &body)
+    {
+        return answer(status, QByteArray::fromStdString(body.dump()), "application/json");
+    }
+
+    template <typename Visit> static void forEachText(QObject *target, Visit &&visit)
+    {
+        // The window's root holds the content and the overlay, where open popups live.
+        QQuickItem *root = nullptr;
+        if (auto *window = qobject_cast<QQuickWindow *>(target))
+            root = window->contentItem();
+        else if (auto *item = qobject_cast<QQuickItem *>(target))
+            root = item->window() ? item->window()->contentItem() : item;
+        QList<QQuickItem *> pending{root};
+        while (!pending.isEmpty()) {
+            QQuickItem *item = pending.takeLast();
+            if (!item)
+                continue;
+            pending += item->childItems();
+            const QVariant format = item->property("textFormat");
+            const QVariant text = item->property("text");
+            if (!format.isValid() || !text.isValid())
+                continue;
+            const QQmlContext *context = qmlContext(item);
+            visit(item, format.toInt(), text.toString(), context ? context->baseUrl() : QUrl());
+        }
+    }
+
+    test::LocalHttpServer m_server;
+};
+
 // A tool for the chat tests: answers at once with what `answer` makes of the arguments.
 class FakeTool : public agent::Tool
 {
@@ -731,6 +870,7 @@ public Q_SLOTS:
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestDevice", new TestDevice(engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestAuth0", new TestAuth0(engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestOtherProcess", new TestOtherProcess(engine));
+        qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestText", new TestText(engine));
     }
 };
 

@@ -35,6 +35,18 @@ ProcessRun runProcess(const QString &program, const QStringList &arguments, cons
             process.readAllStandardError()};
 }
 
+QString terminalControlsIn(const QByteArray &printed)
+{
+    QStringList found;
+    for (const char c : printed)
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7f)
+            found << QStringLiteral("0x%1").arg(uint(static_cast<unsigned char>(c)), 2, 16, QLatin1Char('0'));
+    for (const QChar c : QString::fromUtf8(printed))
+        if ((c.unicode() >= 0x80 && c.unicode() <= 0x9f) || c.category() == QChar::Other_Format)
+            found << QStringLiteral("U+%1").arg(uint(c.unicode()), 4, 16, QLatin1Char('0')).toUpper();
+    return found.join(u' ');
+}
+
 QProcessEnvironment cliEnvironment(const QUrl &issuer, const QString &user, const QString &password)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -23,6 +23,11 @@ struct ProcessRun
 ProcessRun runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
                       int timeoutMs = 60000);
 
+// The characters in `printed` (UTF-8) that a terminal would act on or that hide text: C0 controls
+// but the line feed, DEL, C1 controls and Unicode format characters (bidi overrides and the like),
+// each named ("0x1b", "U+202E"). Empty when the output is safe to show.
+QString terminalControlsIn(const QByteArray &printed);
+
 // The environment countersign-cli runs in for the CLI tests: this process's, with the provider at
 // `issuer`, headless Chromium as the browser signing in as `user`, and English messages.
 QProcessEnvironment cliEnvironment(const QUrl &issuer, const QString &user = QStringLiteral("alice"),

@@ -2532,10 +2532,6 @@
         <translation>Abgemeldet. Die gespeicherten Tokens wurden gelöscht.</translation>
     </message>
     <message>
-        <source>Error: %1</source>
-        <translation>Fehler: %1</translation>
-    </message>
-    <message>
         <source>inbox: print each event as a JSON line until interrupted.</source>
         <translation>inbox: Jedes Ereignis als JSON-Zeile ausgeben, bis abgebrochen wird.</translation>
     </message>

@@ -72,7 +72,7 @@ void ApprovalsClient::list(Callback<ApprovalList> done)
     callWithToken(
         this, m_tokens,
         [this](const QByteArray &token, Callback<nlohmann::json> answer) {
-            m_http->getJson(m_endpoint, std::move(answer), token);
+            m_http->getJson(m_endpoint, this, std::move(answer), token);
         },
         [done = std::move(done)](Result<nlohmann::json> json) {
             if (!json)
@@ -92,7 +92,7 @@ void ApprovalsClient::decide(const QString &id, Decision decision, const QString
     callWithToken(
         this, m_tokens,
         [this, url, body](const QByteArray &token, Callback<nlohmann::json> answer) {
-            m_http->postJson(url, body, std::move(answer), token);
+            m_http->postJson(url, body, this, std::move(answer), token);
         },
         [done = std::move(done)](Result<nlohmann::json> json) {
             if (!json)

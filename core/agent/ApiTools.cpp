@@ -35,7 +35,9 @@ void getWithToken(net::HttpClient *http, const QUrl &url, const ToolContext &con
         done(Error{QStringLiteral("unauthorized"), Tr::tr("There is no permission to use %1.").arg(api)});
         return;
     }
-    http->getJson(url, [api, done = std::move(done)](Result<nlohmann::json> answer) {
+    // A tool is no QObject and this callback holds nothing of it, so the answer lives as long as
+    // the client; the agent session that called run() guards its own `done`.
+    http->getJson(url, http, [api, done = std::move(done)](Result<nlohmann::json> answer) {
         if (!answer)
             done(Error{answer.error().code, Tr::tr("%1 refused: %2").arg(api, answer.error().message)});
         else

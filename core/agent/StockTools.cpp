@@ -109,7 +109,8 @@ void StockOrderTool::run(const nlohmann::json &arguments, const ToolContext &con
                          {"qty", quantity(arguments)}};
     if (arguments.contains("limit_price"))
         order["limit_price"] = arguments["limit_price"];
-    m_http->postJson(m_ordersEndpoint, order, [done = std::move(done)](Result<nlohmann::json> placed) {
+    // Tied to the client, not the tool (no QObject): the callback holds nothing of the tool.
+    m_http->postJson(m_ordersEndpoint, order, m_http, [done = std::move(done)](Result<nlohmann::json> placed) {
         if (!placed)
             done(Error{placed.error().code, Tr::tr("The stock API refused the order: %1").arg(placed.error().message)});
         else
@@ -165,7 +166,8 @@ void PaymentTool::run(const nlohmann::json &arguments, const ToolContext &contex
     const nlohmann::json payment{{"amount", text(arguments, "amount")},
                                  {"currency", text(arguments, "currency")},
                                  {"creditor", text(arguments, "creditor")}};
-    m_http->postJson(m_paymentsEndpoint, payment, [done = std::move(done)](Result<nlohmann::json> made) {
+    // Tied to the client, not the tool (no QObject): the callback holds nothing of the tool.
+    m_http->postJson(m_paymentsEndpoint, payment, m_http, [done = std::move(done)](Result<nlohmann::json> made) {
         if (!made)
             done(Error{made.error().code, Tr::tr("The payments API refused the payment: %1").arg(made.error().message)});
         else

@@ -73,7 +73,7 @@ void ApprovalsClient::list(Callback<ApprovalList> done)
         this, m_tokens,
         [this](const QByteArray &token, Callback<nlohmann::json> answer) {
             // One approval nested too deep is left out (counted as unreadable), not the whole list.
-            m_http->getJsonList(m_endpoint, "approvals", std::move(answer), token);
+            m_http->getJsonList(m_endpoint, "approvals", this, std::move(answer), token);
         },
         [done = std::move(done)](Result<nlohmann::json> json) {
             if (!json)
@@ -93,7 +93,7 @@ void ApprovalsClient::decide(const QString &id, Decision decision, const QString
     callWithToken(
         this, m_tokens,
         [this, url, body](const QByteArray &token, Callback<nlohmann::json> answer) {
-            m_http->postJson(url, body, std::move(answer), token);
+            m_http->postJson(url, body, this, std::move(answer), token);
         },
         [done = std::move(done)](Result<nlohmann::json> json) {
             if (!json)

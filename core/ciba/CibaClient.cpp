@@ -99,7 +99,7 @@ void CibaClient::authorize(const AuthenticationRequest &request, Callback<Ticket
     addClientAuthentication(form);
     qCDebug(lcOAuth) << "CIBA request as" << m_credentials.clientId;
     m_http->postForm(
-        m_backchannelEndpoint, form,
+        m_backchannelEndpoint, form, this,
         [done = std::move(done)](Result<nlohmann::json> json) {
             if (!json)
                 done(json.error());
@@ -116,7 +116,7 @@ void CibaClient::requestToken(const QString &authReqId, Callback<oauth::TokenSet
     form.addQueryItem(QStringLiteral("auth_req_id"), authReqId);
     addClientAuthentication(form);
     m_http->postForm(
-        m_tokenEndpoint, form,
+        m_tokenEndpoint, form, this,
         [done = std::move(done)](Result<nlohmann::json> json) {
             if (!json)
                 done(json.error());

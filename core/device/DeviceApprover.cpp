@@ -56,7 +56,7 @@ void DeviceApprover::lookup(const QString &code, Callback<DeviceRequest> done)
     approvals::callWithToken(
         this, m_tokens,
         [this, url = urlFor(code)](const QByteArray &token, Callback<nlohmann::json> answer) {
-            m_http->getJson(url, std::move(answer), token);
+            m_http->getJson(url, this, std::move(answer), token);
         },
         readRequest(std::move(done)));
 }
@@ -67,7 +67,7 @@ void DeviceApprover::decide(const QString &code, approvals::Decision decision, C
     approvals::callWithToken(
         this, m_tokens,
         [this, url = urlFor(code), body](const QByteArray &token, Callback<nlohmann::json> answer) {
-            m_http->postJson(url, body, std::move(answer), token);
+            m_http->postJson(url, body, this, std::move(answer), token);
         },
         readRequest(std::move(done)));
 }

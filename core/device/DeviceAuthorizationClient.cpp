@@ -78,7 +78,7 @@ void DeviceAuthorizationClient::authorize(const DeviceAuthorizationRequest &requ
                           QString::fromStdString(request.authorizationDetails.dump(
                               -1, ' ', false, nlohmann::json::error_handler_t::replace)));
     qCDebug(lcOAuth) << "device authorization as" << m_clientId;
-    m_http->postForm(m_deviceAuthorizationEndpoint, form, [done = std::move(done)](Result<nlohmann::json> json) {
+    m_http->postForm(m_deviceAuthorizationEndpoint, form, this, [done = std::move(done)](Result<nlohmann::json> json) {
         if (!json)
             done(json.error());
         else
@@ -92,7 +92,7 @@ void DeviceAuthorizationClient::requestToken(const QByteArray &deviceCode, Callb
     form.addQueryItem(QStringLiteral("grant_type"), kDeviceCodeGrant);
     form.addQueryItem(QStringLiteral("device_code"), QString::fromUtf8(deviceCode));
     form.addQueryItem(QStringLiteral("client_id"), m_clientId);
-    m_http->postForm(m_tokenEndpoint, form, [done = std::move(done)](Result<nlohmann::json> json) {
+    m_http->postForm(m_tokenEndpoint, form, this, [done = std::move(done)](Result<nlohmann::json> json) {
         if (!json)
             done(json.error());
         else

@@ -52,7 +52,7 @@ void FgaClient::check(const TupleKey &tuple, Callback<bool> done)
     nlohmann::json body{{"tuple_key", tupleJson(tuple)}};
     if (!m_config.authorizationModelId.isEmpty())
         body["authorization_model_id"] = m_config.authorizationModelId.toStdString();
-    m_http->postJson(endpoint(QStringLiteral("check")), body,
+    m_http->postJson(endpoint(QStringLiteral("check")), body, this,
                      [done = std::move(done)](Result<nlohmann::json> answer) {
                          if (!answer)
                              done(answer.error());
@@ -83,7 +83,7 @@ void FgaClient::batch(QList<TupleKey> tuples, qsizetype from, QList<bool> answer
     if (!m_config.authorizationModelId.isEmpty())
         body["authorization_model_id"] = m_config.authorizationModelId.toStdString();
     m_http->postJson(
-        endpoint(QStringLiteral("batch-check")), body,
+        endpoint(QStringLiteral("batch-check")), body, this,
         [this, self = QPointer(this), tuples = std::move(tuples), from, count, answers = std::move(answers),
          done = std::move(done)](Result<nlohmann::json> answer) mutable {
             if (!self)

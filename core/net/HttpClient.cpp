@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QTimer>
 
 namespace countersign::net {
@@ -170,12 +171,22 @@ void HttpClient::guard(QNetworkReply *reply)
     });
 }
 
-void HttpClient::finish(QNetworkReply *reply, bool wantJson,
+void HttpClient::finish(QNetworkReply *reply, QObject *context, bool wantJson,
                         const std::function<void(Result<nlohmann::json>)> &done,
                         const std::string &listMember)
 {
-    connect(reply, &QNetworkReply::finished, this, [reply, wantJson, done, listMember] {
-        reply->deleteLater();
+    Q_ASSERT_X(context, "HttpClient", "every request needs the object its callback belongs to");
+    const QPointer<QObject> receiver(context ? context : this);
+    // Deleted once finished, whoever is still listening.
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    connect(reply, &QNetworkReply::finished, this, [reply, receiver, wantJson, done, listMember] {
+        // A QPointer is cleared as soon as its object's destruction begins: a late answer never
+        // reaches a receiver that is gone or half gone.
+        if (!receiver) {
+            qCDebug(lcNet) << "answer dropped, its receiver is gone:"
+                           << reply->url().toDisplayString(QUrl::RemoveQuery);
+            return;
+        }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
         const QString aborted = reply->property(kAbortReason).toString();
@@ -208,39 +219,41 @@ void HttpClient::finish(QNetworkReply *reply, bool wantJson,
     });
 }
 
-void HttpClient::getJson(const QUrl &url, Callback<nlohmann::json> done, const QByteArray &bearerToken)
+void HttpClient::getJson(const QUrl &url, QObject *context, Callback<nlohmann::json> done,
+                         const QByteArray &bearerToken)
 {
-    finish(send(url, "GET", {}, {}, bearerToken.isEmpty() ? QByteArray() : "Bearer " + bearerToken), true,
-           std::move(done));
-}
-
-void HttpClient::getJsonList(const QUrl &url, const std::string &listMember, Callback<nlohmann::json> done,
-                             const QByteArray &bearerToken)
-{
-    finish(send(url, "GET", {}, {}, "Bearer " + bearerToken), true, std::move(done), listMember);
-}
-
-void HttpClient::postForm(const QUrl &url, const QUrlQuery &form, Callback<nlohmann::json> done,
-                          const QByteArray &basicAuth)
-{
-    const QByteArray body = formEncode(form);
-    finish(send(url, "POST", body, kFormType, basicAuth.isEmpty() ? QByteArray() : "Basic " + basicAuth),
+    finish(send(url, "GET", {}, {}, bearerToken.isEmpty() ? QByteArray() : "Bearer " + bearerToken), context,
            true, std::move(done));
 }
 
-void HttpClient::postJson(const QUrl &url, const nlohmann::json &body, Callback<nlohmann::json> done,
-                          const QByteArray &bearerToken)
+void HttpClient::getJsonList(const QUrl &url, const std::string &listMember, QObject *context,
+                             Callback<nlohmann::json> done, const QByteArray &bearerToken)
+{
+    finish(send(url, "GET", {}, {}, "Bearer " + bearerToken), context, true, std::move(done), listMember);
+}
+
+void HttpClient::postForm(const QUrl &url, const QUrlQuery &form, QObject *context,
+                          Callback<nlohmann::json> done, const QByteArray &basicAuth)
+{
+    const QByteArray body = formEncode(form);
+    finish(send(url, "POST", body, kFormType, basicAuth.isEmpty() ? QByteArray() : "Basic " + basicAuth),
+           context, true, std::move(done));
+}
+
+void HttpClient::postJson(const QUrl &url, const nlohmann::json &body, QObject *context,
+                          Callback<nlohmann::json> done, const QByteArray &bearerToken)
 {
     const QByteArray bytes =
         QByteArray::fromStdString(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    finish(send(url, "POST", bytes, QByteArrayLiteral("application/json"), "Bearer " + bearerToken), true,
-           std::move(done));
+    finish(send(url, "POST", bytes, QByteArrayLiteral("application/json"), "Bearer " + bearerToken), context,
+           true, std::move(done));
 }
 
-void HttpClient::postFormIgnoringBody(const QUrl &url, const QUrlQuery &form, Callback<Done> done)
+void HttpClient::postFormIgnoringBody(const QUrl &url, const QUrlQuery &form, QObject *context,
+                                      Callback<Done> done)
 {
     const QByteArray body = formEncode(form);
-    finish(send(url, "POST", body, kFormType, {}), false,
+    finish(send(url, "POST", body, kFormType, {}), context, false,
            [done = std::move(done)](Result<nlohmann::json> result) {
                if (result)
                    done(Done{});

@@ -25,6 +25,12 @@ namespace countersign::net {
 //   code <error>         non-2xx with an OAuth error body {"error": ..., "error_description": ...}
 //   code "bad_json"      2xx whose body is not a JSON object
 //   code "json_too_deep" 2xx whose JSON nests deeper than kMaxJsonDepth (common/JsonInput.h)
+//
+// Every request names a `context`: the object its callback belongs to (usually the caller's
+// `this`). `done` runs only while both the context and this client live; if either is destroyed
+// first, the answer is dropped and `done` is never called. A request already sent still runs to
+// its end at the server (a revocation must still land), so callers need no guard of their own,
+// and a lambda may capture the context's `this`.
 class HttpClient : public QObject
 {
     Q_OBJECT
@@ -34,19 +40,20 @@ public:
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
     // GET `url` and parse a JSON object.
-    void getJson(const QUrl &url, Callback<nlohmann::json> done, const QByteArray &bearerToken = {});
+    void getJson(const QUrl &url, QObject *context, Callback<nlohmann::json> done,
+                 const QByteArray &bearerToken = {});
     // GET a JSON object whose array member `listMember` lists independent items: an item nested
     // too deep reads as null (its reader counts it as unreadable) instead of refusing the answer.
-    void getJsonList(const QUrl &url, const std::string &listMember, Callback<nlohmann::json> done,
-                     const QByteArray &bearerToken);
+    void getJsonList(const QUrl &url, const std::string &listMember, QObject *context,
+                     Callback<nlohmann::json> done, const QByteArray &bearerToken);
     // POST an application/x-www-form-urlencoded body and parse a JSON object (OAuth token endpoint style).
-    void postForm(const QUrl &url, const QUrlQuery &form, Callback<nlohmann::json> done,
+    void postForm(const QUrl &url, const QUrlQuery &form, QObject *context, Callback<nlohmann::json> done,
                   const QByteArray &basicAuth = {});
     // POST a JSON body with a bearer token and parse a JSON object (REST APIs such as the approval channel).
-    void postJson(const QUrl &url, const nlohmann::json &body, Callback<nlohmann::json> done,
-                  const QByteArray &bearerToken);
+    void postJson(const QUrl &url, const nlohmann::json &body, QObject *context,
+                  Callback<nlohmann::json> done, const QByteArray &bearerToken);
     // POST a form where any 2xx counts and the body is ignored (RFC 7009 revocation).
-    void postFormIgnoringBody(const QUrl &url, const QUrlQuery &form, Callback<Done> done);
+    void postFormIgnoringBody(const QUrl &url, const QUrlQuery &form, QObject *context, Callback<Done> done);
 
     QNetworkAccessManager *network() const { return m_network; }
 
@@ -54,8 +61,8 @@ private:
     QNetworkReply *send(const QUrl &url, const QByteArray &verb, const QByteArray &body,
                         const QByteArray &contentType, const QByteArray &authorization);
     void guard(QNetworkReply *reply);
-    void finish(QNetworkReply *reply, bool wantJson, const std::function<void(Result<nlohmann::json>)> &done,
-                const std::string &listMember = {});
+    void finish(QNetworkReply *reply, QObject *context, bool wantJson,
+                const std::function<void(Result<nlohmann::json>)> &done, const std::string &listMember = {});
 
     QNetworkAccessManager *m_network;
     std::chrono::milliseconds m_timeout{std::chrono::seconds(30)};

@@ -26,7 +26,7 @@ void DiscoveryClient::discover(const QUrl &issuer, Callback<ProviderMetadata> do
                        .arg(issuer.toDisplayString())});
         return;
     }
-    m_http->getJson(ProviderMetadata::discoveryUrl(issuer), [issuer, done](Result<nlohmann::json> json) {
+    m_http->getJson(ProviderMetadata::discoveryUrl(issuer), this, [issuer, done](Result<nlohmann::json> json) {
         if (!json) {
             Error error = json.error();
             if (error.code != u"network")

@@ -12,7 +12,8 @@ JwksCache::JwksCache(net::HttpClient *http, QUrl jwksUri, QObject *parent)
 void JwksCache::fetch(Callback<Done> done)
 {
     ++m_fetchCount;
-    m_http->getJson(m_jwksUri, [this, done](Result<nlohmann::json> json) {
+    // The client drops the answer if this cache is destroyed first (a cancelled sign-in).
+    m_http->getJson(m_jwksUri, this, [this, done](Result<nlohmann::json> json) {
         if (!json) {
             done(Error{json.error().code,
                        tr("Could not load the provider's signing keys: %1").arg(json.error().message)});

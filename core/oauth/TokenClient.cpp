@@ -12,7 +12,7 @@ TokenClient::TokenClient(net::HttpClient *http, ProviderMetadata metadata, QStri
 
 void TokenClient::requestTokens(const QUrlQuery &form, Callback<TokenSet> done)
 {
-    m_http->postForm(m_metadata.tokenEndpoint, form, [done](Result<nlohmann::json> json) {
+    m_http->postForm(m_metadata.tokenEndpoint, form, this, [done](Result<nlohmann::json> json) {
         if (!json) {
             done(json.error());
             return;
@@ -68,7 +68,7 @@ void TokenClient::revoke(const QByteArray &token, const QString &tokenTypeHint, 
     form.addQueryItem(QStringLiteral("token"), QString::fromLatin1(token));
     form.addQueryItem(QStringLiteral("token_type_hint"), tokenTypeHint);
     form.addQueryItem(QStringLiteral("client_id"), m_clientId);
-    m_http->postFormIgnoringBody(m_metadata.revocationEndpoint, form, std::move(done));
+    m_http->postFormIgnoringBody(m_metadata.revocationEndpoint, form, this, std::move(done));
 }
 
 void TokenClient::userinfo(const QByteArray &accessToken, Callback<nlohmann::json> done)
@@ -78,7 +78,7 @@ void TokenClient::userinfo(const QByteArray &accessToken, Callback<nlohmann::jso
                    QCoreApplication::translate("TokenClient", "The provider has no userinfo endpoint.")});
         return;
     }
-    m_http->getJson(m_metadata.userinfoEndpoint, std::move(done), accessToken);
+    m_http->getJson(m_metadata.userinfoEndpoint, this, std::move(done), accessToken);
 }
 
 } // namespace countersign::oauth

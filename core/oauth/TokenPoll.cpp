@@ -29,13 +29,26 @@ Result<PollTiming> PollTiming::fromJson(const nlohmann::json &json, const QDateT
     if (const auto interval = json.find("interval"); interval != json.end()) {
         if (!interval->is_number_integer() || interval->get<qint64>() < 0 || interval->get<qint64>() > 3600)
             return Error{errorCode, Tr::tr("The provider's answer has an invalid \"interval\".")};
-        timing.interval = std::chrono::seconds(interval->get<qint64>());
+        // 0 would mean polling without pause: treated as no interval at all.
+        if (interval->get<qint64>() > 0)
+            timing.interval = std::chrono::seconds(interval->get<qint64>());
     }
     return timing;
 }
 
+std::chrono::seconds networkRetryDelay(std::chrono::seconds interval, int consecutiveFailures)
+{
+    const std::chrono::seconds cap = std::max(interval, kMaximumNetworkBackoff);
+    std::chrono::seconds delay = std::max(interval, kMinimumPollInterval);
+    for (int i = 0; i < consecutiveFailures && delay < cap; ++i)
+        delay *= 2;
+    return std::min(delay, cap);
+}
+
 TokenPoll::TokenPoll(Ask ask, QDateTime expiresAt, std::chrono::seconds interval, QObject *parent)
-    : QObject(parent), m_ask(std::move(ask)), m_expiresAt(std::move(expiresAt)), m_interval(interval)
+    : QObject(parent), m_ask(std::move(ask)), m_expiresAt(std::move(expiresAt)),
+      // The floor holds whatever the source of the interval: a provider, a saved request, a caller.
+      m_interval(std::max(interval, kMinimumPollInterval))
 {
     m_timer.setSingleShot(true);
     // Qt's default coarse timers may fire up to 5 % early, and a provider answers a poll that
@@ -80,8 +93,13 @@ void TokenPoll::cancel()
 
 void TokenPoll::scheduleNext()
 {
+    scheduleIn(m_interval);
+}
+
+void TokenPoll::scheduleIn(std::chrono::seconds delay)
+{
     if (m_periodic && m_done)
-        m_timer.start(m_interval);
+        m_timer.start(delay);
 }
 
 void TokenPoll::poll()
@@ -111,11 +129,16 @@ void TokenPoll::onAnswer(Result<TokenSet> answer)
         finish({PollOutcome::Kind::Expired, {}, error});
     } else if (error.code == u"authorization_pending" || error.code == u"slow_down" ||
                error.code == u"network") {
-        // A network failure is worth another try while the request lives; the deadline ends it.
+        // A network failure is worth another try while the request lives (the deadline ends it),
+        // after a pause that grows while the failures go on: a provider that is down is not
+        // hammered. Any answer from the provider ends the backoff.
+        m_networkFailures = error.code == u"network" ? m_networkFailures + 1 : 0;
         if (error.code == u"slow_down")
             m_interval += kSlowDownStep;
         if (std::exchange(m_pollAgain, false))
             pollNow();
+        else if (m_networkFailures > 0)
+            scheduleIn(networkRetryDelay(m_interval, m_networkFailures));
         else
             scheduleNext();
     } else {

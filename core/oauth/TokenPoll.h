@@ -31,8 +31,9 @@ struct PollOutcome
 };
 
 // When a decoupled request ends and how often it may be asked about: the `expires_in` (required,
-// positive, at most `maxExpiresIn` seconds) and `interval` (optional, 0-3600 s, else `defaultInterval`)
-// of the provider's first answer (CIBA Core §7.3, RFC 8628 §3.2).
+// positive, at most `maxExpiresIn` seconds) and `interval` (optional, 1-3600 s; `defaultInterval`
+// when absent or 0, since 0 names no usable pause) of the provider's first answer (CIBA Core §7.3,
+// RFC 8628 §3.2).
 struct PollTiming
 {
     QDateTime expiresAt;
@@ -43,10 +44,21 @@ struct PollTiming
                                        std::chrono::seconds defaultInterval, const QString &errorCode);
 };
 
+// The shortest pause between two polls, whatever the provider or a saved request says.
+constexpr std::chrono::seconds kMinimumPollInterval{1};
+// The longest pause after network failures (unless the interval itself is longer).
+constexpr std::chrono::seconds kMaximumNetworkBackoff{60};
+
+// The pause before the next poll after `consecutiveFailures` (1 or more) network failures in a
+// row: twice the interval, then four times, and so on, up to kMaximumNetworkBackoff, and never
+// shorter than the interval.
+std::chrono::seconds networkRetryDelay(std::chrono::seconds interval, int consecutiveFailures);
+
 // Asks a token endpoint about a decoupled request until it is decided: polls at the provider's
-// interval, backs off by 5 s on slow_down (CIBA Core §11, RFC 8628 §3.5), retries after network
-// failures, and asks at once when told a decision may be there (a ping, or the approval seen
-// elsewhere). Gives up as Expired shortly after the request's expiry.
+// interval (at least kMinimumPollInterval), backs off by 5 s on slow_down for this and every later
+// poll (CIBA Core §11, RFC 8628 §3.5), retries after network failures with a growing pause
+// (networkRetryDelay), and asks at once when told a decision may be there (a ping, or the approval
+// seen elsewhere). Gives up as Expired shortly after the request's expiry.
 class TokenPoll : public QObject
 {
     Q_OBJECT
@@ -71,6 +83,7 @@ private:
     void poll();
     void onAnswer(Result<TokenSet> answer);
     void scheduleNext();
+    void scheduleIn(std::chrono::seconds delay);
     void finish(PollOutcome outcome);
 
     Ask m_ask;
@@ -79,6 +92,7 @@ private:
     bool m_periodic = true;
     bool m_inFlight = false;
     bool m_pollAgain = false;
+    int m_networkFailures = 0; // in a row; any answer from the provider resets it
     QTimer m_timer;
     QTimer m_deadline;
     std::function<void(const PollOutcome &)> m_done;

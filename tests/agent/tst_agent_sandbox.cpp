@@ -105,7 +105,7 @@ class AgentSandboxTest : public QObject
     QList<nlohmann::json> orders()
     {
         auto listed = wait<nlohmann::json>(
-            [&](auto done) { m_world->http()->getJson(api(QStringLiteral("/api/stock/orders")), done, m_stockToken); });
+            [&](auto done) { m_world->http()->getJson(api(QStringLiteral("/api/stock/orders")), this, done, m_stockToken); });
         QList<nlohmann::json> all;
         if (listed)
             for (const auto &order : listed->value("orders", nlohmann::json::array()))

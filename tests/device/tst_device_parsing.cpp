@@ -125,6 +125,16 @@ private Q_SLOTS:
         QVERIFY(defaults->verificationUriComplete.isEmpty());
     }
 
+    void anIntervalOfZeroMeansTheDefault()
+    {
+        // 0 names no usable minimum (polling would never pause): RFC 8628's 5 s applies instead.
+        auto json = authorization();
+        json["interval"] = 0;
+        const auto parsed = DeviceAuthorization::fromJson(json, QDateTime::currentDateTimeUtc());
+        QVERIFY(parsed);
+        QCOMPARE(parsed->interval.count(), 5);
+    }
+
     void malformedDeviceAuthorizationResponses_data()
     {
         QTest::addColumn<QByteArray>("member");

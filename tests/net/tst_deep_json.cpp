@@ -79,7 +79,7 @@ class DeepJsonTest : public QObject
     {
         net::HttpClient http(&m_network);
         std::optional<Result<nlohmann::json>> result;
-        http.getJson(urlOf(server, QStringLiteral("/x")),
+        http.getJson(urlOf(server, QStringLiteral("/x")), &http,
                      [&](Result<nlohmann::json> r) { result.emplace(std::move(r)); });
         return waitFor(result);
     }

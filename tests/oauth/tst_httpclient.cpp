@@ -1,4 +1,4 @@
-// HttpClient against servers that misbehave on the wire.
+// HttpClient against servers that misbehave on the wire, and answers that outlive their receiver.
 #include "LocalHttpServer.h"
 
 #include "net/HttpClient.h"
@@ -19,7 +19,7 @@ class HttpClientTest : public QObject
     {
         net::HttpClient http(&m_network);
         std::optional<Result<nlohmann::json>> result;
-        http.getJson(QUrl(server.baseUrl().toString() + QStringLiteral("/x")),
+        http.getJson(QUrl(server.baseUrl().toString() + QStringLiteral("/x")), this,
                      [&](Result<nlohmann::json> r) { result.emplace(std::move(r)); });
         (void)QTest::qWaitFor([&] { return result.has_value(); }, 20000);
         return result ? *result : Error{QStringLiteral("test_timeout"), {}};
@@ -79,6 +79,29 @@ private Q_SLOTS:
         QVERIFY(!result);
         QCOMPARE(result.error().code, QStringLiteral("invalid_grant"));
         QCOMPARE(result.error().message, QStringLiteral("grant expired"));
+    }
+
+    void anAnswerNeverReachesADestroyedContext()
+    {
+        LocalHttpServer server;
+        QVERIFY(server.start());
+        LocalHttpServer::Response slow;
+        slow.body = "{}";
+        slow.delayMs = 500;
+        server.route("/x", slow);
+        net::HttpClient http(&m_network);
+        auto gone = std::make_unique<QObject>();
+        QObject alive;
+        bool goneCalled = false;
+        bool aliveCalled = false;
+        const QUrl url(server.baseUrl().toString() + QStringLiteral("/x"));
+        http.getJson(url, gone.get(), [&](Result<nlohmann::json>) { goneCalled = true; });
+        http.getJson(url, &alive, [&](Result<nlohmann::json>) { aliveCalled = true; });
+        QTRY_COMPARE_WITH_TIMEOUT(server.hits("/x"), 2, 5000);
+        gone.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(aliveCalled, 5000);
+        QTest::qWait(200);
+        QVERIFY2(!goneCalled, "an answer reached the callback of a destroyed receiver");
     }
 };
 

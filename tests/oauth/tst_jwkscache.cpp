@@ -1,5 +1,6 @@
 // JwksCache against a real HTTP server that counts JWKS fetches: key rotation is followed with one
-// refetch, and a token with an unknown kid can never make us fetch more than once per validation.
+// refetch, a token with an unknown kid can never make us fetch more than once per validation, and
+// a late answer never reaches a cache that is gone.
 #include "../jose/JwtFactory.h"
 #include "LocalHttpServer.h"
 
@@ -99,6 +100,29 @@ private Q_SLOTS:
         QVERIFY(!warm);
         QCOMPARE(warm.error().code, QStringLiteral("id_token_unknown_key"));
         QCOMPARE(server.hits("/jwks"), 2);
+    }
+
+    void aLateAnswerNeverReachesADestroyedCache()
+    {
+        // Cancelling a sign-in and starting another frees the cache while its JWKS request is
+        // still out; the provider's late answer must then touch nothing of it.
+        LocalHttpServer server;
+        QVERIFY(server.start());
+        LocalHttpServer::Response slow;
+        slow.body = jwks(json::array({m_oldKey.publicJwk(QStringLiteral("k1"))}));
+        slow.delayMs = 800;
+        server.route("/jwks", slow);
+        net::HttpClient http(&m_network);
+        auto cache = std::make_unique<oauth::JwksCache>(
+            &http, QUrl(server.baseUrl().toString() + QStringLiteral("/jwks")));
+        bool called = false;
+        cache->validateIdToken(token(m_oldKey, QStringLiteral("RS256"), QStringLiteral("k1")),
+                               validExpectations(), [&](Result<jose::IdTokenClaims>) { called = true; });
+        QTRY_COMPARE_WITH_TIMEOUT(server.hits("/jwks"), 1, 5000);
+        cache.reset();
+        // Well past the answer: a callback still connected would have run by now.
+        QTest::qWait(slow.delayMs + 1200);
+        QVERIFY2(!called, "the JWKS answer reached a cache that no longer exists");
     }
 
     void reportsUnreachableOrBrokenJwks()

@@ -4,6 +4,8 @@
 #include "common/JsonInput.h"
 #include "logging/Logging.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -110,6 +112,87 @@ Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &wh
     if (!input.value.is_object())
         return Error{QStringLiteral("bad_json"), Tr::tr("The %1 is not a JSON object.").arg(what)};
     return std::move(input.value);
+}
+
+namespace {
+
+// RFC 9111 §1.2.2: delta-seconds, digits only; anything larger than 2^31 counts as 2^31.
+std::optional<qint64> deltaSeconds(const QByteArray &text)
+{
+    constexpr qint64 kLargest = qint64(1) << 31;
+    if (text.isEmpty())
+        return std::nullopt;
+    qint64 value = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        value = std::min(kLargest, value * 10 + (c - '0'));
+    }
+    return value;
+}
+
+// An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), the one form senders must use (RFC 9110 §5.6.7).
+QDateTime httpDate(const QByteArray &text)
+{
+    const QDateTime parsed = QLocale::c().toDateTime(QString::fromLatin1(text.trimmed()),
+                                                     QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    return parsed.isValid() ? QDateTime(parsed.date(), parsed.time(), Qt::UTC) : QDateTime();
+}
+
+} // namespace
+
+std::optional<std::chrono::seconds> freshnessLifetime(const QList<QPair<QByteArray, QByteArray>> &headers,
+                                                      const QDateTime &now)
+{
+    bool revalidate = false; // no-store, no-cache, or a directive we cannot trust
+    std::optional<qint64> maxAge;
+    QList<QByteArray> expires;
+    QByteArray date;
+    qint64 age = 0;
+    for (const auto &[name, value] : headers) {
+        const QByteArray field = name.toLower();
+        if (field == "cache-control") {
+            for (const QByteArray &part : value.split(',')) {
+                const QByteArray directive = part.trimmed();
+                const qsizetype equals = directive.indexOf('=');
+                const QByteArray key = (equals < 0 ? directive : directive.left(equals)).trimmed().toLower();
+                QByteArray argument = equals < 0 ? QByteArray() : directive.mid(equals + 1).trimmed();
+                if (argument.size() >= 2 && argument.startsWith('"') && argument.endsWith('"'))
+                    argument = argument.mid(1, argument.size() - 2);
+                if (key == "no-store" || key == "no-cache") {
+                    revalidate = true;
+                } else if (key == "max-age") {
+                    // §4.2.1: an unreadable or repeated max-age makes the response stale.
+                    const auto seconds = deltaSeconds(argument);
+                    if (!seconds || maxAge)
+                        revalidate = true;
+                    else
+                        maxAge = seconds;
+                }
+            }
+        } else if (field == "expires") {
+            expires.append(value);
+        } else if (field == "date") {
+            date = value;
+        } else if (field == "age") {
+            age = deltaSeconds(value.trimmed()).value_or(0);
+        }
+    }
+    const auto lessAge = [age](qint64 lifetime) {
+        return std::chrono::seconds(std::max<qint64>(0, lifetime - age));
+    };
+    if (revalidate)
+        return std::chrono::seconds(0);
+    if (maxAge)
+        return lessAge(*maxAge);
+    if (expires.isEmpty())
+        return std::nullopt;
+    // §5.3: an invalid date, such as "0", is already expired; so is a repeated Expires.
+    const QDateTime expiresAt = expires.size() == 1 ? httpDate(expires.first()) : QDateTime();
+    if (!expiresAt.isValid())
+        return std::chrono::seconds(0);
+    const QDateTime sent = httpDate(date);
+    return lessAge((sent.isValid() ? sent : now).secsTo(expiresAt));
 }
 
 HttpClient::HttpClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
@@ -230,6 +313,20 @@ void HttpClient::getJsonList(const QUrl &url, const std::string &listMember, QOb
                              Callback<nlohmann::json> done, const QByteArray &bearerToken)
 {
     finish(send(url, "GET", {}, {}, "Bearer " + bearerToken), context, true, std::move(done), listMember);
+}
+
+void HttpClient::getCacheableJson(const QUrl &url, QObject *context, Callback<CacheableJson> done)
+{
+    QNetworkReply *reply = send(url, "GET", {}, {}, {});
+    // The reply is deleted later than `finished`: its headers are still there in the callback.
+    finish(reply, context, true, [reply, done = std::move(done)](Result<nlohmann::json> json) {
+        if (!json) {
+            done(json.error());
+            return;
+        }
+        done(CacheableJson{std::move(json).value(),
+                           freshnessLifetime(reply->rawHeaderPairs(), QDateTime::currentDateTimeUtc())});
+    });
 }
 
 void HttpClient::postForm(const QUrl &url, const QUrlQuery &form, QObject *context,

@@ -10,13 +10,24 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <optional>
 #include <string>
 
+class QDateTime;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QNetworkRequest;
 
 namespace countersign::net {
+
+// What a cacheable GET answered: the JSON object and how long the server lets it be reused.
+struct CacheableJson
+{
+    nlohmann::json body;
+    // From Cache-Control max-age (minus Age) or Expires (minus Date); 0 for no-store, no-cache or
+    // an unreadable value; nullopt when the server said nothing about caching.
+    std::optional<std::chrono::seconds> lifetime;
+};
 
 // The one place that builds HTTP requests (User-Agent, Accept, transfer timeout) and turns
 // replies into Results. Any 2xx is success. Every failure gets its own readable Error:
@@ -46,6 +57,9 @@ public:
     // too deep reads as null (its reader counts it as unreadable) instead of refusing the answer.
     void getJsonList(const QUrl &url, const std::string &listMember, QObject *context,
                      Callback<nlohmann::json> done, const QByteArray &bearerToken);
+    // GET `url` and parse a JSON object, with the lifetime its HTTP cache headers allow (public
+    // documents such as a JWKS).
+    void getCacheableJson(const QUrl &url, QObject *context, Callback<CacheableJson> done);
     // POST an application/x-www-form-urlencoded body and parse a JSON object (OAuth token endpoint style).
     void postForm(const QUrl &url, const QUrlQuery &form, QObject *context, Callback<nlohmann::json> done,
                   const QByteArray &basicAuth = {});
@@ -85,6 +99,13 @@ QByteArray formEncode(const QUrlQuery &form);
 
 // Appends one path segment (already percent-encoded) to an endpoint URL.
 QUrl withPathSegment(QUrl url, const QString &segment);
+
+// How long a response with these headers may be reused (RFC 9111 §4.2.1), for a private cache:
+// max-age wins over Expires; no-store, no-cache, an unreadable max-age or Expires mean 0;
+// nullopt when none of them is there. `now` stands in for the time of the answer.
+std::optional<std::chrono::seconds> freshnessLifetime(const QList<QPair<QByteArray, QByteArray>> &headers,
+                                                      const QDateTime &now);
+
 
 // Parses `body` as a JSON object (parseJsonInput(), common/JsonInput.h). Errors: "bad_json" naming
 // `what` (not JSON, not an object), "json_too_deep" naming `sender` (nested too deep).

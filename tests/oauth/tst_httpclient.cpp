@@ -1,8 +1,10 @@
-// HttpClient against servers that misbehave on the wire, and answers that outlive their receiver.
+// HttpClient against servers that misbehave on the wire, answers that outlive their receiver,
+// and the HTTP cache lifetime of an answer.
 #include "LocalHttpServer.h"
 
 #include "net/HttpClient.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QTest>
 
@@ -102,6 +104,55 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(aliveCalled, 5000);
         QTest::qWait(200);
         QVERIFY2(!goneCalled, "an answer reached the callback of a destroyed receiver");
+    }
+
+    void cacheLifetimeFromHeaders_data()
+    {
+        using Headers = QList<QPair<QByteArray, QByteArray>>;
+        QTest::addColumn<Headers>("headers");
+        QTest::addColumn<qint64>("seconds"); // -1: the server said nothing
+        const QByteArray date = "Mon, 07 Dec 2026 12:00:00 GMT";
+        QTest::addRow("nothing") << Headers{{"Content-Type", "application/json"}} << qint64(-1);
+        QTest::addRow("max-age") << Headers{{"Cache-Control", "public, max-age=300"}} << qint64(300);
+        QTest::addRow("max-age quoted, any case")
+            << Headers{{"cache-control", "MAX-AGE=\"300\""}} << qint64(300);
+        QTest::addRow("max-age less Age")
+            << Headers{{"Cache-Control", "max-age=300"}, {"Age", "100"}} << qint64(200);
+        QTest::addRow("Age beyond max-age")
+            << Headers{{"Cache-Control", "max-age=300"}, {"Age", "900"}} << qint64(0);
+        QTest::addRow("max-age wins over Expires") << Headers{{"Cache-Control", "max-age=60"},
+                                                              {"Date", date},
+                                                              {"Expires", "Mon, 07 Dec 2026 13:00:00 GMT"}}
+                                                   << qint64(60);
+        QTest::addRow("Expires minus Date")
+            << Headers{{"Date", date}, {"Expires", "Mon, 07 Dec 2026 13:00:00 GMT"}} << qint64(3600);
+        QTest::addRow("Expires in the past")
+            << Headers{{"Date", date}, {"Expires", "Mon, 07 Dec 2026 11:00:00 GMT"}} << qint64(0);
+        QTest::addRow("Expires 0") << Headers{{"Expires", "0"}} << qint64(0);
+        QTest::addRow("no-store") << Headers{{"Cache-Control", "no-store, max-age=600"}} << qint64(0);
+        QTest::addRow("no-cache") << Headers{{"Cache-Control", "no-cache"}} << qint64(0);
+        QTest::addRow("unreadable max-age") << Headers{{"Cache-Control", "max-age=soon"}} << qint64(0);
+        QTest::addRow("negative max-age") << Headers{{"Cache-Control", "max-age=-5"}} << qint64(0);
+        QTest::addRow("two max-ages")
+            << Headers{{"Cache-Control", "max-age=60"}, {"Cache-Control", "max-age=600"}} << qint64(0);
+        QTest::addRow("a huge max-age stops at 2^31")
+            << Headers{{"Cache-Control", "max-age=99999999999999999999999"}} << (qint64(1) << 31);
+    }
+
+    void cacheLifetimeFromHeaders()
+    {
+        using Headers = QList<QPair<QByteArray, QByteArray>>;
+        QFETCH(Headers, headers);
+        QFETCH(qint64, seconds);
+        // "now" is an hour after the Date above: Expires counts from Date when the server sent one.
+        const auto lifetime =
+            net::freshnessLifetime(headers, QDateTime(QDate(2026, 12, 7), QTime(13, 0), Qt::UTC));
+        if (seconds < 0) {
+            QVERIFY(!lifetime);
+            return;
+        }
+        QVERIFY(lifetime);
+        QCOMPARE(qint64(lifetime->count()), seconds);
     }
 };
 

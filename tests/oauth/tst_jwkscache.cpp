@@ -1,6 +1,7 @@
-// JwksCache against a real HTTP server that counts JWKS fetches: key rotation is followed with one
-// refetch, a token with an unknown kid can never make us fetch more than once per validation, and
-// a late answer never reaches a cache that is gone.
+// JwksCache against a real HTTP server that counts JWKS fetches: keys live as long as the HTTP
+// cache headers say (at most a day, 10 minutes when they say nothing), key rotation is followed
+// with one refetch, a token with an unknown kid makes us fetch at most once a minute, and a late
+// answer never reaches a cache that is gone.
 #include "../jose/JwtFactory.h"
 #include "LocalHttpServer.h"
 
@@ -95,11 +96,142 @@ private Q_SLOTS:
         QCOMPARE(cold.error().code, QStringLiteral("id_token_unknown_key"));
         QCOMPARE(server.hits("/jwks"), 1);
 
-        // Warm cache: exactly one refetch per validation, then the error.
+        // Warm cache: one refetch (the first for an unknown key this minute), then the error.
         auto warm = validate(cache, token(m_newKey, QStringLiteral("ES256"), QStringLiteral("nope")));
         QVERIFY(!warm);
         QCOMPARE(warm.error().code, QStringLiteral("id_token_unknown_key"));
         QCOMPARE(server.hits("/jwks"), 2);
+    }
+
+    void aKeyTheProviderRemovedIsNotTrustedOnceTheCacheLifetimeEnds()
+    {
+        LocalHttpServer server;
+        QVERIFY(server.start());
+        bool removed = false;
+        server.route("/jwks", [&](const LocalHttpServer::Request &) {
+            LocalHttpServer::Response response;
+            response.headers = {{"Cache-Control", "public, max-age=1"}};
+            response.body = removed ? jwks(json::array({m_newKey.publicJwk(QStringLiteral("k2"))}))
+                                    : jwks(json::array({m_oldKey.publicJwk(QStringLiteral("k1"))}));
+            return response;
+        });
+        net::HttpClient http(&m_network);
+        oauth::JwksCache cache(&http, QUrl(server.baseUrl().toString() + QStringLiteral("/jwks")));
+        const QByteArray signedWithOldKey = token(m_oldKey, QStringLiteral("RS256"), QStringLiteral("k1"));
+
+        QVERIFY(validate(cache, signedWithOldKey));
+        removed = true; // the provider drops k1 (say, it leaked)
+        QTest::qWait(1100);
+        auto afterRemoval = validate(cache, signedWithOldKey);
+        QVERIFY2(!afterRemoval, "a key the provider no longer publishes was still trusted");
+        QCOMPARE(afterRemoval.error().code, QStringLiteral("id_token_unknown_key"));
+        QCOMPARE(server.hits("/jwks"), 2);
+    }
+
+    void keysWithinTheirLifetimeAreNotFetchedAgain()
+    {
+        LocalHttpServer server;
+        QVERIFY(server.start());
+        LocalHttpServer::Response keys;
+        keys.headers = {{"Cache-Control", "max-age=3600"}};
+        keys.body = jwks(json::array({m_oldKey.publicJwk(QStringLiteral("k1"))}));
+        server.route("/jwks", keys);
+        net::HttpClient http(&m_network);
+        oauth::JwksCache cache(&http, QUrl(server.baseUrl().toString() + QStringLiteral("/jwks")));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(validate(cache, token(m_oldKey, QStringLiteral("RS256"), QStringLiteral("k1"))));
+        QCOMPARE(server.hits("/jwks"), 1);
+        QVERIFY(cache.remainingLifetime() > std::chrono::minutes(59));
+    }
+
+    void theCacheLifetimeIsCappedAndDefaulted_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<int>("expectedSeconds");
+        QTest::addRow("no cache headers: the default") << QByteArray() << QByteArray() << 600;
+        QTest::addRow("a year: capped at a day")
+            << QByteArray("Cache-Control") << QByteArray("max-age=31536000") << 86400;
+        QTest::addRow("Expires far ahead: capped")
+            << QByteArray("Expires") << QByteArray("Fri, 31 Dec 2100 23:59:59 GMT") << 86400;
+        QTest::addRow("an unreadable max-age: fetched again next time")
+            << QByteArray("Cache-Control") << QByteArray("max-age=soon") << 0;
+        QTest::addRow("no-store: fetched again next time")
+            << QByteArray("Cache-Control") << QByteArray("no-store") << 0;
+        QTest::addRow("max-age=0") << QByteArray("Cache-Control") << QByteArray("max-age=0") << 0;
+    }
+
+    void theCacheLifetimeIsCappedAndDefaulted()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(QByteArray, value);
+        QFETCH(int, expectedSeconds);
+        LocalHttpServer server;
+        QVERIFY(server.start());
+        LocalHttpServer::Response keys;
+        if (!header.isEmpty())
+            keys.headers = {{header, value}};
+        keys.body = jwks(json::array({m_oldKey.publicJwk(QStringLiteral("k1"))}));
+        server.route("/jwks", keys);
+        net::HttpClient http(&m_network);
+        oauth::JwksCache cache(&http, QUrl(server.baseUrl().toString() + QStringLiteral("/jwks")));
+        QVERIFY(validate(cache, token(m_oldKey, QStringLiteral("RS256"), QStringLiteral("k1"))));
+        const auto remaining =
+            std::chrono::duration_cast<std::chrono::seconds>(cache.remainingLifetime()).count();
+        QVERIFY2(remaining <= expectedSeconds && remaining >= std::max(0, expectedSeconds - 5),
+                 qPrintable(QStringLiteral("%1 s left").arg(remaining)));
+    }
+
+    void anUnknownKidRefetchesAtMostOnceAMinute()
+    {
+        // Tokens with made-up key IDs (a broken or hostile provider) once cost one JWKS fetch each.
+        LocalHttpServer server;
+        QVERIFY(server.start());
+        LocalHttpServer::Response keys;
+        keys.headers = {{"Cache-Control", "max-age=3600"}};
+        keys.body = jwks(json::array({m_oldKey.publicJwk(QStringLiteral("k1"))}));
+        server.route("/jwks", keys);
+        net::HttpClient http(&m_network);
+        oauth::JwksCache cache(&http, QUrl(server.baseUrl().toString() + QStringLiteral("/jwks")));
+        QVERIFY(validate(cache, token(m_oldKey, QStringLiteral("RS256"), QStringLiteral("k1"))));
+        for (int i = 0; i < 5; ++i) {
+            auto unknown = validate(
+                cache, token(m_newKey, QStringLiteral("ES256"), QStringLiteral("made-up-%1").arg(i)));
+            QVERIFY(!unknown);
+            QCOMPARE(unknown.error().code, QStringLiteral("id_token_unknown_key"));
+        }
+        QCOMPARE(server.hits("/jwks"), 2); // the first fetch, and one refetch for the whole minute
+        // The known key still works meanwhile.
+        QVERIFY(validate(cache, token(m_oldKey, QStringLiteral("RS256"), QStringLiteral("k1"))));
+        QCOMPARE(server.hits("/jwks"), 2);
+    }
+
+    void expiredKeysAreNotUsedWhenTheyCannotBeFetchedAgain()
+    {
+        LocalHttpServer server;
+        QVERIFY(server.start());
+        bool down = false;
+        server.route("/jwks", [&](const LocalHttpServer::Request &) {
+            LocalHttpServer::Response response;
+            response.headers = {{"Cache-Control", "max-age=1"}};
+            response.body = jwks(json::array({m_oldKey.publicJwk(QStringLiteral("k1"))}));
+            if (down) {
+                response.status = 503;
+                response.body = "{}";
+            }
+            return response;
+        });
+        net::HttpClient http(&m_network);
+        oauth::JwksCache cache(&http, QUrl(server.baseUrl().toString() + QStringLiteral("/jwks")));
+        const QByteArray idToken = token(m_oldKey, QStringLiteral("RS256"), QStringLiteral("k1"));
+        QVERIFY(validate(cache, idToken));
+        down = true;
+        QTest::qWait(1100);
+        auto result = validate(cache, idToken);
+        QVERIFY2(!result, "keys past their lifetime were used although the provider could not confirm them");
+        QCOMPARE(result.error().code, QStringLiteral("http_503"));
+        down = false;
+        QVERIFY(validate(cache, idToken)); // and the next attempt fetches again
     }
 
     void aLateAnswerNeverReachesADestroyedCache()

@@ -5,6 +5,7 @@
 #include "approvals/ApprovalChannel.h"
 #include "cli/AgentCommands.h"
 #include "cli/ApprovalCommands.h"
+#include "cli/CommandLine.h"
 #include "cli/Console.h"
 #include "cli/DeviceCommands.h"
 #include "config/ProviderCommandLine.h"
@@ -85,11 +86,15 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
     const QCommandLineOption denyOption(QStringLiteral("deny"), tr("device: deny the code."));
     const QCommandLineOption noWaitOption(
         QStringLiteral("no-wait"), tr("agent: exit as soon as a request waits for approval, naming it."));
-    parser.addOptions({noBrowserOption, deviceOption, jsonOption, watchOption,
-                       reasonOption, approveOption, denyOption, noWaitOption});
+    const QList<QCommandLineOption> ownOptions{noBrowserOption, deviceOption, jsonOption, watchOption,
+                                               reasonOption,    approveOption, denyOption, noWaitOption};
+    parser.addOptions(ownOptions);
     parser.addPositionalArgument(QStringLiteral("command"),
                                  tr("login, whoami, logout, inbox, approve, deny, device or agent"));
-    if (!parser.parse(arguments)) {
+    // "approve -F5Xe…": a request ID (or code, or prompt) that starts with '-' is still the value.
+    const QStringList valueCommands{QStringLiteral("approve"), QStringLiteral("deny"), QStringLiteral("device"),
+                                    QStringLiteral("agent")};
+    if (!parser.parse(dashedValuesAsPositional(arguments, ownOptions + providerOptions.options(), valueCommands))) {
         fail({QStringLiteral("usage"), parser.errorText()}, 2);
         return;
     }

@@ -70,7 +70,12 @@ ProviderCommandLine::ProviderCommandLine()
 
 void ProviderCommandLine::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({m_provider, m_issuer, m_domain, m_clientId, m_audience, m_caFile});
+    parser.addOptions(options());
+}
+
+QList<QCommandLineOption> ProviderCommandLine::options() const
+{
+    return {m_provider, m_issuer, m_domain, m_clientId, m_audience, m_caFile};
 }
 
 Result<std::optional<ProviderConfig>> ProviderCommandLine::read(const QCommandLineParser &parser,

@@ -31,6 +31,7 @@ public:
     ProviderCommandLine();
 
     void addTo(QCommandLineParser &parser) const;
+    QList<QCommandLineOption> options() const;
     // The provider the options describe; `fallback` (the environment's) when none is given.
     // Errors have code "usage" and say which option to fix.
     Result<std::optional<ProviderConfig>> read(const QCommandLineParser &parser,

@@ -11,10 +11,12 @@ import {
 
 test('restart mid-approval: nothing is lost, ids continue, approving afterwards yields tokens', async (t) => {
   const data = await makeDataDir(t);
-  const first = await startSandbox(t, { data, args: ['--ciba-interval', '1'] });
+  // An interval long enough that the poll after the restart is still too early on a loaded
+  // machine (with 1 s, a restart slower than 6 s made it a plain authorization_pending).
+  const first = await startSandbox(t, { data, args: ['--ciba-interval', '30'] });
   const { accessToken } = await approvalsToken(first.issuer);
   const { body: waiting } = await cibaAuthorize(first.issuer, { binding_message: 'survives' });
-  // One early poll: the interval grows to 6 s, and that is remembered.
+  // One early poll: the interval grows to 35 s, and that is remembered.
   assert.equal((await pollToken(first.issuer, waiting.auth_req_id)).body.error, 'slow_down');
 
   // "runs out" expires 2-3 s from now: stop at once (well within that, even on a loaded
@@ -24,7 +26,7 @@ test('restart mid-approval: nothing is lost, ids continue, approving afterwards 
   assert.equal((await first.stop()).code, 0);
   assert.doesNotMatch(first.stderr(), /: expired/, 'still pending at shutdown');
   await sleep(Math.max(0, expiredBy - Date.now() + 100));
-  const second = await startSandbox(t, { data, port: first.port, args: ['--ciba-interval', '1'] });
+  const second = await startSandbox(t, { data, port: first.port, args: ['--ciba-interval', '30'] });
   const { issuer } = second;
 
   // The approvals token from before the restart still works (same keys).
@@ -42,7 +44,7 @@ test('restart mid-approval: nothing is lost, ids continue, approving afterwards 
 
   const early = await pollToken(issuer, waiting.auth_req_id);
   assert.equal(early.body.error, 'slow_down');
-  assert.match(early.body.error_description, /at least 11 seconds/, 'the grown interval was persisted');
+  assert.match(early.body.error_description, /at least 40 seconds/, 'the grown interval was persisted');
 
   const { id } = await approvalFor(issuer, accessToken, 'survives');
   assert.equal((await decide(issuer, accessToken, id, 'approve')).status, 200);

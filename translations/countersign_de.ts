@@ -191,6 +191,25 @@
     </message>
 </context>
 <context>
+    <name>ApprovedActionTools</name>
+    <message>
+        <source>There is no approval for this trade.</source>
+        <translation>Für diesen Handel gibt es keine Genehmigung.</translation>
+    </message>
+    <message>
+        <source>The stock API refused the order: %1</source>
+        <translation>Die Aktien-API hat den Auftrag abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>There is no approval for this payment.</source>
+        <translation>Für diese Zahlung gibt es keine Genehmigung.</translation>
+    </message>
+    <message>
+        <source>The payments API refused the payment: %1</source>
+        <translation>Die Zahlungs-API hat die Zahlung abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
     <name>ArgumentValidation</name>
     <message>
         <source>the arguments</source>
@@ -2160,25 +2179,6 @@
     <message>
         <source>Chat with the agent</source>
         <translation>Mit dem Agenten chatten</translation>
-    </message>
-</context>
-<context>
-    <name>StockTools</name>
-    <message>
-        <source>There is no approval for this trade.</source>
-        <translation>Für diesen Handel gibt es keine Genehmigung.</translation>
-    </message>
-    <message>
-        <source>The stock API refused the order: %1</source>
-        <translation>Die Aktien-API hat den Auftrag abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>There is no approval for this payment.</source>
-        <translation>Für diese Zahlung gibt es keine Genehmigung.</translation>
-    </message>
-    <message>
-        <source>The payments API refused the payment: %1</source>
-        <translation>Die Zahlungs-API hat die Zahlung abgelehnt: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "agent/Authorizer.h"
 #include "ciba/CibaClient.h"
+#include "ciba/CibaPoll.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,5 +1,7 @@
 #include "OpenAiBackend.h"
 
+#include "agent/OpenAiAnswer.h"
+#include "agent/OpenAiRequest.h"
 #include "common/Json.h"
 #include "common/JsonInput.h"
 #include "config/ProviderConfig.h"
@@ -8,18 +10,17 @@
 #include "net/SseParser.h"
 
 #include <QCoreApplication>
-#include <QMap>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
-#include <QRegularExpression>
-#include <QSet>
 #include <QTimer>
-#include <QUuid>
-
-#include <algorithm>
 
 namespace countersign::agent {
+
+using openai::badAnswer;
+using openai::displayUrl;
+using openai::httpError;
+using openai::serverMessage;
 
 namespace {
 
@@ -33,190 +34,6 @@ constexpr std::chrono::seconds kIdleTimeout{120};
 // The whole answer, stream framing included: generous for the longest replies, a bound for a
 // server that streams without end.
 constexpr qsizetype kMaxAnswerBytes = 16 * 1024 * 1024;
-
-std::string dumped(const nlohmann::json &json)
-{
-    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-QUrl endpointOf(QUrl base)
-{
-    QString path = base.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    base.setPath(path + QStringLiteral("/chat/completions"));
-    base.setFragment({});
-    return base;
-}
-
-QString displayUrl(const QUrl &url)
-{
-    return url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
-}
-
-// Instructions for the model, not text for the person: kept in English, whatever the UI language.
-QString systemPrompt(const AgentProfile &profile)
-{
-    QStringList lines;
-    lines << QStringLiteral(
-        "You are the agent inside Countersign, a desktop app in which an AI agent acts for a "
-        "person only with that person's consent.");
-    lines << (profile.userName.isEmpty()
-                  ? QStringLiteral("Nobody is signed in, so tools that act for a person will fail.")
-                  : QStringLiteral("You act for %1.").arg(profile.userName));
-    if (!profile.allowed.isEmpty())
-        lines << QStringLiteral("You may: %1.").arg(profile.allowed.join(QStringLiteral("; ")));
-    if (!profile.forbidden.isEmpty())
-        lines << QStringLiteral("You may not: %1. If asked to, say so and why.")
-                     .arg(profile.forbidden.join(QStringLiteral("; ")));
-    lines << QStringLiteral(
-        "Act only through the tools offered, and never claim something was done unless a tool "
-        "confirmed it.");
-    lines << QStringLiteral(
-        "You never see credentials: tools get them themselves, for exactly one call, and some "
-        "calls wait until the person approves them. Never ask for passwords, tokens or codes.");
-    lines << QStringLiteral("When a tool returns an error, explain it plainly and briefly.");
-    return lines.join(u' ');
-}
-
-nlohmann::json toolsJson(const QList<ToolSpec> &tools)
-{
-    nlohmann::json out = nlohmann::json::array();
-    for (const ToolSpec &tool : tools) {
-        nlohmann::json parameters = tool.parameters;
-        if (!parameters.is_object() || parameters.empty()) // the API wants an object schema
-            parameters = {{"type", "object"}, {"properties", nlohmann::json::object()}};
-        out.push_back({{"type", "function"},
-                       {"function",
-                        {{"name", tool.name.toStdString()},
-                         {"description", tool.description.toStdString()},
-                         {"parameters", std::move(parameters)}}}});
-    }
-    return out;
-}
-
-// The conversation as Chat Completions messages. The API wants every assistant message with
-// tool_calls to be followed by one tool message per call, so a group of calls is sent together
-// with its results, and a call that has no result yet (or a result without its call) is left out.
-// Interrupts are the app's own state (they may hold approval handles) and are never sent.
-nlohmann::json messagesJson(const Conversation &conversation, const AgentProfile &profile)
-{
-    QHash<QString, const Message *> resultOf;
-    for (const Message &message : conversation.messages)
-        if (message.kind == Message::Kind::ToolResult && !resultOf.contains(message.callId))
-            resultOf.insert(message.callId, &message);
-
-    nlohmann::json out = nlohmann::json::array();
-    out.push_back({{"role", "system"}, {"content", systemPrompt(profile).toStdString()}});
-    QStringList group; // calls of the assistant message at the end of `out`, results not yet sent
-    QSet<QString> sent;
-    const auto closeGroup = [&] {
-        for (const QString &callId : std::as_const(group))
-            out.push_back({{"role", "tool"},
-                           {"tool_call_id", callId.toStdString()},
-                           {"content", dumped(resultOf.value(callId)->result)}});
-        group.clear();
-    };
-    for (const Message &message : conversation.messages) {
-        switch (message.kind) {
-        case Message::Kind::User:
-            closeGroup();
-            out.push_back({{"role", "user"}, {"content", message.text.toStdString()}});
-            break;
-        case Message::Kind::Assistant:
-            closeGroup();
-            if (!message.text.isEmpty())
-                out.push_back({{"role", "assistant"}, {"content", message.text.toStdString()}});
-            break;
-        case Message::Kind::ToolCall: {
-            if (!resultOf.contains(message.callId) || sent.contains(message.callId))
-                break;
-            // Text the model wrote before asking goes in the same message, as the API returned it.
-            const bool mergeable = !out.back().contains("tool_calls") && out.back()["role"] == "assistant";
-            if (group.isEmpty() && !mergeable)
-                out.push_back({{"role", "assistant"}, {"content", nullptr}});
-            out.back()["tool_calls"].push_back(
-                {{"id", message.callId.toStdString()},
-                 {"type", "function"},
-                 {"function",
-                  {{"name", message.toolName.toStdString()}, {"arguments", dumped(message.arguments)}}}});
-            group << message.callId;
-            sent << message.callId;
-            break;
-        }
-        case Message::Kind::ToolResult:
-        case Message::Kind::Interrupt:
-            break;
-        }
-    }
-    closeGroup();
-    return out;
-}
-
-// Server text can quote what it was sent (OpenAI's 401 quotes part of the key): keep credentials
-// out of anything shown or logged.
-QString scrubbed(QString text, const QByteArray &apiKey)
-{
-    if (!apiKey.isEmpty())
-        text.replace(QString::fromUtf8(apiKey), QStringLiteral("[redacted]"));
-    static const QRegularExpression keyLike(QStringLiteral("\\bsk-[A-Za-z0-9_*.-]{3,}"));
-    text.replace(keyLike, QStringLiteral("[redacted]"));
-    text = logging::redact(text.simplified());
-    return text.size() > 400 ? text.left(400) + QStringLiteral("…") : text;
-}
-
-// {"error": {"message", "type", "code"}} (OpenAI), {"error": "..."} or {"detail": "..."} (others).
-QString serverMessage(const nlohmann::json &json, const QByteArray &apiKey)
-{
-    if (!json.is_object())
-        return {};
-    QString message;
-    if (const auto error = json.find("error"); error != json.end()) {
-        if (error->is_string())
-            message = QString::fromStdString(error->get<std::string>());
-        else if (error->is_object())
-            message = jsonString(*error, "message").isEmpty()
-                          ? (jsonString(*error, "code").isEmpty() ? jsonString(*error, "type")
-                                                                  : jsonString(*error, "code"))
-                          : jsonString(*error, "message");
-    }
-    if (message.isEmpty())
-        message =
-            jsonString(json, "detail").isEmpty() ? jsonString(json, "message") : jsonString(json, "detail");
-    return scrubbed(message, apiKey);
-}
-
-Error httpError(int status, const QByteArray &body, const QByteArray &apiKey)
-{
-    const QString said = serverMessage(parseJsonOrDiscard(body), apiKey);
-    const QString detail = said.isEmpty() ? QString() : u' ' + Tr::tr("The server said: %1").arg(said);
-    if (status == 401)
-        return {QStringLiteral("openai_unauthorized"),
-                Tr::tr("The model server refused the API key (HTTP 401). Check OPENAI_API_KEY.") + detail};
-    if (status == 429)
-        return {
-            QStringLiteral("openai_http_429"),
-            Tr::tr("The model server is limiting requests, or the account's quota is used up (HTTP 429).") +
-                detail};
-    if (status >= 500)
-        return {QStringLiteral("openai_http_%1").arg(status),
-                Tr::tr("The model server failed to answer (HTTP %1).").arg(status) + detail};
-    return {QStringLiteral("openai_http_%1").arg(status),
-            Tr::tr("The model server refused the request (HTTP %1).").arg(status) + detail};
-}
-
-Error badAnswer(const QString &message)
-{
-    return {QStringLiteral("openai_bad_answer"), message};
-}
-
-// A call being assembled from streamed fragments.
-struct PendingCall
-{
-    QString id;
-    QString name;
-    std::string arguments;
-};
 
 } // namespace
 
@@ -233,86 +50,9 @@ struct OpenAiBackend::Turn
     net::SseParser parser;
     QByteArray body;
     qsizetype received = 0;
-    QMap<int, PendingCall> calls; // by the API's index
+    openai::ToolCallAssembler calls;
     QString finishReason;
 };
-
-namespace {
-
-// Adds tool_calls entries (streamed deltas, or whole calls) to `calls`. Fragments of one call share
-// an index; a server that sends no index gets one from the id, or from the position if `positional`.
-Status addToolCalls(QMap<int, PendingCall> &calls, const nlohmann::json &entries, bool positional)
-{
-    if (!entries.is_array())
-        return badAnswer(Tr::tr("The model server sent tool calls in an unknown shape."));
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const nlohmann::json &entry = entries[i];
-        if (!entry.is_object())
-            return badAnswer(Tr::tr("The model server sent tool calls in an unknown shape."));
-        const QString id = jsonString(entry, "id");
-        qint64 index = 0;
-        if (const auto given = jsonInteger(entry, "index")) {
-            index = *given;
-        } else if (positional) {
-            index = static_cast<int>(i);
-        } else {
-            const auto same =
-                std::find_if(calls.cbegin(), calls.cend(), [&](const PendingCall &c) { return c.id == id; });
-            index = !id.isEmpty() && same != calls.cend() ? same.key()
-                    : calls.isEmpty()                     ? 0
-                    : id.isEmpty()                        ? calls.lastKey()
-                                                          : calls.lastKey() + 1;
-        }
-        if (index < 0 || index > 127)
-            return badAnswer(Tr::tr("The model server sent a tool call with an impossible index."));
-        PendingCall &call = calls[static_cast<int>(index)];
-        if (call.id.isEmpty())
-            call.id = id;
-        // value() with a JSON default converts nothing, so it cannot throw; the type is checked below.
-        const nlohmann::json function = entry.value("function", nlohmann::json::object());
-        if (call.name.isEmpty())
-            call.name = jsonString(function, "name");
-        if (const auto arguments = function.find("arguments"); arguments != function.end()) {
-            if (arguments->is_string())
-                call.arguments += arguments->get<std::string>();
-            else if (arguments->is_object()) // some servers send the object itself
-                call.arguments = arguments->dump();
-        }
-    }
-    return Done{};
-}
-
-using Call = std::tuple<QString, QString, nlohmann::json>;
-
-Result<QList<Call>> assembleCalls(const QMap<int, PendingCall> &pending)
-{
-    QList<Call> calls;
-    for (const PendingCall &call : pending) {
-        if (call.name.isEmpty())
-            return badAnswer(Tr::tr("The model asked for a tool without naming it."));
-        const QByteArray raw = QByteArray::fromStdString(call.arguments).trimmed();
-        JsonInput arguments = raw.isEmpty() ? JsonInput{nlohmann::json::object()} : parseJsonInput(raw);
-        if (arguments.problem == JsonInput::Problem::TooDeep)
-            return Error{QStringLiteral("openai_bad_tool_call"),
-                         Tr::tr("The model asked for the tool \"%1\" with arguments nested deeper than %2 "
-                                "levels, so nothing was run.")
-                             .arg(call.name)
-                             .arg(kMaxJsonDepth)};
-        if (!arguments.ok())
-            return Error{
-                QStringLiteral("openai_bad_tool_call"),
-                Tr::tr("The model asked for the tool \"%1\" with arguments that are not valid JSON, so "
-                       "nothing was run. Try again, or rephrase the request.")
-                    .arg(call.name)};
-        const QString id = call.id.isEmpty()
-                               ? QStringLiteral("call_") + QUuid::createUuid().toString(QUuid::Id128).left(24)
-                               : call.id;
-        calls.append({id, call.name, std::move(arguments.value)});
-    }
-    return calls;
-}
-
-} // namespace
 
 OpenAiBackend::Config OpenAiBackend::fromEnvironment(const Config &fallback)
 {
@@ -398,19 +138,14 @@ void OpenAiBackend::respond(const Conversation &conversation, const QList<ToolSp
         return;
     }
 
-    nlohmann::json body = {{"model", m_config.model.toStdString()},
-                           {"stream", true},
-                           {"messages", messagesJson(conversation, profile)}};
-    if (!tools.isEmpty())
-        body["tools"] = toolsJson(tools);
-
-    const QUrl url = endpointOf(m_config.baseUrl);
+    const nlohmann::json body = openai::chatCompletionRequest(m_config.model, conversation, tools, profile);
+    const QUrl url = openai::chatCompletionsUrl(m_config.baseUrl);
     QNetworkRequest request =
         net::buildRequest(url, m_config.apiKey.isEmpty() ? QByteArray() : "Bearer " + m_config.apiKey,
                           kIdleTimeout, QByteArrayLiteral("text/event-stream, application/json"));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     qCDebug(lcNet) << "POST (chat completion)" << displayUrl(url) << "model" << m_config.model;
-    QNetworkReply *reply = m_network->post(request, QByteArray::fromStdString(dumped(body)));
+    QNetworkReply *reply = m_network->post(request, QByteArray::fromStdString(openai::dumped(body)));
     m_turn->reply = reply;
     connect(reply, &QNetworkReply::metaDataChanged, this, &OpenAiBackend::onHeaders);
     connect(reply, &QNetworkReply::readyRead, this, &OpenAiBackend::onReadyRead);
@@ -497,7 +232,7 @@ bool OpenAiBackend::onStreamData(const QString &data)
     const nlohmann::json delta = choice.value("delta", nlohmann::json::object());
     if (const auto calls = delta.find("tool_calls");
         delta.is_object() && calls != delta.end() && !calls->is_null())
-        if (Status added = addToolCalls(m_turn->calls, *calls, false); !added) {
+        if (Status added = m_turn->calls.add(*calls, false); !added) {
             finish(added);
             return false;
         }
@@ -586,7 +321,7 @@ void OpenAiBackend::readWholeAnswer()
     }
     const nlohmann::json &message = choices[0]["message"];
     if (const auto calls = message.find("tool_calls"); calls != message.end() && !calls->is_null())
-        if (Status added = addToolCalls(m_turn->calls, *calls, true); !added) {
+        if (Status added = m_turn->calls.add(*calls, true); !added) {
             finish(added);
             return;
         }
@@ -608,9 +343,9 @@ void OpenAiBackend::finish(Status status)
     std::unique_ptr<Turn> turn = endTurn();
     if (!turn)
         return;
-    QList<Call> calls;
+    QList<openai::ToolCallAssembler::Call> calls;
     if (status) {
-        if (auto assembled = assembleCalls(turn->calls); assembled)
+        if (auto assembled = turn->calls.calls(); assembled)
             calls = std::move(assembled).value();
         else
             status = assembled.error();

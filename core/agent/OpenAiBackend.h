@@ -14,7 +14,9 @@ namespace countersign::agent {
 // A language model behind an OpenAI-compatible Chat Completions endpoint (api.openai.com, or a
 // local server such as llama.cpp, vLLM or Ollama on 127.0.0.1). One respond() is one streamed
 // POST {baseUrl}/chat/completions: text deltas are reported as they arrive, tool calls once the
-// model finished asking for them.
+// model finished asking for them. This class moves the bytes (request, stream, time and size
+// limits, turns); what is sent is built in OpenAiRequest.h, and the answer's errors and tool calls
+// are read in OpenAiAnswer.h.
 //
 // What the model is sent: a system message describing the AgentProfile, then the person's and
 // the agent's messages, the tool calls that have results and those results. Interrupts (which may

@@ -126,17 +126,4 @@ void CibaClient::requestToken(const QString &authReqId, Callback<oauth::TokenSet
         basicAuthorization());
 }
 
-CibaPoll::CibaPoll(CibaClient *client, Ticket ticket, QObject *parent)
-    : oauth::TokenPoll(
-          [client = QPointer(client), authReqId = ticket.authReqId](Callback<oauth::TokenSet> done) {
-              if (!client) {
-                  done(Error{QStringLiteral("cancelled"), Tr::tr("The agent stopped waiting.")});
-                  return;
-              }
-              client->requestToken(authReqId, std::move(done));
-          },
-          ticket.expiresAt, ticket.interval, parent),
-      m_ticket(std::move(ticket))
-{}
-
 } // namespace countersign::ciba

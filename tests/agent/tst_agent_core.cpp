@@ -3,7 +3,7 @@
 // rule-based demo agent (what it understands, which tool it calls, how it answers).
 #include "agent/Conversation.h"
 #include "agent/DemoBackend.h"
-#include "agent/StockTools.h"
+#include "agent/ApprovedActionTools.h"
 #include "agent/Tool.h"
 
 #include <QSignalSpy>

@@ -12,7 +12,7 @@
 #include "agent/AgentSession.h"
 #include "agent/AsyncAuthorizer.h"
 #include "agent/DemoBackend.h"
-#include "agent/StockTools.h"
+#include "agent/ApprovedActionTools.h"
 #include "net/HttpClient.h"
 
 #include <QFile>

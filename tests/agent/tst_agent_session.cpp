@@ -7,7 +7,7 @@
 #include "agent/AgentSession.h"
 #include "agent/ApiTools.h"
 #include "agent/DemoBackend.h"
-#include "agent/StockTools.h"
+#include "agent/ApprovedActionTools.h"
 #include "common/Json.h"
 #include "net/HttpClient.h"
 

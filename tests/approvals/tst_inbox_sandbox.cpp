@@ -12,6 +12,7 @@
 #include "approvals/ApprovalInbox.h"
 #include "approvals/InboxModel.h"
 #include "ciba/CibaClient.h"
+#include "ciba/CibaPoll.h"
 #include "ciba/CibaPingReceiver.h"
 #include "net/HttpClient.h"
 #include "oauth/AuthorizationCodeFlow.h"

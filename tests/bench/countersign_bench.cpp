@@ -16,6 +16,7 @@
 #include "approvals/ApprovalChannel.h"
 #include "approvals/InboxModel.h"
 #include "ciba/CibaClient.h"
+#include "ciba/CibaPoll.h"
 #include "ciba/CibaPingReceiver.h"
 #include "net/HttpClient.h"
 #include "oauth/DiscoveryClient.h"

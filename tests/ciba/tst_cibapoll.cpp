@@ -6,6 +6,7 @@
 #include "LocalHttpServer.h"
 
 #include "ciba/CibaClient.h"
+#include "ciba/CibaPoll.h"
 #include "net/HttpClient.h"
 
 #include <QElapsedTimer>

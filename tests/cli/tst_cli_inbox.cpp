@@ -5,6 +5,7 @@
 #include "Wait.h"
 
 #include "ciba/CibaClient.h"
+#include "ciba/CibaPoll.h"
 #include "net/HttpClient.h"
 #include "oauth/DiscoveryClient.h"
 

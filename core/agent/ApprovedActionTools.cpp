@@ -1,4 +1,4 @@
-#include "StockTools.h"
+#include "ApprovedActionTools.h"
 
 #include "common/Json.h"
 #include "net/HttpClient.h"
@@ -12,7 +12,7 @@ namespace {
 
 struct Tr
 {
-    Q_DECLARE_TR_FUNCTIONS(StockTools)
+    Q_DECLARE_TR_FUNCTIONS(ApprovedActionTools)
 };
 
 // Arguments were checked against the tool's schema, but they come from the model (a server): read

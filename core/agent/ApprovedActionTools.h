@@ -10,6 +10,9 @@ class HttpClient;
 
 namespace countersign::agent {
 
+// The tools whose every call is one action the person approves on its own (CIBA with an RFC 9396
+// authorization detail): a trade and a payment. Each approval allows exactly that one action.
+
 // buy_stock / sell_stock: place an order at the stock API (POST <api>/orders) with the token the
 // tool's authorizer obtained for exactly this trade. The API checks that the token's
 // trade_authorization matches the order; the tool reports what it filled, or why not.

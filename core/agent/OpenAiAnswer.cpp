@@ -1,0 +1,147 @@
+#include "OpenAiAnswer.h"
+
+#include "common/Json.h"
+#include "common/JsonInput.h"
+#include "logging/Logging.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace countersign::agent::openai {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(OpenAiBackend) // one translation context with the transfer
+};
+
+QString scrubbed(QString text, const QByteArray &apiKey)
+{
+    if (!apiKey.isEmpty())
+        text.replace(QString::fromUtf8(apiKey), QStringLiteral("[redacted]"));
+    static const QRegularExpression keyLike(QStringLiteral("\\bsk-[A-Za-z0-9_*.-]{3,}"));
+    text.replace(keyLike, QStringLiteral("[redacted]"));
+    text = logging::redact(text.simplified());
+    return text.size() > 400 ? text.left(400) + QStringLiteral("…") : text;
+}
+
+} // namespace
+
+QString serverMessage(const nlohmann::json &json, const QByteArray &apiKey)
+{
+    if (!json.is_object())
+        return {};
+    QString message;
+    if (const auto error = json.find("error"); error != json.end()) {
+        if (error->is_string())
+            message = QString::fromStdString(error->get<std::string>());
+        else if (error->is_object())
+            message = jsonString(*error, "message").isEmpty()
+                          ? (jsonString(*error, "code").isEmpty() ? jsonString(*error, "type")
+                                                                  : jsonString(*error, "code"))
+                          : jsonString(*error, "message");
+    }
+    if (message.isEmpty())
+        message =
+            jsonString(json, "detail").isEmpty() ? jsonString(json, "message") : jsonString(json, "detail");
+    return scrubbed(message, apiKey);
+}
+
+Error httpError(int status, const QByteArray &body, const QByteArray &apiKey)
+{
+    const QString said = serverMessage(parseJsonOrDiscard(body), apiKey);
+    const QString detail = said.isEmpty() ? QString() : u' ' + Tr::tr("The server said: %1").arg(said);
+    if (status == 401)
+        return {QStringLiteral("openai_unauthorized"),
+                Tr::tr("The model server refused the API key (HTTP 401). Check OPENAI_API_KEY.") + detail};
+    if (status == 429)
+        return {
+            QStringLiteral("openai_http_429"),
+            Tr::tr("The model server is limiting requests, or the account's quota is used up (HTTP 429).") +
+                detail};
+    if (status >= 500)
+        return {QStringLiteral("openai_http_%1").arg(status),
+                Tr::tr("The model server failed to answer (HTTP %1).").arg(status) + detail};
+    return {QStringLiteral("openai_http_%1").arg(status),
+            Tr::tr("The model server refused the request (HTTP %1).").arg(status) + detail};
+}
+
+Error badAnswer(const QString &message)
+{
+    return {QStringLiteral("openai_bad_answer"), message};
+}
+
+Status ToolCallAssembler::add(const nlohmann::json &entries, bool positional)
+{
+    if (!entries.is_array())
+        return badAnswer(Tr::tr("The model server sent tool calls in an unknown shape."));
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const nlohmann::json &entry = entries[i];
+        if (!entry.is_object())
+            return badAnswer(Tr::tr("The model server sent tool calls in an unknown shape."));
+        const QString id = jsonString(entry, "id");
+        qint64 index = 0;
+        if (const auto given = jsonInteger(entry, "index")) {
+            index = *given;
+        } else if (positional) {
+            index = static_cast<int>(i);
+        } else {
+            const auto same = std::find_if(m_pending.cbegin(), m_pending.cend(),
+                                           [&](const Pending &call) { return call.id == id; });
+            index = !id.isEmpty() && same != m_pending.cend() ? same.key()
+                    : m_pending.isEmpty()                     ? 0
+                    : id.isEmpty()                            ? m_pending.lastKey()
+                                                              : m_pending.lastKey() + 1;
+        }
+        if (index < 0 || index > 127)
+            return badAnswer(Tr::tr("The model server sent a tool call with an impossible index."));
+        Pending &call = m_pending[static_cast<int>(index)];
+        if (call.id.isEmpty())
+            call.id = id;
+        // value() with a JSON default converts nothing, so it cannot throw; the type is checked below.
+        const nlohmann::json function = entry.value("function", nlohmann::json::object());
+        if (call.name.isEmpty())
+            call.name = jsonString(function, "name");
+        if (const auto arguments = function.find("arguments"); arguments != function.end()) {
+            if (arguments->is_string())
+                call.arguments += arguments->get<std::string>();
+            else if (arguments->is_object()) // some servers send the object itself
+                call.arguments = arguments->dump();
+        }
+    }
+    return Done{};
+}
+
+Result<QList<ToolCallAssembler::Call>> ToolCallAssembler::calls() const
+{
+    QList<Call> calls;
+    for (const Pending &call : m_pending) {
+        if (call.name.isEmpty())
+            return badAnswer(Tr::tr("The model asked for a tool without naming it."));
+        const QByteArray raw = QByteArray::fromStdString(call.arguments).trimmed();
+        JsonInput arguments = raw.isEmpty() ? JsonInput{nlohmann::json::object()} : parseJsonInput(raw);
+        if (arguments.problem == JsonInput::Problem::TooDeep)
+            return Error{QStringLiteral("openai_bad_tool_call"),
+                         Tr::tr("The model asked for the tool \"%1\" with arguments nested deeper than %2 "
+                                "levels, so nothing was run.")
+                             .arg(call.name)
+                             .arg(kMaxJsonDepth)};
+        if (!arguments.ok())
+            return Error{
+                QStringLiteral("openai_bad_tool_call"),
+                Tr::tr("The model asked for the tool \"%1\" with arguments that are not valid JSON, so "
+                       "nothing was run. Try again, or rephrase the request.")
+                    .arg(call.name)};
+        const QString id = call.id.isEmpty()
+                               ? QStringLiteral("call_") + QUuid::createUuid().toString(QUuid::Id128).left(24)
+                               : call.id;
+        calls.append({id, call.name, std::move(arguments.value)});
+    }
+    return calls;
+}
+
+} // namespace countersign::agent::openai

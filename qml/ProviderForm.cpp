@@ -1,6 +1,7 @@
 #include "ProviderForm.h"
 
 #include "config/ProviderCommandLine.h"
+#include "config/SandboxFixtures.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -140,7 +141,7 @@ std::optional<config::ProviderConfig> ProviderForm::providerConfig() const
     switch (m_kind) {
     case Kind::Sandbox:
         provider.kind = config::ProviderConfig::Kind::Sandbox;
-        provider.clientId = config::ProviderConfig::defaultSandboxClientId();
+        provider.clientId = config::sandbox::desktopClientId();
         return provider;
     case Kind::Auth0:
         provider.kind = config::ProviderConfig::Kind::Auth0;

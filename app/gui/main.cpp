@@ -8,6 +8,7 @@
 #include "SessionViewModel.h"
 #include "approvals/ApprovalChannel.h"
 #include "config/ProviderCommandLine.h"
+#include "config/SandboxFixtures.h"
 #include "device/UserCode.h"
 #include "i18n/Translations.h"
 #include "logging/Logging.h"
@@ -230,7 +231,7 @@ int main(int argc, char *argv[])
                                      u"/conversations"_s);
     gui::ChatViewModel chat(oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
     gui::ChatViewModel::setInstance(&chat);
-    chat.setAgentClientId(u"demo-agent"_s);
+    chat.setAgentClientId(config::sandbox::agentClientId()); // its requests show in the chat, too
     QObject::connect(&agentService, &agent::AgentService::sessionChanged, &chat, [&chat, &agentService, &inbox] {
         chat.setSession(agentService.session(), agentService.unavailableReason());
         inbox.agentApprovals()->setSession(agentService.session());

@@ -6,9 +6,11 @@
 #include "agent/DeviceAuthorizer.h"
 #include "agent/FederatedTokenAuthorizer.h"
 #include "agent/FgaAuthorizer.h"
-#include "agent/StockTools.h"
+#include "agent/SessionTokenAuthorizer.h"
+#include "agent/ApprovedActionTools.h"
 #include "approvals/ApprovalChannel.h"
 #include "ciba/CibaClient.h"
+#include "config/SandboxFixtures.h"
 #include "device/DeviceAuthorizationClient.h"
 #include "fga/FgaClient.h"
 #include "net/HttpClient.h"
@@ -19,58 +21,27 @@
 
 namespace countersign::agent {
 
-namespace {
-
-const QString kResourcePrefix = QStringLiteral("https://api.sandbox.countersign.dev/");
-
-// Hands the session's token for one API to a tool (renewed when due).
-class SessionTokenAuthorizer : public Authorizer
-{
-public:
-    using Credential = std::function<void(Callback<QByteArray>)>;
-    explicit SessionTokenAuthorizer(Credential credential) : m_credential(std::move(credential)) {}
-    void authorize(const QString &, const nlohmann::json &, AuthorizationReport report) override
-    {
-        m_credential([report](Result<QByteArray> token) {
-            if (token)
-                report.granted(token.value(), nlohmann::json::array());
-            else
-                report.failed(token.error());
-        });
-    }
-    void resume(const QString &callId, const nlohmann::json &interrupt, AuthorizationReport report) override
-    {
-        Q_UNUSED(interrupt)
-        authorize(callId, {}, std::move(report));
-    }
-
-private:
-    Credential m_credential;
-};
-
-} // namespace
-
 AgentConfig AgentConfig::forSandbox(const oauth::ProviderMetadata &metadata)
 {
     AgentConfig config;
-    // DEMO ONLY: the sandbox's published fixture clients (sandbox/lib/clients.mjs).
-    config.cibaClientId = QStringLiteral("demo-agent");
-    config.cibaClientSecret = "demo-agent-secret";
-    config.deviceClientId = QStringLiteral("demo-device");
+    // DEMO ONLY: the sandbox's published fixtures (config/SandboxFixtures.h).
+    config.cibaClientId = config::sandbox::agentClientId();
+    config.cibaClientSecret = config::sandbox::agentClientSecret();
+    config.deviceClientId = config::sandbox::deviceClientId();
     config.stockApi = net::withPathSegment(metadata.demoApisUrl, QStringLiteral("stock"));
     config.paymentsApi = net::withPathSegment(metadata.demoApisUrl, QStringLiteral("payments"));
     config.dataApi = net::withPathSegment(metadata.demoApisUrl, QStringLiteral("data"));
     config.calendarApi = net::withPathSegment(metadata.demoApisUrl, QStringLiteral("calendar"));
     config.docsApi = net::withPathSegment(metadata.demoApisUrl, QStringLiteral("docs"));
-    config.stockResource = kResourcePrefix + QStringLiteral("stock");
-    config.paymentsResource = kResourcePrefix + QStringLiteral("payments");
-    config.dataResource = kResourcePrefix + QStringLiteral("data");
-    config.docsResource = kResourcePrefix + QStringLiteral("docs");
+    config.stockResource = config::sandbox::apiResource(QStringLiteral("stock"));
+    config.paymentsResource = config::sandbox::apiResource(QStringLiteral("payments"));
+    config.dataResource = config::sandbox::apiResource(QStringLiteral("data"));
+    config.docsResource = config::sandbox::docsResource();
     config.calendarConnection = QStringLiteral("google-oauth2");
     config.connectEndpoint = metadata.connectEndpoint;
     config.fgaApiUrl = metadata.fgaApiUrl;
     config.fgaStoreId = metadata.fgaStoreId;
-    config.fgaApiToken = "demo-fga-key"; // DEMO ONLY: the sandbox's pre-shared FGA key
+    config.fgaApiToken = config::sandbox::fgaApiKey();
     return config;
 }
 
@@ -167,27 +138,25 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
     AgentProfile profile;
     profile.userName = identity.name.isEmpty() ? identity.email : identity.name;
     const QString subject = identity.subject;
-    // Auth0's dialect: the user named as {"format":"iss_sub",...}, the secret in the form body,
-    // the API as `audience`; approvals reach the person in Guardian, not in this app's inbox.
-    const bool auth0 = m_session->provider().isAuth0();
-    const QString loginHint =
-        auth0 ? ciba::LoginHint::issSub(metadata.issuer.toString(), subject) : ciba::LoginHint::plain(subject);
-    const auto apiParameter = auth0 ? oauth::ApiParameter::Audience : oauth::ApiParameter::Resource;
-    const QString approvedWhere = auth0 ? tr("in Auth0 Guardian") : tr("in your inbox");
+    const session::ProviderDialect dialect = m_session->dialect();
+    const QString loginHint = dialect.loginHint(metadata.issuer.toString(), subject);
+    const auto apiParameter = dialect.apiParameter();
+    const bool inGuardian = dialect.approvalPlace() == session::ProviderDialect::ApprovalPlace::Guardian;
+    const QString approvedWhere = inGuardian ? tr("in Auth0 Guardian") : tr("in your inbox");
+    // Named in a waiting call's text only when it is not this app's inbox.
+    const QString approvedElsewhere = inGuardian ? approvedWhere : QString();
 
     if (!config.cibaClientId.isEmpty() && !metadata.backchannelAuthenticationEndpoint.isEmpty()) {
         parts->ciba = std::make_unique<ciba::CibaClient>(
             m_http.get(), metadata.backchannelAuthenticationEndpoint, metadata.tokenEndpoint,
-            ciba::ClientCredentials{config.cibaClientId, config.cibaClientSecret,
-                                    auth0 ? ciba::ClientCredentials::Method::ClientSecretPost
-                                          : ciba::ClientCredentials::Method::ClientSecretBasic});
+            ciba::ClientCredentials{config.cibaClientId, config.cibaClientSecret, dialect.clientAuthentication()});
         parts->ciba->setApiParameter(apiParameter);
         for (const auto action : {StockOrderTool::Action::Buy, StockOrderTool::Action::Sell}) {
             AsyncAuthorizer::Options options;
             options.scopes = {QStringLiteral("openid"), QStringLiteral("stock:trade")};
             options.resource = config.stockResource;
             options.loginHint = [loginHint] { return loginHint; };
-            options.approvedWhere = auth0 ? approvedWhere : QString();
+            options.approvedWhere = approvedElsewhere;
             options.bindingMessage = [action](const nlohmann::json &arguments) {
                 return StockOrderTool::bindingMessage(action, arguments);
             };
@@ -206,7 +175,7 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
         payment.scopes = {QStringLiteral("openid"), QStringLiteral("payments:initiate")};
         payment.resource = config.paymentsResource;
         payment.loginHint = [loginHint] { return loginHint; };
-        payment.approvedWhere = auth0 ? approvedWhere : QString();
+        payment.approvedWhere = approvedElsewhere;
         payment.bindingMessage = &PaymentTool::bindingMessage;
         payment.authorizationDetails = &PaymentTool::authorizationDetails;
         auto paymentAuthorizer = std::make_shared<AsyncAuthorizer>(parts->ciba.get(), payment);

@@ -67,7 +67,8 @@ void ApprovalChannel::connectToProvider(Callback<ApprovalsClient *> done)
             done(metadata.error());
             return;
         }
-        if (m_session->provider().isAuth0()) {
+        const session::ProviderDialect dialect = m_session->dialect();
+        if (dialect.approvalPlace() == session::ProviderDialect::ApprovalPlace::Guardian) {
             m_lastError = {QStringLiteral("guardian"),
                            Tr::tr("Auth0 sends approval requests to the Auth0 Guardian app on your phone: "
                                   "approve or deny them there.")};
@@ -109,12 +110,7 @@ QUrl ApprovalChannel::codeEntryPage(const device::UserCode &code) const
 {
     if (!code.link.isEmpty())
         return code.link;
-    const config::ProviderConfig &provider = m_session->provider();
-    if (!provider.isAuth0())
-        return {};
-    QUrl page = provider.issuer.resolved(QUrl(QStringLiteral("activate")));
-    page.setQuery(QStringLiteral("user_code=") + device::UserCode::display(code.code));
-    return page;
+    return m_session->dialect().codeEntryPage(device::UserCode::display(code.code));
 }
 
 void ApprovalChannel::drop()

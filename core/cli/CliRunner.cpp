@@ -313,7 +313,7 @@ void CliRunner::loginWithDevice()
                              .arg(std::max<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(authorization.expiresAt) / 60))
                       << Qt::endl;
             },
-            [this, auth0 = provider->isAuth0()](Result<oauth::Identity> identity) {
+            [this, dialect = session::ProviderDialect(provider.value())](Result<oauth::Identity> identity) {
                 if (!identity) {
                     fail(identity.error());
                     return;
@@ -322,8 +322,8 @@ void CliRunner::loginWithDevice()
                       << Qt::endl;
                 // A code never grants the approver role (docs/security.md): say so now, not at the
                 // first inbox.
-                m_session->metadata([this, auth0](Result<oauth::ProviderMetadata> metadata) {
-                    if (!auth0 && metadata && metadata->hasApprovalChannel())
+                m_session->metadata([this, dialect](Result<oauth::ProviderMetadata> metadata) {
+                    if (metadata && dialect.hasApprovalChannel(metadata.value()))
                         err()
                             << tr("A session signed in with a code cannot approve requests. To approve, sign "
                                   "in with \"countersign-cli login\" in a browser.")

@@ -39,12 +39,6 @@ struct ProviderConfig
     bool isAuth0() const { return kind == Kind::Auth0; }
     // Auth0's issuer for a tenant domain ("example.eu.auth0.com", or "HOST:PORT").
     static QUrl auth0Issuer(const QString &domain) { return QUrl(QStringLiteral("https://%1/").arg(domain)); }
-
-    static QString defaultSandboxClientId() { return QStringLiteral("countersign-desktop"); }
-    // The sandbox's documents API, which a sign-in at the sandbox asks access to (the agent's
-    // document search).
-    static QString sandboxDocsResource() { return QStringLiteral("https://api.sandbox.countersign.dev/docs"); }
-    static QString sandboxDocsScope() { return QStringLiteral("docs:read"); }
 };
 
 // https is required for every provider except one on this machine's loopback interface

@@ -1,5 +1,6 @@
 #include "ProviderResolver.h"
 
+#include "config/SandboxFixtures.h"
 #include "sandbox/SandboxLauncher.h"
 
 namespace countersign::session {
@@ -28,7 +29,7 @@ config::ProviderConfig ProviderResolver::sandboxProvider(const QUrl &issuer) con
     config::ProviderConfig provider;
     provider.kind = config::ProviderConfig::Kind::Sandbox;
     provider.issuer = issuer;
-    provider.clientId = config::ProviderConfig::defaultSandboxClientId();
+    provider.clientId = config::sandbox::desktopClientId();
     return provider;
 }
 

@@ -1,5 +1,6 @@
 #include "SessionManager.h"
 
+#include "config/SandboxFixtures.h"
 #include "device/DeviceAuthorizationClient.h"
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
@@ -161,11 +162,11 @@ void SessionManager::beginSignIn(const config::ProviderConfig &provider,
             request.scopes << metadata.approvalsScope();
         // The sandbox's documents API, for the agent's document search (Auth0 takes one API per
         // sign-in: there the configured audience).
-        if (metadata.isCountersignSandbox() && !m_provider.isAuth0() &&
-            !request.apiResources.contains(config::ProviderConfig::sandboxDocsResource())) {
-            request.apiResources << config::ProviderConfig::sandboxDocsResource();
-            if (!request.scopes.contains(config::ProviderConfig::sandboxDocsScope()))
-                request.scopes << config::ProviderConfig::sandboxDocsScope();
+        if (metadata.isCountersignSandbox() && dialect().asksForSeveralApis() &&
+            !request.apiResources.contains(config::sandbox::docsResource())) {
+            request.apiResources << config::sandbox::docsResource();
+            if (!request.scopes.contains(config::sandbox::docsScope()))
+                request.scopes << config::sandbox::docsScope();
         }
         m_provider.apiResources = request.apiResources;
         ready(request);
@@ -174,13 +175,12 @@ void SessionManager::beginSignIn(const config::ProviderConfig &provider,
 
 bool SessionManager::usesApprovalChannel() const
 {
-    // Auth0 has none (its approvals go to Guardian), whatever a discovery document says.
-    return !m_provider.isAuth0() && m_tokenClient && m_tokenClient->metadata().hasApprovalChannel();
+    return m_tokenClient && dialect().hasApprovalChannel(m_tokenClient->metadata());
 }
 
 oauth::ApiParameter SessionManager::apiParameter() const
 {
-    return m_provider.isAuth0() ? oauth::ApiParameter::Audience : oauth::ApiParameter::Resource;
+    return dialect().apiParameter();
 }
 
 Status SessionManager::trustProvider(const config::ProviderConfig &provider)
@@ -198,7 +198,7 @@ Status SessionManager::trustProvider(const config::ProviderConfig &provider)
 
 QStringList SessionManager::signInResources() const
 {
-    if (m_provider.isAuth0())
+    if (!dialect().asksForSeveralApis())
         return m_provider.audience.isEmpty() ? QStringList() : QStringList{m_provider.audience};
     const auto &metadata = m_tokenClient->metadata();
     QStringList resources;
@@ -274,8 +274,8 @@ void SessionManager::signInWithDevice(const config::ProviderConfig &provider,
         // A device authorization may target one API (as Auth0's audience does). Any other API
         // is then not part of the session; the agent says so when asked to use it.
         body.resources = resources.mid(0, 1);
-        if (!body.resources.contains(config::ProviderConfig::sandboxDocsResource()))
-            body.scopes.removeAll(config::ProviderConfig::sandboxDocsScope());
+        if (!body.resources.contains(config::sandbox::docsResource()))
+            body.scopes.removeAll(config::sandbox::docsScope());
         m_deviceClient->authorize(body, [this, requested = request.value(), codeReady,
                                          client = m_deviceClient](
                                             Result<device::DeviceAuthorization> authorization) {
@@ -412,11 +412,7 @@ void SessionManager::exchangeForConnection(const QString &connection, Callback<o
              {QStringLiteral("requested_token_type"),
               QStringLiteral("http://auth0.com/oauth/token-type/federated-connection-access-token")}},
             std::move(done),
-            // Auth0 Token Vault has its own grant name; elsewhere the exchange is RFC 8693's.
-            m_provider.isAuth0()
-                ? QStringLiteral(
-                      "urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token")
-                : oauth::TokenClient::rfc8693GrantType());
+            dialect().federatedTokenExchangeGrant());
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "config/ProviderConfig.h"
+#include "session/ProviderDialect.h"
 #include "config/Settings.h"
 #include "oauth/ApiParameter.h"
 #include "oauth/AuthorizationCodeFlow.h"
@@ -69,6 +70,8 @@ public:
     State state() const { return m_state; }
     const oauth::Identity &identity() const { return m_identity; }
     const config::ProviderConfig &provider() const { return m_provider; }
+    // How the provider differs from the others (API parameter, approval channel, login hint, …).
+    ProviderDialect dialect() const { return ProviderDialect(m_provider); }
     // The scopes the provider granted in the current session.
     QStringList grantedScopes() const;
 

@@ -2,6 +2,7 @@
 
 #include "RequestText.h"
 
+#include "approvals/ApprovalErrors.h"
 #include "rar/Presentation.h"
 
 #include <QJSEngine>
@@ -68,7 +69,7 @@ QString InboxViewModel::unavailableMessage() const
 
 bool InboxViewModel::approvedElsewhere() const
 {
-    return availability() == Availability::Unavailable && m_channel->lastError().code == u"guardian";
+    return availability() == Availability::Unavailable && m_channel->lastError().code == approvals::errors::guardian;
 }
 
 bool InboxViewModel::live() const

@@ -4,6 +4,7 @@
 #include "device/UserCode.h"
 #include "logging/Logging.h"
 #include "oauth/BrowserCommand.h"
+#include "oauth/OAuthErrors.h"
 #include "rar/PlainText.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionManager.h"
@@ -235,7 +236,7 @@ void SessionViewModel::finishSignIn(const std::optional<Error> &error)
     setDeviceCode({}, {}, {});
     // Cancelling is something the person did, not something that went wrong; nor is whatever
     // failed after they had asked to stop.
-    if (error && error->code != u"cancelled" && !m_cancelRequested)
+    if (error && error->code != oauth::errors::cancelled && !m_cancelRequested)
         setErrorMessage(error->message);
     m_cancelRequested = false;
     setState(fromManager(m_manager->state()));

@@ -167,10 +167,6 @@
         <translation>%1 hat keinen Freigabekanal: Freigabeanfragen erreichen Sie auf anderem Weg (bei Auth0 in der Guardian-App).</translation>
     </message>
     <message>
-        <source>You are not signed in.</source>
-        <translation>Sie sind nicht angemeldet.</translation>
-    </message>
-    <message>
         <source>Auth0 sends approval requests to the Auth0 Guardian app on your phone: approve or deny them there.</source>
         <translation>Auth0 sendet Freigabeanfragen an die App Auth0 Guardian auf Ihrem Telefon: Genehmigen oder lehnen Sie sie dort ab.</translation>
     </message>
@@ -2352,10 +2348,6 @@
         <translation>Ihren Google-Kalender prüfen (über Ihr verbundenes Konto)</translation>
     </message>
     <message>
-        <source>You are not signed in.</source>
-        <translation>Sie sind nicht angemeldet.</translation>
-    </message>
-    <message>
         <source>search and read the shared documents you may view</source>
         <translation>die freigegebenen Dokumente durchsuchen und lesen, die Sie sehen dürfen</translation>
     </message>
@@ -2382,13 +2374,6 @@
     <message>
         <source>make payments (you approve each payment %1)</source>
         <translation>Zahlungen ausführen (Sie genehmigen jede Zahlung %1)</translation>
-    </message>
-</context>
-<context>
-    <name>countersign::approvals::InboxModel</name>
-    <message>
-        <source>You are not signed in.</source>
-        <translation>Sie sind nicht angemeldet.</translation>
     </message>
 </context>
 <context>
@@ -2843,10 +2828,6 @@ Befehle:
     <message>
         <source>Another sign-in or sign-out is in progress.</source>
         <translation>Es läuft bereits eine andere An- oder Abmeldung.</translation>
-    </message>
-    <message>
-        <source>You are not signed in.</source>
-        <translation>Sie sind nicht angemeldet.</translation>
     </message>
     <message>
         <source>You are signed out on this computer, but the provider could not be told: %1</source>

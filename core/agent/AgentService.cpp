@@ -14,6 +14,7 @@
 #include "device/DeviceAuthorizationClient.h"
 #include "fga/FgaClient.h"
 #include "net/HttpClient.h"
+#include "session/SessionErrors.h"
 #include "session/SessionManager.h"
 
 #include <QCryptographicHash>
@@ -222,7 +223,7 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
             if (session)
                 session->accessTokenFor(resource, false, std::move(done));
             else
-                done(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+                done(session::errors::notSignedIn());
         };
         agent->addTool(std::make_shared<DocumentSearchTool>(m_http.get(), net::withPathSegment(config.docsApi, QStringLiteral("search")),
                                                             FgaFilter(parts->fga.get(), QStringLiteral("viewer"))),

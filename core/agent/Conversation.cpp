@@ -2,6 +2,7 @@
 
 #include "common/Json.h"
 #include "common/JsonFields.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -204,9 +205,9 @@ QList<AgentApproval> Conversation::approvals() const
             const QString code = jsonString(message.result, "code");
             if (!message.isError)
                 approval.state = AgentApproval::State::Approved;
-            else if (code == u"access_denied")
+            else if (code == oauth::errors::accessDenied)
                 approval.state = AgentApproval::State::Denied;
-            else if (code == u"expired_token")
+            else if (code == oauth::errors::expiredToken)
                 approval.state = AgentApproval::State::Expired;
             else {
                 approval.state = AgentApproval::State::Failed;

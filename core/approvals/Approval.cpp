@@ -1,5 +1,6 @@
 #include "Approval.h"
 
+#include "approvals/ApprovalErrors.h"
 #include "common/JsonFields.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,7 @@ struct Tr
 
 Error invalid(const QString &field)
 {
-    return {QStringLiteral("approval_invalid"),
+    return {errors::approvalInvalid,
             Tr::tr("The server sent an approval request with a missing or malformed \"%1\".").arg(field)};
 }
 
@@ -53,7 +54,7 @@ qint64 Approval::secondsLeft() const
 Result<Approval> Approval::fromJson(const nlohmann::json &json)
 {
     if (!json.is_object())
-        return Error{QStringLiteral("approval_invalid"),
+        return Error{errors::approvalInvalid,
                      Tr::tr("The server sent an approval request that is not a JSON object.")};
     const JsonFields fields(json, invalid);
     Approval approval;
@@ -127,7 +128,7 @@ nlohmann::ordered_json Approval::toJson() const
 
 Result<ApprovalList> ApprovalList::fromJson(const nlohmann::json &json)
 {
-    const auto invalidList = Error{QStringLiteral("approval_invalid"),
+    const auto invalidList = Error{errors::approvalInvalid,
                                    Tr::tr("The server's list of approval requests is malformed.")};
     if (!json.is_object() || !json.contains("approvals") || !json["approvals"].is_array())
         return invalidList;

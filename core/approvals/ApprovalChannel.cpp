@@ -1,8 +1,10 @@
 #include "ApprovalChannel.h"
+#include "approvals/ApprovalErrors.h"
 #include "device/UserCode.h"
 
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
+#include "session/SessionErrors.h"
 #include "session/SessionManager.h"
 
 #include <QCoreApplication>
@@ -45,7 +47,7 @@ void ApprovalChannel::onSessionState()
     connectToProvider([this, generation = m_generation + 1](Result<ApprovalsClient *> client) {
         if (client) {
             m_inbox->start();
-        } else if (client.error().code != u"no_approval_channel" && client.error().code != u"guardian") {
+        } else if (client.error().code != errors::noApprovalChannel && client.error().code != errors::guardian) {
             // The provider could not be asked (offline?): ask again in a while.
             QTimer::singleShot(kRetryLookup, this, [this, generation] {
                 if (generation == m_generation)
@@ -69,7 +71,7 @@ void ApprovalChannel::connectToProvider(Callback<ApprovalsClient *> done)
         }
         const session::ProviderDialect dialect = m_session->dialect();
         if (dialect.approvalPlace() == session::ProviderDialect::ApprovalPlace::Guardian) {
-            m_lastError = {QStringLiteral("guardian"),
+            m_lastError = {errors::guardian,
                            Tr::tr("Auth0 sends approval requests to the Auth0 Guardian app on your phone: "
                                   "approve or deny them there.")};
             setAvailability(Availability::Unavailable);
@@ -77,7 +79,7 @@ void ApprovalChannel::connectToProvider(Callback<ApprovalsClient *> done)
             return;
         }
         if (!metadata->hasApprovalChannel()) {
-            m_lastError = {QStringLiteral("no_approval_channel"),
+            m_lastError = {errors::noApprovalChannel,
                            Tr::tr("%1 has no approval channel: approval requests reach you another way "
                                   "(for Auth0, in the Guardian app).")
                                .arg(metadata->issuer.toString())};
@@ -88,7 +90,7 @@ void ApprovalChannel::connectToProvider(Callback<ApprovalsClient *> done)
         const QString resource = metadata->approvalsResource;
         auto tokens = [session = QPointer(m_session), resource](bool renew, Callback<QByteArray> tokenDone) {
             if (!session) {
-                tokenDone(Error{QStringLiteral("signed_out"), Tr::tr("You are not signed in.")});
+                tokenDone(session::errors::notSignedIn());
                 return;
             }
             session->accessTokenFor(resource, renew, std::move(tokenDone));

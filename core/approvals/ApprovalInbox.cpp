@@ -2,6 +2,7 @@
 
 #include "common/JsonInput.h"
 #include "logging/Logging.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -167,7 +168,7 @@ bool ApprovalInbox::apply(const Approval &approval)
 
 void ApprovalInbox::onClosed(const Error &reason)
 {
-    if (reason.code == u"invalid_token")
+    if (reason.code == oauth::errors::invalidToken)
         m_tokenRefused = true;
     retryLater(reason);
 }

@@ -1,7 +1,10 @@
 #include "ApprovalsClient.h"
 
+#include "approvals/ApprovalErrors.h"
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
+#include "net/NetErrors.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -18,13 +21,13 @@ struct Tr
 // The channel's error codes, in words that say what happened and what is left to do.
 Error explainDecisionError(const Error &error)
 {
-    if (error.code == u"not_found" || error.code == u"http_404")
-        return {QStringLiteral("not_found"),
+    if (error.code == errors::notFound || error.code == net::errors::httpStatus(404))
+        return {errors::notFound,
                 Tr::tr("This request does not exist, or it is not yours to decide.")};
-    if (error.code == u"conflict" || error.code == u"http_409")
-        return {QStringLiteral("conflict"), Tr::tr("This request was already decided the other way.")};
-    if (error.code == u"expired" || error.code == u"http_410")
-        return {QStringLiteral("expired"), Tr::tr("This request has expired; it can no longer be decided.")};
+    if (error.code == errors::conflict || error.code == net::errors::httpStatus(409))
+        return {errors::conflict, Tr::tr("This request was already decided the other way.")};
+    if (error.code == errors::expired || error.code == net::errors::httpStatus(410))
+        return {errors::expired, Tr::tr("This request has expired; it can no longer be decided.")};
     return error;
 }
 
@@ -41,7 +44,7 @@ void callWithTokenOnce(QPointer<QObject> context, const TokenSource &tokens, Tok
         call(token.value(), [context, tokens, call, done, renewed](Result<nlohmann::json> answer) {
             if (!context)
                 return;
-            if (!answer && answer.error().code == u"invalid_token" && !renewed) {
+            if (!answer && answer.error().code == oauth::errors::invalidToken && !renewed) {
                 qCDebug(lcNet) << "the server refused the access token; renewing once";
                 callWithTokenOnce(context, tokens, call, done, true);
                 return;

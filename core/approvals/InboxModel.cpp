@@ -1,6 +1,7 @@
 #include "InboxModel.h"
 
 #include "rar/Presentation.h"
+#include "session/SessionErrors.h"
 
 #include <QDateTime>
 
@@ -173,7 +174,7 @@ void InboxModel::dismiss(const QString &id)
 void InboxModel::decide(const QString &id, Decision decision, const QString &reason, Callback<Approval> done)
 {
     if (!m_inbox) {
-        done(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+        done(session::errors::notSignedIn());
         return;
     }
     setDeciding(id, true, {});

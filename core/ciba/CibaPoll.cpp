@@ -1,6 +1,7 @@
 #include "CibaPoll.h"
 
 #include "ciba/CibaClient.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -20,7 +21,7 @@ CibaPoll::CibaPoll(CibaClient *client, Ticket ticket, QObject *parent)
     : oauth::TokenPoll(
           [client = QPointer(client), authReqId = ticket.authReqId](Callback<oauth::TokenSet> done) {
               if (!client) {
-                  done(Error{QStringLiteral("cancelled"), Tr::tr("The agent stopped waiting.")});
+                  done(Error{oauth::errors::cancelled, Tr::tr("The agent stopped waiting.")});
                   return;
               }
               client->requestToken(authReqId, std::move(done));

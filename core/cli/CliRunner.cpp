@@ -13,6 +13,7 @@
 #include "device/UserCode.h"
 #include "oauth/BrowserCommand.h"
 #include "session/ProviderResolver.h"
+#include "session/SessionErrors.h"
 #include "session/SessionManager.h"
 #include "storage/TokenStore.h"
 
@@ -249,7 +250,7 @@ void CliRunner::withApprovals(std::function<void(approvals::ApprovalChannel *)> 
         }
         restoreThen(provider.value(), [this, next](bool signedIn) {
             if (!signedIn) {
-                fail({QStringLiteral("signed_out"), tr("Not signed in. Run \"countersign-cli login\".")});
+                fail({session::errors::signedOut, tr("Not signed in. Run \"countersign-cli login\".")});
                 return;
             }
             next(new approvals::ApprovalChannel(m_session, m_network, this));
@@ -350,7 +351,7 @@ void CliRunner::whoami(bool json)
     const config::ProviderConfig provider = m_resolver->choose(m_explicitProvider);
     restoreThen(provider, [this, json](bool signedIn) {
         if (!signedIn) {
-            fail({QStringLiteral("signed_out"), tr("Not signed in. Run \"countersign-cli login\".")});
+            fail({session::errors::signedOut, tr("Not signed in. Run \"countersign-cli login\".")});
             return;
         }
         const oauth::Identity &identity = m_session->identity();

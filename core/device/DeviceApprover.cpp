@@ -1,6 +1,8 @@
 #include "DeviceApprover.h"
 
+#include "approvals/ApprovalErrors.h"
 #include "net/HttpClient.h"
+#include "net/NetErrors.h"
 
 #include <QCoreApplication>
 
@@ -16,15 +18,15 @@ struct Tr
 // The API's error codes, in words that say what happened and what is left to do.
 Error explain(const Error &error)
 {
-    if (error.code == u"not_found" || error.code == u"http_404")
-        return {QStringLiteral("not_found"),
+    if (error.code == approvals::errors::notFound || error.code == net::errors::httpStatus(404))
+        return {approvals::errors::notFound,
                 Tr::tr("No device is waiting for this code. Check it against the device's screen.")};
-    if (error.code == u"expired" || error.code == u"http_410")
-        return {QStringLiteral("expired"), Tr::tr("This code has expired. Ask the device for a new one.")};
-    if (error.code == u"conflict" || error.code == u"http_409")
-        return {QStringLiteral("conflict"), Tr::tr("This code was already decided the other way.")};
-    if (error.code == u"rate_limited" || error.code == u"http_429")
-        return {QStringLiteral("rate_limited"),
+    if (error.code == approvals::errors::expired || error.code == net::errors::httpStatus(410))
+        return {approvals::errors::expired, Tr::tr("This code has expired. Ask the device for a new one.")};
+    if (error.code == approvals::errors::conflict || error.code == net::errors::httpStatus(409))
+        return {approvals::errors::conflict, Tr::tr("This code was already decided the other way.")};
+    if (error.code == approvals::errors::rateLimited || error.code == net::errors::httpStatus(429))
+        return {approvals::errors::rateLimited,
                 Tr::tr("Too many unknown codes were tried. Wait a minute, then try again.")};
     return error;
 }

@@ -3,6 +3,7 @@
 #include "common/Json.h"
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 #include <QUrlQuery>
@@ -105,7 +106,7 @@ DevicePoll::DevicePoll(DeviceAuthorizationClient *client, const DeviceAuthorizat
     : oauth::TokenPoll(
           [client = QPointer(client), deviceCode = authorization.deviceCode](Callback<oauth::TokenSet> done) {
               if (!client) {
-                  done(Error{QStringLiteral("cancelled"), Tr::tr("Stopped waiting for the code.")});
+                  done(Error{oauth::errors::cancelled, Tr::tr("Stopped waiting for the code.")});
                   return;
               }
               client->requestToken(deviceCode, std::move(done));

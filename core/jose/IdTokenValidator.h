@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QLatin1String>
 #include <QString>
 #include <QStringList>
 
@@ -48,6 +49,11 @@ struct IdTokenClaims
 //   id_token_wrong_authorized_party "azp" is not our client id
 //   id_token_expired, id_token_not_yet_valid, id_token_issued_in_future, id_token_too_old
 //   id_token_missing_nonce, id_token_wrong_nonce, id_token_missing_subject
+namespace errors {
+// The one code callers act on (the others are reasons to refuse the token): see above.
+inline constexpr QLatin1String idTokenUnknownKey{"id_token_unknown_key"};
+} // namespace errors
+
 class IdTokenValidator
 {
 public:

@@ -2,6 +2,7 @@
 
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
+#include "net/NetErrors.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -72,7 +73,7 @@ void EventStream::onHeaders()
         return; // the error body is read when the reply finishes
     const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
     if (!type.startsWith(u"text/event-stream")) {
-        fail({QStringLiteral("bad_stream"),
+        fail({errors::badStream,
               Tr::tr("The server did not answer with an event stream (it sent \"%1\").").arg(type.left(80))});
         return;
     }
@@ -84,12 +85,12 @@ void EventStream::onReadyRead()
 {
     if (!m_reply || !m_accepted) {
         if (m_reply && m_reply->bytesAvailable() > kMaxErrorBody)
-            fail({QStringLiteral("bad_stream"), Tr::tr("The server sent an oversized error answer.")});
+            fail({errors::badStream, Tr::tr("The server sent an oversized error answer.")});
         return; // an error body: read in onFinished()
     }
     const auto events = m_parser.feed(m_reply->readAll());
     if (!events) {
-        fail({QStringLiteral("bad_stream"), Tr::tr("The server sent an event too large to be genuine.")});
+        fail({errors::badStream, Tr::tr("The server sent an event too large to be genuine.")});
         return;
     }
     QPointer guard(this);
@@ -110,7 +111,7 @@ void EventStream::onFinished()
         if (!m_reply)
             return;
         if (m_reply->error() == QNetworkReply::NoError)
-            fail({QStringLiteral("stream_ended"), Tr::tr("The server closed the event stream.")});
+            fail({errors::streamEnded, Tr::tr("The server closed the event stream.")});
         else
             fail(replyError(m_reply, 0, {}));
         return;

@@ -3,6 +3,7 @@
 #include "common/Json.h"
 #include "common/JsonInput.h"
 #include "logging/Logging.h"
+#include "net/NetErrors.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -31,21 +32,21 @@ Error networkError(QNetworkReply *reply)
     const QString host = hostOf(reply->url());
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
-        return {QStringLiteral("network"), Tr::tr("Could not connect to %1: the connection was refused. "
+        return {errors::network, Tr::tr("Could not connect to %1: the connection was refused. "
                                                   "Is the server running?")
                                                .arg(host)};
     case QNetworkReply::HostNotFoundError:
-        return {QStringLiteral("network"), Tr::tr("Could not find the server %1. Check the address and your "
+        return {errors::network, Tr::tr("Could not find the server %1. Check the address and your "
                                                   "network connection.")
                                                .arg(host)};
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
-        return {QStringLiteral("network"), Tr::tr("%1 did not answer in time.").arg(host)};
+        return {errors::network, Tr::tr("%1 did not answer in time.").arg(host)};
     case QNetworkReply::SslHandshakeFailedError:
-        return {QStringLiteral("network"),
+        return {errors::network,
                 Tr::tr("The secure connection to %1 failed: %2").arg(host, reply->errorString())};
     default:
-        return {QStringLiteral("network"), Tr::tr("Could not reach %1: %2").arg(host, reply->errorString())};
+        return {errors::network, Tr::tr("Could not reach %1: %2").arg(host, reply->errorString())};
     }
 }
 
@@ -103,14 +104,14 @@ Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &wh
         break;
     case JsonInput::Problem::NotJson:
         // Position only: the text around it may be part of a token.
-        return Error{QStringLiteral("bad_json"),
+        return Error{errors::badJson,
                      Tr::tr("The %1 is not valid JSON (error at byte %2).").arg(what).arg(input.errorByte)};
     case JsonInput::Problem::TooDeep:
-        return Error{QStringLiteral("json_too_deep"),
+        return Error{errors::jsonTooDeep,
                      Tr::tr("%1 sent JSON nested deeper than %2 levels.").arg(sender).arg(kMaxJsonDepth)};
     }
     if (!input.value.is_object())
-        return Error{QStringLiteral("bad_json"), Tr::tr("The %1 is not a JSON object.").arg(what)};
+        return Error{errors::badJson, Tr::tr("The %1 is not a JSON object.").arg(what)};
     return std::move(input.value);
 }
 
@@ -218,7 +219,7 @@ Error replyError(QNetworkReply *reply, int status, const QByteArray &body)
         return networkError(reply);
     if (auto error = oauthError(body))
         return *error;
-    return {QStringLiteral("http_%1").arg(status),
+    return {errors::httpStatus(status),
             Tr::tr("%1 answered with HTTP status %2.").arg(hostOf(reply->url())).arg(status)};
 }
 
@@ -274,12 +275,12 @@ void HttpClient::finish(QNetworkReply *reply, QObject *context, bool wantJson,
         const QByteArray body = reply->readAll();
         const QString aborted = reply->property(kAbortReason).toString();
         if (aborted == u"too_large") {
-            done(Error{QStringLiteral("network"),
+            done(Error{errors::network,
                        Tr::tr("%1 sent an answer too large to be genuine.").arg(hostOf(reply->url()))});
             return;
         }
         if (aborted == u"deadline") {
-            done(Error{QStringLiteral("network"),
+            done(Error{errors::network,
                        Tr::tr("%1 did not answer in time.").arg(hostOf(reply->url()))});
             return;
         }

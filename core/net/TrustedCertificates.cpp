@@ -1,6 +1,7 @@
 #include "TrustedCertificates.h"
 
 #include "logging/Logging.h"
+#include "net/NetErrors.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -26,11 +27,11 @@ Result<bool> trustCaFile(const QString &path)
         return false;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("ca_file"),
+        return Error{errors::caFile,
                      Tr::tr("The CA certificate file %1 could not be read: %2").arg(path, file.errorString())};
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
     if (certificates.isEmpty())
-        return Error{QStringLiteral("ca_file"),
+        return Error{errors::caFile,
                      Tr::tr("The file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).").arg(path)};
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     // The system's CAs stay trusted: the file adds to them, it does not replace them.

@@ -2,6 +2,7 @@
 
 #include "net/HttpClient.h"
 #include "oauth/JwksCache.h"
+#include "oauth/OAuthErrors.h"
 #include "oauth/TokenClient.h"
 
 namespace countersign::oauth {
@@ -45,7 +46,7 @@ void AuthorizationCodeFlow::start(Callback<SignInResult> done)
                                [this](Result<QUrlQuery> redirect) { onRedirect(redirect); });
     Q_EMIT authorizationUrlReady(m_authorizationUrl);
     if (m_openBrowser && !m_openBrowser(m_authorizationUrl))
-        finish(Error{QStringLiteral("browser_failed"),
+        finish(Error{errors::browserFailed,
                      tr("Could not open a web browser. Open this address yourself to sign in: %1")
                          .arg(m_authorizationUrl.toString())});
 }
@@ -54,7 +55,7 @@ void AuthorizationCodeFlow::cancel()
 {
     // Works at every step: while waiting for the browser and during the code exchange alike
     // (late answers from the provider are then ignored).
-    finish(Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")});
+    finish(Error{errors::cancelled, tr("Sign-in was cancelled.")});
 }
 
 void AuthorizationCodeFlow::onRedirect(Result<QUrlQuery> redirect)
@@ -67,7 +68,7 @@ void AuthorizationCodeFlow::onRedirect(Result<QUrlQuery> redirect)
     // RFC 9207: when the provider names itself in the response, it must be the one we asked.
     const QString iss = query.queryItemValue(QStringLiteral("iss"), QUrl::FullyDecoded);
     if (!iss.isEmpty() && iss != m_tokens->metadata().issuer.toString()) {
-        finish(Error{QStringLiteral("iss_mismatch"),
+        finish(Error{errors::issMismatch,
                      tr("The sign-in response came from %1, not from the provider you chose.").arg(iss)});
         return;
     }
@@ -85,7 +86,7 @@ void AuthorizationCodeFlow::onRedirect(Result<QUrlQuery> redirect)
     }
     const QByteArray code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded).toUtf8();
     if (code.isEmpty()) {
-        finish(Error{QStringLiteral("invalid_response"),
+        finish(Error{errors::invalidResponse,
                      tr("The sign-in response carried no authorization code.")});
         return;
     }

@@ -2,6 +2,8 @@
 
 #include "config/ProviderConfig.h"
 #include "net/HttpClient.h"
+#include "net/NetErrors.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 
@@ -13,13 +15,13 @@ void DiscoveryClient::discover(const QUrl &issuer, Callback<ProviderMetadata> do
 {
     if (!issuer.isValid() || issuer.isRelative() || issuer.host().isEmpty() || issuer.hasQuery() ||
         issuer.hasFragment()) {
-        done(Error{QStringLiteral("issuer_invalid"),
+        done(Error{errors::issuerInvalid,
                    QCoreApplication::translate("DiscoveryClient", "\"%1\" is not a valid issuer URL.")
                        .arg(issuer.toDisplayString())});
         return;
     }
     if (!config::isSecureOrLoopback(issuer)) {
-        done(Error{QStringLiteral("issuer_not_secure"),
+        done(Error{errors::issuerNotSecure,
                    QCoreApplication::translate("DiscoveryClient",
                                                "The issuer %1 does not use https. Only providers on this "
                                                "computer (127.0.0.1) may use plain http.")
@@ -29,7 +31,7 @@ void DiscoveryClient::discover(const QUrl &issuer, Callback<ProviderMetadata> do
     m_http->getJson(ProviderMetadata::discoveryUrl(issuer), this, [issuer, done](Result<nlohmann::json> json) {
         if (!json) {
             Error error = json.error();
-            if (error.code != u"network")
+            if (error.code != net::errors::network)
                 error.message =
                     QCoreApplication::translate("DiscoveryClient", "%1 is not an OpenID provider: %2")
                         .arg(issuer.toDisplayString(), error.message);

@@ -64,7 +64,7 @@ void JwksCache::validateIdToken(const QByteArray &idToken,
     // Runs only while this cache lives: from here, or from onFetched().
     auto validateWithRefetch = [this, idToken, expectations, done](bool mayRefetch) {
         auto claims = jose::IdTokenValidator::validate(idToken, *m_keys, expectations);
-        if (claims || claims.error().code != u"id_token_unknown_key" || !mayRefetch) {
+        if (claims || claims.error().code != jose::errors::idTokenUnknownKey || !mayRefetch) {
             done(std::move(claims));
             return;
         }

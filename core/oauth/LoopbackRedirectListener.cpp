@@ -1,6 +1,7 @@
 #include "LoopbackRedirectListener.h"
 
 #include "logging/Logging.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>
@@ -55,7 +56,7 @@ LoopbackRedirectListener::LoopbackRedirectListener(QObject *parent) : QObject(pa
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
-        finish(Error{QStringLiteral("timeout"),
+        finish(Error{errors::timeout,
                      Tr::tr("No answer arrived from the browser in time. Sign in again to retry.")});
     });
     connect(&m_server, &QTcpServer::newConnection, this, &LoopbackRedirectListener::onNewConnection);
@@ -173,7 +174,7 @@ void LoopbackRedirectListener::respond(bool success, const QString &message)
 
 void LoopbackRedirectListener::cancel()
 {
-    finish(Error{QStringLiteral("cancelled"), Tr::tr("Sign-in was cancelled.")});
+    finish(Error{errors::cancelled, Tr::tr("Sign-in was cancelled.")});
     respond(false, Tr::tr("Sign-in was cancelled."));
     closeServer();
 }

@@ -2,6 +2,7 @@
 
 #include "common/Json.h"
 #include "config/ProviderConfig.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 
@@ -16,7 +17,7 @@ struct Tr
 
 Error invalid(const QString &message)
 {
-    return {QStringLiteral("discovery_invalid"), message};
+    return {errors::discoveryInvalid, message};
 }
 
 // Reads a required or optional endpoint URL. Empty result with no error = optional and absent.

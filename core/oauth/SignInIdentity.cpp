@@ -3,6 +3,7 @@
 #include "common/Json.h"
 #include "logging/Logging.h"
 #include "oauth/JwksCache.h"
+#include "oauth/OAuthErrors.h"
 #include "oauth/TokenClient.h"
 
 #include <QCoreApplication>
@@ -32,7 +33,7 @@ void completeProfile(QPointer<QObject> context, TokenClient *tokens, TokenSet se
         if (!info) {
             qCWarning(lcOAuth) << "userinfo failed:" << info.error().message;
         } else if (jsonString(info.value(), "sub") != identity.subject) {
-            done(Error{QStringLiteral("userinfo_mismatch"),
+            done(Error{errors::userinfoMismatch,
                        Tr::tr("The provider's user information is about a different user than the sign-in.")});
             return;
         } else {
@@ -51,7 +52,7 @@ void identifySignIn(QObject *context, TokenClient *tokens, JwksCache *keys, cons
                     const QByteArray &nonce, TokenSet set, Callback<SignInResult> done)
 {
     if (set.idToken.isEmpty()) {
-        done(Error{QStringLiteral("token_response_invalid"), Tr::tr("The provider returned no ID token.")});
+        done(Error{errors::tokenResponseInvalid, Tr::tr("The provider returned no ID token.")});
         return;
     }
     jose::IdTokenValidator::Expectations expect;

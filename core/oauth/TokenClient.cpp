@@ -1,6 +1,7 @@
 #include "TokenClient.h"
 
 #include "net/HttpClient.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 
@@ -74,7 +75,7 @@ void TokenClient::revoke(const QByteArray &token, const QString &tokenTypeHint, 
 void TokenClient::userinfo(const QByteArray &accessToken, Callback<nlohmann::json> done)
 {
     if (m_metadata.userinfoEndpoint.isEmpty()) {
-        done(Error{QStringLiteral("no_userinfo"),
+        done(Error{errors::noUserinfo,
                    QCoreApplication::translate("TokenClient", "The provider has no userinfo endpoint.")});
         return;
     }

@@ -1,4 +1,6 @@
 #include "TokenPoll.h"
+#include "net/NetErrors.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -123,17 +125,17 @@ void TokenPoll::onAnswer(Result<TokenSet> answer)
         return;
     }
     const Error &error = answer.error();
-    if (error.code == u"access_denied") {
+    if (error.code == errors::accessDenied) {
         finish({PollOutcome::Kind::Denied, {}, error});
-    } else if (error.code == u"expired_token") {
+    } else if (error.code == errors::expiredToken) {
         finish({PollOutcome::Kind::Expired, {}, error});
-    } else if (error.code == u"authorization_pending" || error.code == u"slow_down" ||
-               error.code == u"network") {
+    } else if (error.code == errors::authorizationPending || error.code == errors::slowDown ||
+               error.code == net::errors::network) {
         // A network failure is worth another try while the request lives (the deadline ends it),
         // after a pause that grows while the failures go on: a provider that is down is not
         // hammered. Any answer from the provider ends the backoff.
-        m_networkFailures = error.code == u"network" ? m_networkFailures + 1 : 0;
-        if (error.code == u"slow_down")
+        m_networkFailures = error.code == net::errors::network ? m_networkFailures + 1 : 0;
+        if (error.code == errors::slowDown)
             m_interval += kSlowDownStep;
         if (std::exchange(m_pollAgain, false))
             pollNow();

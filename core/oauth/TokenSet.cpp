@@ -1,4 +1,5 @@
 #include "TokenSet.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 
@@ -13,7 +14,7 @@ struct Tr
 
 Error invalid(const QString &message)
 {
-    return {QStringLiteral("token_response_invalid"), message};
+    return {errors::tokenResponseInvalid, message};
 }
 
 // Token values are opaque ASCII per RFC 6749 §A.12 (VSCHAR); reject anything else so a broken

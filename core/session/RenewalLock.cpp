@@ -1,6 +1,7 @@
 #include "RenewalLock.h"
 
 #include "logging/Logging.h"
+#include "session/SessionErrors.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -85,7 +86,7 @@ void RenewalLock::retry()
     }
     if (std::chrono::steady_clock::now() >= m_deadline) {
         std::exchange(m_waiting, nullptr)(Error{
-            QStringLiteral("session_busy"),
+            errors::sessionBusy,
             Tr::tr("Another Countersign process is renewing the session and has not finished. Try again.")});
         return;
     }

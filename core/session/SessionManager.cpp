@@ -7,7 +7,9 @@
 #include "net/TrustedCertificates.h"
 #include "oauth/DiscoveryClient.h"
 #include "oauth/JwksCache.h"
+#include "oauth/OAuthErrors.h"
 #include "oauth/TokenClient.h"
+#include "session/SessionErrors.h"
 #include "session/SessionRenewal.h"
 #include "session/SessionRetirement.h"
 #include "session/StoredSession.h"
@@ -146,7 +148,7 @@ void SessionManager::beginSignIn(const config::ProviderConfig &provider,
     withMetadata([this, ready](Status haveMetadata) {
         if (std::exchange(m_cancelPending, false)) {
             setState(State::SignedOut);
-            ready(Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")});
+            ready(Error{oauth::errors::cancelled, tr("Sign-in was cancelled.")});
             return;
         }
         if (!haveMetadata) {
@@ -252,7 +254,7 @@ void SessionManager::signInWithDevice(const config::ProviderConfig &provider,
         }
         const auto &metadata = m_tokenClient->metadata();
         if (metadata.deviceAuthorizationEndpoint.isEmpty()) {
-            completeSignIn(Error{QStringLiteral("no_device_flow"),
+            completeSignIn(Error{errors::noDeviceFlow,
                                  tr("%1 does not offer sign-in with a code (it has no device authorization "
                                     "endpoint).")
                                      .arg(metadata.issuer.toString())},
@@ -282,7 +284,7 @@ void SessionManager::signInWithDevice(const config::ProviderConfig &provider,
             if (client != m_deviceClient)
                 return; // cancelled meanwhile
             if (std::exchange(m_cancelPending, false))
-                return finishDeviceSignIn(Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")});
+                return finishDeviceSignIn(Error{oauth::errors::cancelled, tr("Sign-in was cancelled.")});
             if (!authorization)
                 return finishDeviceSignIn(authorization.error());
             codeReady(authorization.value());
@@ -372,7 +374,7 @@ void SessionManager::cancelSignIn()
         m_flow->cancel();
     } else if (m_devicePoll) {
         // Waiting for the code to be approved: stop asking.
-        finishDeviceSignIn(Error{QStringLiteral("cancelled"), tr("Sign-in was cancelled.")});
+        finishDeviceSignIn(Error{oauth::errors::cancelled, tr("Sign-in was cancelled.")});
     } else if (m_state == State::SigningIn)
         m_cancelPending = true; // still contacting the provider: stop before any browser opens
 }
@@ -380,7 +382,7 @@ void SessionManager::cancelSignIn()
 void SessionManager::accessToken(Callback<QByteArray> done)
 {
     if (m_state != State::SignedIn) {
-        done(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+        done(errors::notSignedIn());
         return;
     }
     m_renewal->accessToken(std::move(done));
@@ -389,7 +391,7 @@ void SessionManager::accessToken(Callback<QByteArray> done)
 void SessionManager::accessTokenFor(const QString &resource, bool renew, Callback<QByteArray> done)
 {
     if (m_state != State::SignedIn) {
-        done(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+        done(errors::notSignedIn());
         return;
     }
     m_renewal->accessTokenFor(resource, renew, std::move(done));
@@ -403,7 +405,7 @@ void SessionManager::exchangeForConnection(const QString &connection, Callback<o
             return;
         }
         if (generation != m_generation || !m_tokenClient) {
-            done(Error{QStringLiteral("signed_out"), tr("You are not signed in.")});
+            done(errors::notSignedIn());
             return;
         }
         m_tokenClient->exchangeToken(

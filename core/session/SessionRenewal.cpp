@@ -1,10 +1,12 @@
 #include "SessionRenewal.h"
 
 #include "logging/Logging.h"
+#include "oauth/OAuthErrors.h"
 #include "oauth/TokenClient.h"
 #include "session/AccountFiles.h"
 #include "session/RenewalLock.h"
 #include "session/SessionDoorbell.h"
+#include "session/SessionErrors.h"
 #include "storage/TokenStore.h"
 
 #include <QCoreApplication>
@@ -23,7 +25,7 @@ constexpr auto kRetryAfterNetworkError = std::chrono::seconds(30);
 
 Error sessionGoneElsewhere()
 {
-    return {QStringLiteral("session_ended_elsewhere"),
+    return {errors::sessionEndedElsewhere,
             Tr::tr("Your session was ended in another Countersign window or on the command line (signed out, "
                    "or refused by the provider). Sign in again.")};
 }
@@ -48,7 +50,7 @@ SessionRenewal::~SessionRenewal() = default;
 
 Error SessionRenewal::signedOut() const
 {
-    return {QStringLiteral("signed_out"), Tr::tr("You are not signed in.")};
+    return errors::notSignedIn();
 }
 
 void SessionRenewal::start(const storage::AccountKey &account, StoredSession session)
@@ -283,7 +285,7 @@ void SessionRenewal::refresh(const QString &resource, Callback<Done> done)
     }
     if (m_session.tokens.refreshToken.isEmpty()) {
         done(Error{
-            QStringLiteral("no_refresh_token"),
+            errors::noRefreshToken,
             Tr::tr("The session cannot be renewed (the provider gave no refresh token). Sign in again.")});
         return;
     }
@@ -392,7 +394,7 @@ void SessionRenewal::callTokenEndpoint(const QString &resource, bool mayRetry, F
 void SessionRenewal::onRefused(const QString &resource, const QByteArray &sentRefreshToken,
                                const Error &error, bool mayRetry, Finished finished)
 {
-    if (error.code == u"invalid_grant") {
+    if (error.code == oauth::errors::invalidGrant) {
         // Spent, revoked or expired. Before ending anything, look again: a process that renewed
         // without taking the lock (an older Countersign) may have stored a newer token.
         m_store->load(m_account, [this, self = QPointer(this), resource, sentRefreshToken, error, mayRetry,
@@ -420,10 +422,10 @@ void SessionRenewal::onRefused(const QString &resource, const QByteArray &sentRe
         return;
     }
     finished();
-    if (!resource.isEmpty() && (error.code == u"invalid_target" || error.code == u"invalid_scope")) {
+    if (!resource.isEmpty() && (error.code == oauth::errors::invalidTarget || error.code == oauth::errors::invalidScope)) {
         completeRefresh(
             resource,
-            Error{QStringLiteral("resource_not_granted"),
+            Error{errors::resourceNotGranted,
                   Tr::tr("This session does not include access to %1. Sign out and sign in again to "
                          "grant it.")
                       .arg(resource)});

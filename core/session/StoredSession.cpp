@@ -1,4 +1,5 @@
 #include "StoredSession.h"
+#include "session/SessionErrors.h"
 
 #include <QCoreApplication>
 
@@ -28,7 +29,7 @@ QByteArray StoredSession::serialize() const
 
 Result<StoredSession> StoredSession::parse(const QByteArray &blob)
 {
-    const Error invalid{QStringLiteral("stored_session_invalid"),
+    const Error invalid{errors::storedSessionInvalid,
                         Tr::tr("The saved session could not be read. Sign in again.")};
     // Written by Countersign itself, but read back from a keychain other programs can write to.
     const auto json = nlohmann::json::parse(blob.constBegin(), blob.constEnd(), nullptr, false);

@@ -19,7 +19,7 @@ namespace {
 // One #include line, as written.
 struct Include
 {
-    QString file; // relative to the source tree, e.g. "core/device/DeviceRequest.h"
+    QString file; // relative to the source tree, e.g. "core/device/UserCode.h"
     int line = 0;
     QString target; // what the quotes or angle brackets hold
     bool angled = false;
@@ -62,7 +62,7 @@ QList<Include> includesOf(const QStringList &files)
     return includes;
 }
 
-// "core/device/DeviceRequest.h" -> "device"
+// "core/device/UserCode.h" -> "device"
 QString coreFolderOf(const QString &file)
 {
     return file.section(u'/', 1, 1);

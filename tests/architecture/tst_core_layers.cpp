@@ -1,7 +1,8 @@
 // Holds core/'s folders to the map in docs/architecture.md. Reads the #include lines of the source
 // tree at run time (nothing is compiled for it): the folders of core/ must not include each other in
 // a cycle, core must use nothing of QML or Qt Quick, qml/ nothing of app/, and the arrows between
-// core's folders must be exactly the ones the map's "may use" column lists, so the map cannot drift.
+// core's folders must be exactly the ones the map's "may use" column lists, so the map cannot drift;
+// the README's layout section must name the same folders.
 
 #include <QDir>
 #include <QDirIterator>
@@ -252,6 +253,32 @@ private Q_SLOTS:
         QVERIFY2(inMap - real == QSet<QString>{},
                  qPrintable(QStringLiteral("in docs/architecture.md but not in core/: ") +
                             QStringList((inMap - real).values()).join(u' ')));
+    }
+
+    // The README's layout section names core's folders too (its `core/` row); it must not drift either.
+    void theReadmeLayoutNamesEveryFolderOfCoreAndNoOther()
+    {
+        QFile file(kSource + QStringLiteral("/README.md"));
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QString readme = QString::fromUtf8(file.readAll());
+        const qsizetype layout = readme.indexOf(QStringLiteral("\n## Layout\n"));
+        QVERIFY2(layout >= 0, "README.md has no \"## Layout\" section");
+        const qsizetype row = readme.indexOf(QStringLiteral("\n| `core/` |"), layout);
+        QVERIFY2(row >= 0, "README.md's layout has no `core/` row");
+        const QString cells = readme.mid(row + 1, readme.indexOf(u'\n', row + 1) - row - 1);
+        static const QRegularExpression kFolder(QStringLiteral(R"(`([a-z0-9]+)/`)"));
+        QSet<QString> named;
+        auto it = kFolder.globalMatch(cells.section(u'|', 2));
+        while (it.hasNext())
+            named.insert(it.next().captured(1));
+        const auto folders = coreFolders();
+        const QSet<QString> real(folders.begin(), folders.end());
+        QVERIFY2(real - named == QSet<QString>{},
+                 qPrintable(QStringLiteral("not in README.md's layout: ") +
+                            QStringList((real - named).values()).join(u' ')));
+        QVERIFY2(named - real == QSet<QString>{},
+                 qPrintable(QStringLiteral("in README.md's layout but not in core/: ") +
+                            QStringList((named - real).values()).join(u' ')));
     }
 
     void everyArrowBetweenFoldersIsOneTheMapAllows()

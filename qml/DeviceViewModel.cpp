@@ -1,7 +1,7 @@
 #include "DeviceViewModel.h"
 
 #include "RequestText.h"
-#include "device/DeviceApprover.h"
+#include "approvals/DeviceApprover.h"
 #include "device/UserCode.h"
 #include "rar/PlainText.h"
 
@@ -42,7 +42,7 @@ QVariantMap DeviceViewModel::request() const
 {
     if (!m_request)
         return {{QStringLiteral("found"), false}};
-    const device::DeviceRequest &request = *m_request;
+    const approvals::DeviceRequest &request = *m_request;
     return {{QStringLiteral("found"), true},
             {QStringLiteral("userCode"), rar::displayText(request.userCode, 40)},
             {QStringLiteral("clientName"),
@@ -87,7 +87,7 @@ void DeviceViewModel::lookup(const QString &input)
         finish(code.error().message);
         return;
     }
-    device::DeviceApprover *approver = m_channel->deviceApprover();
+    approvals::DeviceApprover *approver = m_channel->deviceApprover();
     if (!approver) {
         if (m_channel->availability() == approvals::ApprovalChannel::Availability::Unknown) {
             finish(tr("Not connected to your provider yet. Try again in a moment."));
@@ -112,7 +112,7 @@ void DeviceViewModel::lookup(const QString &input)
     m_busy = true;
     Q_EMIT changed();
     approver->lookup(m_code, [this, self = QPointer(this), generation = m_generation](
-                                 Result<device::DeviceRequest> request) {
+                                 Result<approvals::DeviceRequest> request) {
         if (!self || generation != m_generation)
             return;
         if (!request) {
@@ -136,14 +136,14 @@ void DeviceViewModel::deny()
 
 void DeviceViewModel::decide(approvals::Decision decision)
 {
-    device::DeviceApprover *approver = m_channel->deviceApprover();
+    approvals::DeviceApprover *approver = m_channel->deviceApprover();
     if (m_busy || !m_request || !m_request->isPending() || !approver)
         return;
     m_busy = true;
     m_errorMessage.clear();
     Q_EMIT changed();
     approver->decide(m_code, decision, [this, self = QPointer(this), generation = m_generation,
-                                        decision](Result<device::DeviceRequest> decided) {
+                                        decision](Result<approvals::DeviceRequest> decided) {
         if (!self || generation != m_generation)
             return;
         if (!decided) {

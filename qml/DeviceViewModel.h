@@ -1,7 +1,7 @@
 #pragma once
 
 #include "approvals/ApprovalChannel.h"
-#include "device/DeviceRequest.h"
+#include "approvals/DeviceRequest.h"
 
 #include <QObject>
 #include <QPointer>
@@ -79,7 +79,7 @@ private:
     BrowserOpener m_openBrowser;
     bool m_busy = false;
     QString m_code; // normalised, as sent to the API
-    std::optional<device::DeviceRequest> m_request;
+    std::optional<approvals::DeviceRequest> m_request;
     QString m_errorMessage;
     QString m_outcome;
     QString m_requestedInput;

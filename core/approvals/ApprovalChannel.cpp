@@ -99,7 +99,7 @@ void ApprovalChannel::connectToProvider(Callback<ApprovalsClient *> done)
         m_client = new ApprovalsClient(http, metadata->approvalsEndpoint, tokens, this);
         m_inbox = new ApprovalInbox(m_client, m_network, this);
         if (metadata->hasDeviceApprover())
-            m_deviceApprover = new device::DeviceApprover(http, metadata->deviceApproverEndpoint, tokens, this);
+            m_deviceApprover = new DeviceApprover(http, metadata->deviceApproverEndpoint, tokens, this);
         m_lastError = {};
         qCInfo(lcApp) << "approval channel at" << metadata->approvalsEndpoint.toDisplayString();
         setAvailability(Availability::Available);

@@ -2,8 +2,8 @@
 
 #include "approvals/ApprovalInbox.h"
 #include "approvals/ApprovalsClient.h"
+#include "approvals/DeviceApprover.h"
 #include "common/Result.h"
-#include "device/DeviceApprover.h"
 
 #include <QObject>
 #include <QPointer>
@@ -50,7 +50,7 @@ public:
     ApprovalInbox *inbox() const { return m_inbox; }
     // The channel's device code part, when the provider offers it (docs/approval-channel.md,
     // "Device codes"); null otherwise: then codes are entered on the provider's own web page.
-    device::DeviceApprover *deviceApprover() const { return m_deviceApprover; }
+    DeviceApprover *deviceApprover() const { return m_deviceApprover; }
     // Where the person enters `code` on the provider's own web page, for a provider without the
     // device approver API: the link the code came from if one was pasted, else the page known
     // without asking the device (Auth0's https://DOMAIN/activate?user_code=CODE); empty otherwise.
@@ -70,7 +70,7 @@ private:
     QNetworkAccessManager *m_network;
     QPointer<ApprovalsClient> m_client;
     QPointer<ApprovalInbox> m_inbox;
-    QPointer<device::DeviceApprover> m_deviceApprover;
+    QPointer<DeviceApprover> m_deviceApprover;
     Availability m_availability = Availability::Unknown;
     Error m_lastError;
     quint64 m_generation = 0;

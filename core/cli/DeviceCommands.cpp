@@ -1,8 +1,8 @@
 #include "DeviceCommands.h"
 
 #include "approvals/ApprovalChannel.h"
+#include "approvals/DeviceApprover.h"
 #include "cli/Console.h"
-#include "device/DeviceApprover.h"
 #include "device/UserCode.h"
 #include "rar/Presentation.h"
 #include "rar/ScopeText.h"
@@ -17,26 +17,26 @@ int failWith(const Error &error)
     return 1;
 }
 
-QString statusText(const device::DeviceRequest &request)
+QString statusText(const approvals::DeviceRequest &request)
 {
     switch (request.status) {
-    case device::DeviceRequest::Status::Pending: {
+    case approvals::DeviceRequest::Status::Pending: {
         const qint64 seconds = request.secondsLeft();
         return seconds < 120 ? DeviceCommands::tr("waiting, %1 s left").arg(seconds)
                              : DeviceCommands::tr("waiting, %1 min left").arg(seconds / 60);
     }
-    case device::DeviceRequest::Status::Approved:
+    case approvals::DeviceRequest::Status::Approved:
         return DeviceCommands::tr("approved");
-    case device::DeviceRequest::Status::Denied:
+    case approvals::DeviceRequest::Status::Denied:
         return DeviceCommands::tr("denied");
-    case device::DeviceRequest::Status::Expired:
+    case approvals::DeviceRequest::Status::Expired:
         return DeviceCommands::tr("expired");
     }
     return {};
 }
 
 // A code for a terminal. Every string from the server goes through the plain-text sanitizer.
-void printHuman(const device::DeviceRequest &request)
+void printHuman(const approvals::DeviceRequest &request)
 {
     const QString client = rar::displayText(request.clientName.isEmpty() ? request.clientId : request.clientName, 60);
     out() << rar::displayText(request.userCode, 40) << "  " << client << "  (" << statusText(request) << ")\n";
@@ -50,7 +50,7 @@ void printHuman(const device::DeviceRequest &request)
     out().flush();
 }
 
-void printJson(const device::DeviceRequest &request)
+void printJson(const approvals::DeviceRequest &request)
 {
     out() << jsonText(request.toJson(), 2) << Qt::endl;
 }
@@ -63,7 +63,7 @@ DeviceCommands::DeviceCommands(approvals::ApprovalChannel *channel, std::functio
 {}
 
 void DeviceCommands::withApprover(const QString &input,
-                                  std::function<void(device::DeviceApprover *, const QString &)> next,
+                                  std::function<void(approvals::DeviceApprover *, const QString &)> next,
                                   std::function<void(int)> done)
 {
     const auto code = device::UserCode::parse(input);
@@ -109,8 +109,8 @@ void DeviceCommands::lookup(const QString &input, bool json, std::function<void(
 {
     withApprover(
         input,
-        [json, done](device::DeviceApprover *approver, const QString &code) {
-            approver->lookup(code, [json, done](Result<device::DeviceRequest> request) {
+        [json, done](approvals::DeviceApprover *approver, const QString &code) {
+            approver->lookup(code, [json, done](Result<approvals::DeviceRequest> request) {
                 if (!request) {
                     done(failWith(request.error()));
                     return;
@@ -130,8 +130,8 @@ void DeviceCommands::decide(const QString &input, approvals::Decision decision, 
 {
     withApprover(
         input,
-        [decision, json, done](device::DeviceApprover *approver, const QString &code) {
-            approver->decide(code, decision, [decision, json, done](Result<device::DeviceRequest> decided) {
+        [decision, json, done](approvals::DeviceApprover *approver, const QString &code) {
+            approver->decide(code, decision, [decision, json, done](Result<approvals::DeviceRequest> decided) {
                 if (!decided) {
                     done(failWith(decided.error()));
                     return;

@@ -9,8 +9,6 @@
 
 namespace countersign::approvals {
 class ApprovalChannel;
-}
-namespace countersign::device {
 class DeviceApprover;
 }
 
@@ -34,7 +32,8 @@ public:
 
 private:
     // Parses the code and finds the approver; otherwise explains (or opens the link) and ends.
-    void withApprover(const QString &input, std::function<void(device::DeviceApprover *, const QString &code)> next,
+    void withApprover(const QString &input,
+                      std::function<void(approvals::DeviceApprover *, const QString &code)> next,
                       std::function<void(int)> done);
 
     approvals::ApprovalChannel *m_channel;

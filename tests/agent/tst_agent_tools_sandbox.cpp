@@ -13,7 +13,7 @@
 #include "agent/AgentService.h"
 #include "agent/OpenAiBackend.h"
 #include "approvals/ApprovalChannel.h"
-#include "device/DeviceApprover.h"
+#include "approvals/DeviceApprover.h"
 #include "net/HttpClient.h"
 
 #include <QDir>
@@ -137,12 +137,12 @@ private Q_SLOTS:
         QVERIFY(!interrupt->text.contains(QString::fromStdString(interrupt->interrupt.value("device_code", "?"))));
 
         // alice enters the code on her "Enter code" page: the device approver API.
-        device::DeviceApprover *approver = m_world->channel().deviceApprover();
+        approvals::DeviceApprover *approver = m_world->channel().deviceApprover();
         QVERIFY(approver);
-        auto found = wait<device::DeviceRequest>([&](auto done) { approver->lookup(code, done); });
+        auto found = wait<approvals::DeviceRequest>([&](auto done) { approver->lookup(code, done); });
         QVERIFY2(found, qPrintable(found ? QString() : found.error().message));
         QCOMPARE(found->clientId, QStringLiteral("demo-device"));
-        auto decided = wait<device::DeviceRequest>(
+        auto decided = wait<approvals::DeviceRequest>(
             [&](auto done) { approver->decide(code, approvals::Decision::Approve, done); });
         QVERIFY2(decided, qPrintable(decided ? QString() : decided.error().message));
 
@@ -224,7 +224,7 @@ private Q_SLOTS:
             QVERIFY(interrupt);
             code = QString::fromStdString(interrupt->interrupt.value("user_code", ""));
         } // the app quits
-        auto decided = wait<device::DeviceRequest>([&](auto done) {
+        auto decided = wait<approvals::DeviceRequest>([&](auto done) {
             m_world->channel().deviceApprover()->decide(code, approvals::Decision::Approve, done);
         });
         QVERIFY2(decided, qPrintable(decided ? QString() : decided.error().message));

@@ -1,15 +1,12 @@
 // What the device-flow code reads from people and servers: user codes typed or pasted in any
-// form (and refused when they are not codes), device authorization responses, and the approver
-// API's description of a code.
+// form (and refused when they are not codes), and device authorization responses.
 #include "device/DeviceAuthorizationClient.h"
-#include "device/DeviceRequest.h"
 #include "device/UserCode.h"
 
 #include <QTest>
 
 using namespace countersign;
 using device::DeviceAuthorization;
-using device::DeviceRequest;
 using device::UserCode;
 
 class DeviceParsingTest : public QObject
@@ -24,19 +21,6 @@ class DeviceParsingTest : public QObject
                 {"verification_uri_complete", "https://auth.example/activate?user_code=WDJB-MJHT"},
                 {"expires_in", 600},
                 {"interval", 5}};
-    }
-
-    static nlohmann::json request()
-    {
-        return {{"user_code", "WDJB-MJHT"},
-                {"client_id", "demo-device"},
-                {"client_name", "Demo Device"},
-                {"scope", "openid data:read"},
-                {"resource", "https://api.example/data"},
-                {"authorization_details", nlohmann::json::array({{{"type", "x"}}})},
-                {"created_at", "2025-03-01T09:30:00.182Z"},
-                {"expires_at", "2025-03-01T09:40:00.182Z"},
-                {"status", "pending"}};
     }
 
 private Q_SLOTS:
@@ -175,59 +159,6 @@ private Q_SLOTS:
         const auto parsed = DeviceAuthorization::fromJson(json, QDateTime::currentDateTimeUtc());
         QVERIFY(parsed);
         QVERIFY(parsed->verificationUriComplete.isEmpty());
-    }
-
-    void aDeviceRequestRoundTrips()
-    {
-        const auto parsed = DeviceRequest::fromJson(request());
-        QVERIFY(parsed);
-        QCOMPARE(parsed->userCode, QStringLiteral("WDJB-MJHT"));
-        QCOMPARE(parsed->clientName, QStringLiteral("Demo Device"));
-        QCOMPARE(parsed->scopes, QStringList({QStringLiteral("openid"), QStringLiteral("data:read")}));
-        QCOMPARE(parsed->resource, QStringLiteral("https://api.example/data"));
-        QCOMPARE(parsed->status, DeviceRequest::Status::Pending);
-        // The same members and values, in the API's order.
-        QCOMPARE(QString::fromStdString(nlohmann::json(parsed->toJson()).dump()),
-                 QString::fromStdString(request().dump()));
-        QCOMPARE(QString::fromStdString(parsed->toJson().begin().key()), QStringLiteral("user_code"));
-        QCOMPARE(QString::fromStdString((--parsed->toJson().end()).key()), QStringLiteral("status"));
-
-        auto noResource = request();
-        noResource["resource"] = nullptr;
-        noResource["authorization_details"] = nullptr;
-        const auto bare = DeviceRequest::fromJson(noResource);
-        QVERIFY(bare);
-        QVERIFY(bare->resource.isEmpty());
-        QCOMPARE(QString::fromStdString(bare->authorizationDetails.dump()), QStringLiteral("[]"));
-        QVERIFY(bare->toJson()["resource"].is_null());
-    }
-
-    void malformedDeviceRequests_data()
-    {
-        QTest::addColumn<QByteArray>("member");
-        QTest::addColumn<QByteArray>("value");
-        QTest::addRow("no user_code") << QByteArray("user_code") << QByteArray();
-        QTest::addRow("no client_id") << QByteArray("client_id") << QByteArray();
-        QTest::addRow("scope as a list") << QByteArray("scope") << QByteArray("[\"openid\"]");
-        QTest::addRow("details as an object") << QByteArray("authorization_details") << QByteArray("{}");
-        QTest::addRow("no expires_at") << QByteArray("expires_at") << QByteArray();
-        QTest::addRow("a date that is not one") << QByteArray("expires_at") << QByteArray("\"soon\"");
-        QTest::addRow("an unknown status") << QByteArray("status") << QByteArray("\"maybe\"");
-    }
-
-    void malformedDeviceRequests()
-    {
-        QFETCH(QByteArray, member);
-        QFETCH(QByteArray, value);
-        auto json = request();
-        if (value.isEmpty())
-            json.erase(member.toStdString());
-        else
-            json[member.toStdString()] = nlohmann::json::parse(value.toStdString());
-        const auto parsed = DeviceRequest::fromJson(json);
-        QVERIFY(!parsed);
-        QCOMPARE(parsed.error().code, QStringLiteral("device_request_invalid"));
-        QVERIFY(parsed.error().message.contains(QString::fromLatin1(member)));
     }
 };
 

@@ -6,7 +6,7 @@
 #include "TestEnvironment.h"
 #include "Wait.h"
 
-#include "device/DeviceApprover.h"
+#include "approvals/DeviceApprover.h"
 #include "device/DeviceAuthorizationClient.h"
 #include "device/UserCode.h"
 
@@ -64,22 +64,22 @@ class DeviceSandboxTest : public QObject
         return wait<device::DeviceAuthorization>([&](auto done) { client.authorize(request, done); });
     }
 
-    device::DeviceApprover *approver() { return m_world->channel().deviceApprover(); }
+    approvals::DeviceApprover *approver() { return m_world->channel().deviceApprover(); }
 
-    Result<device::DeviceRequest> lookup(const QString &typed)
+    Result<approvals::DeviceRequest> lookup(const QString &typed)
     {
         const auto code = device::UserCode::parse(typed);
         if (!code)
             return code.error();
-        return wait<device::DeviceRequest>([&](auto done) { approver()->lookup(code->code, done); });
+        return wait<approvals::DeviceRequest>([&](auto done) { approver()->lookup(code->code, done); });
     }
 
-    Result<device::DeviceRequest> decide(const QString &typed, approvals::Decision decision)
+    Result<approvals::DeviceRequest> decide(const QString &typed, approvals::Decision decision)
     {
         const auto code = device::UserCode::parse(typed);
         if (!code)
             return code.error();
-        return wait<device::DeviceRequest>([&](auto done) { approver()->decide(code->code, decision, done); });
+        return wait<approvals::DeviceRequest>([&](auto done) { approver()->decide(code->code, decision, done); });
     }
 
     static oauth::PollOutcome outcomeOf(device::DevicePoll &poll, int timeoutMs = 30000)
@@ -137,12 +137,12 @@ private Q_SLOTS:
         QCOMPARE(typed->scopes, QStringList({QStringLiteral("openid"), QStringLiteral("offline_access")}));
         QCOMPARE(typed->resource, kStockApi); // the API the trade details are for
         QCOMPARE(text(typed->authorizationDetails), text(trade(7)));
-        QCOMPARE(typed->status, device::DeviceRequest::Status::Pending);
+        QCOMPARE(typed->status, approvals::DeviceRequest::Status::Pending);
         QVERIFY(typed->secondsLeft() > 500);
 
         const auto decided = decide(code->verificationUriComplete.toString(), approvals::Decision::Approve);
         QVERIFY2(decided, qPrintable(decided ? QString() : messageOf(decided.error())));
-        QCOMPARE(decided->status, device::DeviceRequest::Status::Approved);
+        QCOMPARE(decided->status, approvals::DeviceRequest::Status::Approved);
         // The same decision again changes nothing and is no error.
         QVERIFY(decide(code->userCode, approvals::Decision::Approve));
 
@@ -182,7 +182,7 @@ private Q_SLOTS:
         QVERIFY(code);
         const auto denied = decide(code->userCode, approvals::Decision::Deny);
         QVERIFY2(denied, qPrintable(denied ? QString() : messageOf(denied.error())));
-        QCOMPARE(denied->status, device::DeviceRequest::Status::Denied);
+        QCOMPARE(denied->status, approvals::DeviceRequest::Status::Denied);
 
         const auto turned = decide(code->userCode, approvals::Decision::Approve);
         QVERIFY(!turned);

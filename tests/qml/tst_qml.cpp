@@ -17,6 +17,7 @@
 #include "SignedInSession.h"
 #include "Wait.h"
 
+#include "approvals/DeviceApprover.h"
 #include "agent/AgentService.h"
 #include "agent/AgentSession.h"
 #include "agent/DemoBackend.h"
@@ -25,7 +26,6 @@
 #include "ciba/CibaPoll.h"
 #include "config/Settings.h"
 #include "common/JsonFields.h"
-#include "device/DeviceApprover.h"
 #include "device/DeviceAuthorizationClient.h"
 #include "device/UserCode.h"
 #include "net/HttpClient.h"
@@ -292,7 +292,7 @@ public:
             test::wait<approvals::ApprovalsClient *>([&](auto done) { m_channel->connectToProvider(done); });
         if (!connected || !m_channel->deviceApprover())
             return connected ? QStringLiteral("no device approver") : connected.error().message;
-        auto decided = test::wait<device::DeviceRequest>([&](auto done) {
+        auto decided = test::wait<approvals::DeviceRequest>([&](auto done) {
             m_channel->deviceApprover()->decide(device::UserCode::parse(code)->code, approvals::Decision::Approve,
                                                 done);
         });

@@ -8,14 +8,14 @@
 
 #include <nlohmann/json.hpp>
 
-namespace countersign::device {
+namespace countersign::approvals {
 
 // A device code as the approver API describes it (docs/approval-channel.md, "Device codes"): which
 // client asks for what, and whether it is still waiting. Every string came from a server and
 // ultimately from the device: show it as plain text only.
 struct DeviceRequest
 {
-    using Status = approvals::Approval::Status; // pending, approved, denied, expired
+    using Status = Approval::Status; // pending, approved, denied, expired
 
     QString userCode; // as the provider writes it, e.g. "WDJB-MJHT"
     QString clientId;
@@ -37,4 +37,4 @@ struct DeviceRequest
     nlohmann::ordered_json toJson() const;
 };
 
-} // namespace countersign::device
+} // namespace countersign::approvals

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "approvals/ApprovalsClient.h"
+#include "approvals/DeviceRequest.h"
 #include "common/Result.h"
-#include "device/DeviceRequest.h"
 
 #include <QObject>
 #include <QUrl>
@@ -11,7 +11,7 @@ namespace countersign::net {
 class HttpClient;
 }
 
-namespace countersign::device {
+namespace countersign::approvals {
 
 // The approver side of device flow, through the provider's device approver API
 // (docs/approval-channel.md, "Device codes"): look a code up, then approve or deny it as the
@@ -21,13 +21,13 @@ class DeviceApprover : public QObject
 {
     Q_OBJECT
 public:
-    DeviceApprover(net::HttpClient *http, QUrl endpoint, approvals::TokenSource tokens, QObject *parent = nullptr);
+    DeviceApprover(net::HttpClient *http, QUrl endpoint, TokenSource tokens, QObject *parent = nullptr);
 
-    // GET <endpoint>/<code>; `code` as UserCode::parse() normalised it. Errors: "not_found",
+    // GET <endpoint>/<code>; `code` as device::UserCode::parse() normalised it. Errors: "not_found",
     // "expired", "rate_limited", "network", ... each with a sentence a person can act on.
     void lookup(const QString &code, Callback<DeviceRequest> done);
     // POST <endpoint>/<code>. Errors as lookup(), plus "conflict" (decided the other way).
-    void decide(const QString &code, approvals::Decision decision, Callback<DeviceRequest> done);
+    void decide(const QString &code, Decision decision, Callback<DeviceRequest> done);
 
     QUrl endpoint() const { return m_endpoint; }
 
@@ -36,7 +36,7 @@ private:
 
     net::HttpClient *m_http;
     QUrl m_endpoint;
-    approvals::TokenSource m_tokens;
+    TokenSource m_tokens;
 };
 
-} // namespace countersign::device
+} // namespace countersign::approvals

@@ -4,7 +4,7 @@
 
 #include <QCoreApplication>
 
-namespace countersign::device {
+namespace countersign::approvals {
 
 namespace {
 
@@ -71,7 +71,7 @@ Result<DeviceRequest> DeviceRequest::fromJson(const nlohmann::json &json)
     auto statusText = fields.string("status", true);
     if (!statusText)
         return statusText.error();
-    const auto status = approvals::parseStatus(statusText.value());
+    const auto status = parseStatus(statusText.value());
     if (!status)
         return invalid(QStringLiteral("status"));
     request.status = *status;
@@ -91,8 +91,8 @@ nlohmann::ordered_json DeviceRequest::toJson() const
         {"created_at",
          createdAt.isValid() ? nlohmann::ordered_json(isoTime(createdAt)) : nlohmann::ordered_json()},
         {"expires_at", isoTime(expiresAt)},
-        {"status", approvals::statusName(status).toStdString()},
+        {"status", statusName(status).toStdString()},
     };
 }
 
-} // namespace countersign::device
+} // namespace countersign::approvals

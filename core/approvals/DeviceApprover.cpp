@@ -6,7 +6,7 @@
 
 #include <QCoreApplication>
 
-namespace countersign::device {
+namespace countersign::approvals {
 
 namespace {
 
@@ -43,8 +43,7 @@ Callback<nlohmann::json> readRequest(Callback<DeviceRequest> done)
 
 } // namespace
 
-DeviceApprover::DeviceApprover(net::HttpClient *http, QUrl endpoint, approvals::TokenSource tokens,
-                               QObject *parent)
+DeviceApprover::DeviceApprover(net::HttpClient *http, QUrl endpoint, TokenSource tokens, QObject *parent)
     : QObject(parent), m_http(http), m_endpoint(std::move(endpoint)), m_tokens(std::move(tokens))
 {}
 
@@ -55,7 +54,7 @@ QUrl DeviceApprover::urlFor(const QString &code) const
 
 void DeviceApprover::lookup(const QString &code, Callback<DeviceRequest> done)
 {
-    approvals::callWithToken(
+    callWithToken(
         this, m_tokens,
         [this, url = urlFor(code)](const QByteArray &token, Callback<nlohmann::json> answer) {
             m_http->getJson(url, this, std::move(answer), token);
@@ -63,10 +62,10 @@ void DeviceApprover::lookup(const QString &code, Callback<DeviceRequest> done)
         readRequest(std::move(done)));
 }
 
-void DeviceApprover::decide(const QString &code, approvals::Decision decision, Callback<DeviceRequest> done)
+void DeviceApprover::decide(const QString &code, Decision decision, Callback<DeviceRequest> done)
 {
-    const nlohmann::json body{{"decision", decision == approvals::Decision::Approve ? "approve" : "deny"}};
-    approvals::callWithToken(
+    const nlohmann::json body{{"decision", decision == Decision::Approve ? "approve" : "deny"}};
+    callWithToken(
         this, m_tokens,
         [this, url = urlFor(code), body](const QByteArray &token, Callback<nlohmann::json> answer) {
             m_http->postJson(url, body, this, std::move(answer), token);
@@ -74,4 +73,4 @@ void DeviceApprover::decide(const QString &code, approvals::Decision decision, C
         readRequest(std::move(done)));
 }
 
-} // namespace countersign::device
+} // namespace countersign::approvals

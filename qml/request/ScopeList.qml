@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Countersign
 
 // What a request would allow, scope by scope, in words (the raw scope on hover).
 Pane {

@@ -1,6 +1,6 @@
 #include "InboxViewModel.h"
 
-#include "RequestText.h"
+#include "request/RequestText.h"
 
 #include "rar/Presentation.h"
 

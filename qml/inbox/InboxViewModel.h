@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AgentApprovalsModel.h"
+#include "inbox/AgentApprovalsModel.h"
 #include "approvals/ApprovalChannel.h"
 #include "approvals/InboxModel.h"
 

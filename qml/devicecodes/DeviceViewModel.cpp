@@ -1,6 +1,6 @@
 #include "DeviceViewModel.h"
 
-#include "RequestText.h"
+#include "request/RequestText.h"
 #include "device/DeviceApprover.h"
 #include "device/UserCode.h"
 #include "rar/PlainText.h"

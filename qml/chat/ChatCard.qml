@@ -30,11 +30,7 @@ Pane {
     opacity: card.open ? 1 : 0.7
     Accessible.role: Accessible.Grouping
 
-    background: Rectangle {
-        radius: 8
-        color: "white"
-        border.color: "#dfe2ec"
-
+    background: CardBackground {
         Rectangle {
             width: 4
             radius: 2

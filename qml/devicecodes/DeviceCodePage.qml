@@ -43,7 +43,7 @@ FocusScope {
 
     FullTextDialog {
         id: fullText
-        width: Math.min(640, page.width - 32)
+        width: Math.min(Theme.contentWidth, page.width - 32)
         height: Math.min(520, page.height - 32)
     }
 
@@ -53,9 +53,9 @@ FocusScope {
         contentWidth: availableWidth
 
         ColumnLayout {
-            width: Math.min(640, scroller.availableWidth - 32)
+            width: Math.min(Theme.contentWidth, scroller.availableWidth - 32)
             x: (scroller.availableWidth - width) / 2
-            spacing: 14
+            spacing: Theme.pageSpacing
 
             Item { implicitHeight: 4 }
 
@@ -132,8 +132,8 @@ FocusScope {
             Pane {
                 visible: page.info.found
                 Layout.fillWidth: true
-                padding: 20
-                background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+                padding: Theme.cardPadding
+                background: CardBackground {}
 
                 ColumnLayout {
                     anchors.fill: parent

@@ -95,7 +95,7 @@ FocusScope {
             Label {
                 objectName: "agentApprovalTitle"
                 visible: Inbox.approvedElsewhere && agentList.count > 0
-                Layout.preferredWidth: Math.min(640, listView.width - 32)
+                Layout.preferredWidth: Math.min(Theme.contentWidth, listView.width - 32)
                 Layout.alignment: Qt.AlignHCenter
                 topPadding: 16
                 text: qsTr("Requests your agent is waiting on")
@@ -128,15 +128,12 @@ FocusScope {
                     required property string problem
 
                     objectName: "agentApproval_" + callId
-                    width: Math.min(640, ListView.view.width - 32)
+                    width: Math.min(Theme.contentWidth, ListView.view.width - 32)
                     x: (ListView.view.width - width) / 2
                     padding: 16
                     Accessible.role: Accessible.ListItem
                     Accessible.name: [bindingMessage, agentStatus.text].join(". ")
-                    background: Rectangle {
-                        radius: 8
-                        color: "white"
-                        border.color: "#dfe2ec"
+                    background: CardBackground {
                         opacity: agentRow.status === "waiting" ? 1 : 0.75
                     }
 
@@ -211,7 +208,7 @@ FocusScope {
                     readonly property bool pending: status === "pending"
 
                     objectName: "request_" + requestId
-                    width: Math.min(640, ListView.view.width - 32)
+                    width: Math.min(Theme.contentWidth, ListView.view.width - 32)
                     x: (ListView.view.width - width) / 2
                     padding: 16
                     highlighted: ListView.isCurrentItem && list.activeFocus
@@ -225,10 +222,10 @@ FocusScope {
                     }
 
                     background: Rectangle {
-                        radius: 8
-                        color: row.down ? "#eef0f7" : "white"
+                        radius: Theme.cardRadius
+                        color: row.down ? Theme.cardPressed : Theme.surface
                         border.width: row.highlighted || row.visualFocus ? 2 : 1
-                        border.color: row.highlighted || row.visualFocus ? Material.color(Material.Indigo) : "#dfe2ec"
+                        border.color: row.highlighted || row.visualFocus ? Material.color(Material.Indigo) : Theme.cardBorder
                         opacity: row.pending ? 1 : 0.75
                     }
 

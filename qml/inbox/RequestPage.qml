@@ -80,7 +80,7 @@ FocusScope {
 
     FullTextDialog {
         id: fullText
-        width: Math.min(640, page.width - 32)
+        width: Math.min(Theme.contentWidth, page.width - 32)
         height: Math.min(520, page.height - 32)
     }
 
@@ -90,9 +90,9 @@ FocusScope {
         contentWidth: availableWidth
 
         ColumnLayout {
-            width: Math.min(640, scroller.availableWidth - 32)
+            width: Math.min(Theme.contentWidth, scroller.availableWidth - 32)
             x: (scroller.availableWidth - width) / 2
-            spacing: 14
+            spacing: Theme.pageSpacing
 
             Item { implicitHeight: 4 }
 
@@ -115,8 +115,8 @@ FocusScope {
             Pane {
                 visible: page.info.found
                 Layout.fillWidth: true
-                padding: 20
-                background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+                padding: Theme.cardPadding
+                background: CardBackground {}
 
                 ColumnLayout {
                     anchors.fill: parent
@@ -212,8 +212,8 @@ FocusScope {
             Pane {
                 visible: page.info.found
                 Layout.fillWidth: true
-                padding: 20
-                background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+                padding: Theme.cardPadding
+                background: CardBackground {}
 
                 ColumnLayout {
                     anchors.fill: parent

@@ -13,8 +13,8 @@ Pane {
     property var scopes: []
 
     visible: root.scopes.length > 0
-    padding: 20
-    background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+    padding: Theme.cardPadding
+    background: CardBackground {}
 
     ColumnLayout {
         anchors.fill: parent

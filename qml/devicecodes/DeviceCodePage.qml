@@ -129,65 +129,19 @@ FocusScope {
             }
 
             // Who asks.
-            Pane {
+            RequesterCard {
                 visible: page.info.found
                 Layout.fillWidth: true
-                padding: Theme.cardPadding
-                background: CardBackground {}
-
-                ColumnLayout {
-                    anchors.fill: parent
-                    spacing: 8
-
-                    Label {
-                        objectName: "deviceClientName"
-                        text: page.info.clientName ?? ""
-                        textFormat: Text.PlainText
-                        font.pixelSize: 22
-                        font.weight: Font.DemiBold
-                        wrapMode: Text.WrapAnywhere
-                        Layout.fillWidth: true
-                        Accessible.role: Accessible.Heading
-                        Accessible.name: qsTr("Request from %1").arg(text)
-                    }
-                    Label {
-                        text: qsTr("Client ID: %1").arg(page.info.clientId ?? "")
-                        textFormat: Text.PlainText
-                        color: Material.secondaryTextColor
-                        wrapMode: Text.WrapAnywhere
-                        Layout.fillWidth: true
-                    }
-                    Label {
-                        objectName: "lookedUpUserCode"
-                        text: qsTr("Code: %1").arg(page.info.userCode ?? "")
-                        textFormat: Text.PlainText
-                        font.family: "monospace"
-                        Layout.fillWidth: true
-                    }
-                    Label {
-                        visible: (page.info.resource ?? "") !== ""
-                        text: qsTr("For: %1").arg(page.info.resource ?? "")
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WrapAnywhere
-                        Layout.fillWidth: true
-                    }
-                    Label {
-                        objectName: "deviceStatus"
-                        text: {
-                            switch (page.info.status) {
-                            case "approved": return qsTr("Approved");
-                            case "denied": return qsTr("Denied");
-                            case "expired": return qsTr("Expired %1").arg(page.info.expiresAt ?? "");
-                            default: return page.secondsLeft > 0 ? qsTr("Expires in %1 s (%2)").arg(page.secondsLeft).arg(page.info.expiresAt ?? "")
-                                                                 : qsTr("Expired");
-                            }
-                        }
-                        textFormat: Text.PlainText
-                        color: Material.secondaryTextColor
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                    }
-                }
+                nameObjectName: "deviceClientName"
+                statusObjectName: "deviceStatus"
+                clientName: page.info.clientName ?? ""
+                clientId: page.info.clientId ?? ""
+                status: page.info.status ?? ""
+                secondsLeft: page.secondsLeft
+                expiresAt: page.info.expiresAt ?? ""
+                showsUserCode: true
+                userCode: page.info.userCode ?? ""
+                resource: page.info.resource ?? ""
             }
 
             DetailSections {
@@ -203,25 +157,13 @@ FocusScope {
                 Layout.fillWidth: true
             }
 
-            RowLayout {
+            DecisionButtons {
                 visible: page.pending
-                spacing: 12
-                Layout.fillWidth: true
-
-                Item { Layout.fillWidth: true }
-                ActionButton {
-                    objectName: "deviceDenyButton"
-                    text: qsTr("Deny")
-                    enabled: !Devices.busy
-                    onClicked: Devices.deny()
-                }
-                ActionButton {
-                    objectName: "deviceApproveButton"
-                    text: qsTr("Approve")
-                    highlighted: true
-                    enabled: !Devices.busy
-                    onClicked: Devices.approve()
-                }
+                deciding: Devices.busy
+                denyObjectName: "deviceDenyButton"
+                approveObjectName: "deviceApproveButton"
+                onDeny: Devices.deny()
+                onApprove: Devices.approve()
             }
 
             Item { implicitHeight: 16 }

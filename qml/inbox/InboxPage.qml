@@ -10,22 +10,12 @@ import Countersign
 FocusScope {
     id: page
 
-    // "4:05 left", "2 h left".
-    function timeLeft(seconds: int): string {
-        if (seconds <= 0)
-            return qsTr("Expired");
-        if (seconds >= 3600)
-            return qsTr("%1 h left").arg(Math.floor(seconds / 3600));
-        const rest = seconds % 60;
-        return qsTr("%1:%2 left").arg(Math.floor(seconds / 60)).arg(rest < 10 ? "0" + rest : String(rest));
-    }
-
     function statusText(status: string, seconds: int): string {
         switch (status) {
         case "approved": return qsTr("Approved");
         case "denied": return qsTr("Denied");
         case "expired": return qsTr("Expired");
-        default: return page.timeLeft(seconds);
+        default: return Countdown.timeLeft(seconds);
         }
     }
 
@@ -150,7 +140,7 @@ FocusScope {
                         Label {
                             id: agentStatus
                             objectName: "agentStatus"
-                            text: agentRow.status === "waiting" ? qsTr("Waiting, %1").arg(page.timeLeft(agentRow.secondsLeft))
+                            text: agentRow.status === "waiting" ? qsTr("Waiting, %1").arg(Countdown.timeLeft(agentRow.secondsLeft))
                                 : agentRow.status === "failed" ? qsTr("Not completed: %1").arg(agentRow.problem)
                                 : page.statusText(agentRow.status, 0)
                             textFormat: Text.PlainText

@@ -112,87 +112,20 @@ FocusScope {
             }
 
             // Who asks, and the code to compare.
-            Pane {
+            RequesterCard {
                 visible: page.info.found
                 Layout.fillWidth: true
-                padding: Theme.cardPadding
-                background: CardBackground {}
-
-                ColumnLayout {
-                    anchors.fill: parent
-                    spacing: 8
-
-                    Label {
-                        objectName: "clientName"
-                        text: page.info.clientName ?? ""
-                        textFormat: Text.PlainText
-                        font.pixelSize: 22
-                        font.weight: Font.DemiBold
-                        wrapMode: Text.WrapAnywhere
-                        Layout.fillWidth: true
-                        Accessible.role: Accessible.Heading
-                        Accessible.name: qsTr("Request from %1").arg(text)
-                    }
-                    Label {
-                        text: qsTr("Client ID: %1").arg(page.info.clientId ?? "")
-                        textFormat: Text.PlainText
-                        color: Material.secondaryTextColor
-                        wrapMode: Text.WrapAnywhere
-                        Layout.fillWidth: true
-                    }
-                    Label {
-                        text: qsTr("Check that this message matches what the app shows you:")
-                        textFormat: Text.PlainText
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                        Layout.topMargin: 6
-                    }
-                    Rectangle {
-                        Layout.fillWidth: true
-                        implicitHeight: bindingText.implicitHeight + 20
-                        radius: 6
-                        color: Material.color(Material.Indigo, Material.Shade50)
-
-                        TextEdit {
-                            id: bindingText
-                            objectName: "bindingMessage"
-                            anchors.fill: parent
-                            anchors.margins: 10
-                            text: page.info.bindingMessage ?? ""
-                            textFormat: TextEdit.PlainText
-                            wrapMode: TextEdit.WrapAnywhere
-                            readOnly: true
-                            selectByMouse: true
-                            font.pixelSize: 17
-                            font.family: "monospace"
-                            activeFocusOnTab: false
-                            Accessible.name: qsTr("Binding message: %1").arg(text)
-                        }
-                    }
-                    Label {
-                        objectName: "timeLeft"
-                        text: {
-                            switch (page.info.status) {
-                            case "approved": return qsTr("Approved %1").arg(page.info.decidedAt ?? "");
-                            case "denied": return qsTr("Denied %1").arg(page.info.decidedAt ?? "");
-                            case "expired": return qsTr("Expired %1").arg(page.info.expiresAt ?? "");
-                            default: return page.secondsLeft > 0 ? qsTr("Expires in %1 s (%2)").arg(page.secondsLeft).arg(page.info.expiresAt ?? "")
-                                                                 : qsTr("Expired");
-                            }
-                        }
-                        textFormat: Text.PlainText
-                        color: Material.secondaryTextColor
-                        Layout.fillWidth: true
-                        wrapMode: Text.Wrap
-                    }
-                    Label {
-                        visible: (page.info.reason ?? "") !== ""
-                        text: qsTr("Reason: %1").arg(page.info.reason ?? "")
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WrapAnywhere
-                        Layout.fillWidth: true
-                    }
-                }
+                nameObjectName: "clientName"
+                statusObjectName: "timeLeft"
+                clientName: page.info.clientName ?? ""
+                clientId: page.info.clientId ?? ""
+                status: page.info.status ?? ""
+                secondsLeft: page.secondsLeft
+                expiresAt: page.info.expiresAt ?? ""
+                decidedAt: page.info.decidedAt ?? ""
+                reason: page.info.reason ?? ""
+                showsBindingMessage: true
+                bindingMessage: page.info.bindingMessage ?? ""
             }
 
             // The authorization details, one card per entry, field by field.
@@ -245,34 +178,16 @@ FocusScope {
                         Layout.fillWidth: true
                         Accessible.name: qsTr("Reason, optional")
                     }
-                    RowLayout {
+                    DecisionButtons {
                         visible: page.pending
-                        spacing: 12
-                        Layout.fillWidth: true
-
-                        BusyIndicator {
-                            visible: page.decidingNow
-                            running: page.decidingNow
-                            implicitWidth: 32
-                            implicitHeight: 32
-                            Accessible.ignored: true
-                        }
-                        Item { Layout.fillWidth: true }
-                        ActionButton {
-                            objectName: "denyButton"
-                            text: qsTr("Deny")
-                            enabled: !page.decidingNow
-                            Accessible.description: qsTr("Ctrl+D")
-                            onClicked: page.decide(false)
-                        }
-                        ActionButton {
-                            objectName: "approveButton"
-                            text: qsTr("Approve")
-                            highlighted: true
-                            enabled: !page.decidingNow
-                            Accessible.description: qsTr("Ctrl+Return")
-                            onClicked: page.decide(true)
-                        }
+                        deciding: page.decidingNow
+                        showBusy: true
+                        denyObjectName: "denyButton"
+                        approveObjectName: "approveButton"
+                        denyDescription: qsTr("Ctrl+D")
+                        approveDescription: qsTr("Ctrl+Return")
+                        onDeny: page.decide(false)
+                        onApprove: page.decide(true)
                     }
                 }
             }

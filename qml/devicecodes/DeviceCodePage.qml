@@ -11,7 +11,7 @@ import Countersign
 FocusScope {
     id: page
 
-    readonly property var info: Devices.request
+    readonly property RequestDetails info: Devices.request
     property int secondsLeft: Devices.secondsLeft()
     readonly property bool pending: info.found && info.status === "pending" && secondsLeft > 0
 
@@ -134,26 +134,26 @@ FocusScope {
                 Layout.fillWidth: true
                 nameObjectName: "deviceClientName"
                 statusObjectName: "deviceStatus"
-                clientName: page.info.clientName ?? ""
-                clientId: page.info.clientId ?? ""
-                status: page.info.status ?? ""
+                clientName: page.info.clientName
+                clientId: page.info.clientId
+                status: page.info.status
                 secondsLeft: page.secondsLeft
-                expiresAt: page.info.expiresAt ?? ""
+                expiresAt: page.info.expiresAt
                 showsUserCode: true
-                userCode: page.info.userCode ?? ""
-                resource: page.info.resource ?? ""
+                userCode: page.info.userCode
+                resource: page.info.resource
             }
 
             DetailSections {
                 visible: page.info.found
-                sections: page.info.sections ?? []
+                sections: page.info.sections
                 Layout.fillWidth: true
                 onShowAll: (heading, body) => fullText.show(heading, body)
             }
 
             ScopeList {
                 visible: page.info.found && scopes.length > 0
-                scopes: page.info.scopes ?? []
+                scopes: page.info.scopes
                 Layout.fillWidth: true
             }
 

@@ -12,7 +12,7 @@ FocusScope {
     id: page
 
     required property string requestId
-    property var info: Inbox.details(requestId)
+    property RequestDetails info: Inbox.details(page.requestId)
     property int secondsLeft: Inbox.secondsLeft(requestId)
     // The outcome of this app's decision: "" (none yet), or the sentence to show.
     property string outcome: ""
@@ -117,27 +117,27 @@ FocusScope {
                 Layout.fillWidth: true
                 nameObjectName: "clientName"
                 statusObjectName: "timeLeft"
-                clientName: page.info.clientName ?? ""
-                clientId: page.info.clientId ?? ""
-                status: page.info.status ?? ""
+                clientName: page.info.clientName
+                clientId: page.info.clientId
+                status: page.info.status
                 secondsLeft: page.secondsLeft
-                expiresAt: page.info.expiresAt ?? ""
-                decidedAt: page.info.decidedAt ?? ""
-                reason: page.info.reason ?? ""
+                expiresAt: page.info.expiresAt
+                decidedAt: page.info.decidedAt
+                reason: page.info.reason
                 showsBindingMessage: true
-                bindingMessage: page.info.bindingMessage ?? ""
+                bindingMessage: page.info.bindingMessage
             }
 
             // The authorization details, one card per entry, field by field.
             DetailSections {
-                sections: page.info.sections ?? []
+                sections: page.info.sections
                 Layout.fillWidth: true
                 onShowAll: (heading, body) => fullText.show(heading, body)
             }
 
             // What the app may do, in words.
             ScopeList {
-                scopes: page.info.scopes ?? []
+                scopes: page.info.scopes
                 Layout.fillWidth: true
             }
 

@@ -16,7 +16,7 @@ ApplicationWindow {
     minimumWidth: 420
     minimumHeight: 480
     visible: true
-    color: "#f3f4f8"
+    color: Theme.window
 
     header: ToolBar {
         Material.background: Material.color(Material.Indigo, Material.Shade700)

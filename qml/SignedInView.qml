@@ -37,7 +37,7 @@ FocusScope {
             id: tabs
             objectName: "tabs"
             Layout.fillWidth: true
-            Material.background: "white"
+            Material.background: Theme.surface
 
             TabButton {
                 id: inboxTab

@@ -299,21 +299,6 @@
     </message>
 </context>
 <context>
-    <name>ChatCard</name>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>%1 h left</source>
-        <translation>noch %1 h</translation>
-    </message>
-    <message>
-        <source>%1:%2 left</source>
-        <translation>noch %1:%2</translation>
-    </message>
-</context>
-<context>
     <name>ChatPage</name>
     <message>
         <source>Chatting with: %1</source>
@@ -449,6 +434,32 @@
     <message>
         <source>The saved conversation has a missing or malformed &quot;%1&quot;.</source>
         <translation>Im gespeicherten Gespräch fehlt „%1“ oder ist fehlerhaft.</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 h left</source>
+        <translation>noch %1 h</translation>
+    </message>
+    <message>
+        <source>%1:%2 left</source>
+        <translation>noch %1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionButtons</name>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
     </message>
 </context>
 <context>
@@ -699,50 +710,6 @@
         <source>Look up</source>
         <translation>Nachschlagen</translation>
     </message>
-    <message>
-        <source>Request from %1</source>
-        <translation>Anfrage von %1</translation>
-    </message>
-    <message>
-        <source>Client ID: %1</source>
-        <translation>Client-ID: %1</translation>
-    </message>
-    <message>
-        <source>Code: %1</source>
-        <translation>Code: %1</translation>
-    </message>
-    <message>
-        <source>For: %1</source>
-        <translation>Für: %1</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Genehmigt</translation>
-    </message>
-    <message>
-        <source>Denied</source>
-        <translation>Abgelehnt</translation>
-    </message>
-    <message>
-        <source>Expired %1</source>
-        <translation>Abgelaufen %1</translation>
-    </message>
-    <message>
-        <source>Expires in %1 s (%2)</source>
-        <translation>Läuft in %1 s ab (%2)</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>Deny</source>
-        <translation>Ablehnen</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation>Genehmigen</translation>
-    </message>
 </context>
 <context>
     <name>DeviceRequest</name>
@@ -980,14 +947,6 @@
     <message>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>%1 h left</source>
-        <translation>noch %1 h</translation>
-    </message>
-    <message>
-        <source>%1:%2 left</source>
-        <translation>noch %1:%2</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -1785,12 +1744,59 @@
         <translation>Diese Anfrage ist nicht mehr in Ihrem Posteingang.</translation>
     </message>
     <message>
+        <source>Reason (optional)</source>
+        <translation>Begründung (optional)</translation>
+    </message>
+    <message>
+        <source>Reason, optional</source>
+        <translation>Begründung, optional</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Strg+D</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Strg+Eingabe</translation>
+    </message>
+</context>
+<context>
+    <name>RequesterCard</name>
+    <message>
+        <source>Approved %1</source>
+        <translation>Genehmigt am %1</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Denied %1</source>
+        <translation>Abgelehnt am %1</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <translation>Abgelaufen am %1</translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation>%1, bis %2</translation>
+    </message>
+    <message>
         <source>Request from %1</source>
         <translation>Anfrage von %1</translation>
     </message>
     <message>
         <source>Client ID: %1</source>
         <translation>Client-ID: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Begründung: %1</translation>
     </message>
     <message>
         <source>Check that this message matches what the app shows you:</source>
@@ -1801,52 +1807,12 @@
         <translation>Bindungsnachricht: %1</translation>
     </message>
     <message>
-        <source>Approved %1</source>
-        <translation>Genehmigt am %1</translation>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
     </message>
     <message>
-        <source>Denied %1</source>
-        <translation>Abgelehnt am %1</translation>
-    </message>
-    <message>
-        <source>Expired %1</source>
-        <translation>Abgelaufen am %1</translation>
-    </message>
-    <message>
-        <source>Expires in %1 s (%2)</source>
-        <translation>Läuft in %1 s ab (%2)</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>Reason: %1</source>
-        <translation>Begründung: %1</translation>
-    </message>
-    <message>
-        <source>Reason (optional)</source>
-        <translation>Begründung (optional)</translation>
-    </message>
-    <message>
-        <source>Reason, optional</source>
-        <translation>Begründung, optional</translation>
-    </message>
-    <message>
-        <source>Deny</source>
-        <translation>Ablehnen</translation>
-    </message>
-    <message>
-        <source>Ctrl+D</source>
-        <translation>Strg+D</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation>Genehmigen</translation>
-    </message>
-    <message>
-        <source>Ctrl+Return</source>
-        <translation>Strg+Eingabe</translation>
+        <source>For: %1</source>
+        <translation>Für: %1</translation>
     </message>
 </context>
 <context>

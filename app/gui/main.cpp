@@ -1,20 +1,20 @@
 // countersign: the desktop front end. Builds the core services, restores the last session and
 // shows the Countersign QML module. All behaviour lives in core/ and the view-models in qml/.
-#include "AgentSettingsViewModel.h"
-#include "ChatViewModel.h"
-#include "DeviceViewModel.h"
+#include "account/AgentSettingsViewModel.h"
 #include "agent/AgentService.h"
-#include "InboxViewModel.h"
-#include "SessionViewModel.h"
 #include "approvals/ApprovalChannel.h"
+#include "chat/ChatViewModel.h"
 #include "config/ProviderCommandLine.h"
 #include "config/SandboxFixtures.h"
 #include "device/UserCode.h"
+#include "devicecodes/DeviceViewModel.h"
 #include "i18n/Translations.h"
+#include "inbox/InboxViewModel.h"
 #include "logging/Logging.h"
 #include "oauth/BrowserCommand.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionManager.h"
+#include "signin/SessionViewModel.h"
 #include "storage/TokenStore.h"
 
 #include <QCommandLineParser>

@@ -1,5 +1,5 @@
 // ProviderForm: what the sign-in page accepts as a provider, and what it turns that into.
-#include "ProviderForm.h"
+#include "signin/ProviderForm.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
 // Quick Test runner for the Countersign pages. Each QML engine gets the real Session
 // view-model over real core services: the keychain of with-keyring.sh, the sandbox started on
 // demand by ProviderResolver, and the "browser" named by $COUNTERSIGN_BROWSER.
-#include "AgentSettingsViewModel.h"
-#include "ChatViewModel.h"
-#include "DeviceViewModel.h"
-#include "InboxViewModel.h"
-#include "SessionViewModel.h"
+#include "account/AgentSettingsViewModel.h"
+#include "chat/ChatViewModel.h"
+#include "devicecodes/DeviceViewModel.h"
+#include "inbox/InboxViewModel.h"
+#include "signin/SessionViewModel.h"
 #include "approvals/ApprovalChannel.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionManager.h"

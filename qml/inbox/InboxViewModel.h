@@ -1,6 +1,7 @@
 #pragma once
 
-#include "AgentApprovalsModel.h"
+#include "inbox/AgentApprovalsModel.h"
+#include "request/RequestDetails.h"
 #include "approvals/ApprovalChannel.h"
 #include "approvals/InboxModel.h"
 
@@ -67,7 +68,7 @@ public:
     // bindingMessage, status, createdAt, expiresAt, decidedAt, reason (strings), sections:
     // [{title, summary, note, known, fields: [{label, value, fullValue, truncated, depth}]}],
     // scopes: [{scope, description}]}. All text is sanitized plain text.
-    Q_INVOKABLE QVariantMap details(const QString &requestId) const;
+    Q_INVOKABLE countersign::gui::RequestDetails *details(const QString &requestId) const;
     // Seconds until the request expires (0 when past or unknown).
     Q_INVOKABLE int secondsLeft(const QString &requestId) const;
     Q_INVOKABLE void approve(const QString &requestId, const QString &reason);

@@ -10,22 +10,12 @@ import Countersign
 FocusScope {
     id: page
 
-    // "4:05 left", "2 h left".
-    function timeLeft(seconds: int): string {
-        if (seconds <= 0)
-            return qsTr("Expired");
-        if (seconds >= 3600)
-            return qsTr("%1 h left").arg(Math.floor(seconds / 3600));
-        const rest = seconds % 60;
-        return qsTr("%1:%2 left").arg(Math.floor(seconds / 60)).arg(rest < 10 ? "0" + rest : String(rest));
-    }
-
     function statusText(status: string, seconds: int): string {
         switch (status) {
         case "approved": return qsTr("Approved");
         case "denied": return qsTr("Denied");
         case "expired": return qsTr("Expired");
-        default: return page.timeLeft(seconds);
+        default: return Countdown.timeLeft(seconds);
         }
     }
 
@@ -95,7 +85,7 @@ FocusScope {
             Label {
                 objectName: "agentApprovalTitle"
                 visible: Inbox.approvedElsewhere && agentList.count > 0
-                Layout.preferredWidth: Math.min(640, listView.width - 32)
+                Layout.preferredWidth: Math.min(Theme.contentWidth, listView.width - 32)
                 Layout.alignment: Qt.AlignHCenter
                 topPadding: 16
                 text: qsTr("Requests your agent is waiting on")
@@ -128,15 +118,12 @@ FocusScope {
                     required property string problem
 
                     objectName: "agentApproval_" + callId
-                    width: Math.min(640, ListView.view.width - 32)
+                    width: Math.min(Theme.contentWidth, ListView.view.width - 32)
                     x: (ListView.view.width - width) / 2
                     padding: 16
                     Accessible.role: Accessible.ListItem
                     Accessible.name: [bindingMessage, agentStatus.text].join(". ")
-                    background: Rectangle {
-                        radius: 8
-                        color: "white"
-                        border.color: "#dfe2ec"
+                    background: CardBackground {
                         opacity: agentRow.status === "waiting" ? 1 : 0.75
                     }
 
@@ -153,7 +140,7 @@ FocusScope {
                         Label {
                             id: agentStatus
                             objectName: "agentStatus"
-                            text: agentRow.status === "waiting" ? qsTr("Waiting, %1").arg(page.timeLeft(agentRow.secondsLeft))
+                            text: agentRow.status === "waiting" ? qsTr("Waiting, %1").arg(Countdown.timeLeft(agentRow.secondsLeft))
                                 : agentRow.status === "failed" ? qsTr("Not completed: %1").arg(agentRow.problem)
                                 : page.statusText(agentRow.status, 0)
                             textFormat: Text.PlainText
@@ -211,7 +198,7 @@ FocusScope {
                     readonly property bool pending: status === "pending"
 
                     objectName: "request_" + requestId
-                    width: Math.min(640, ListView.view.width - 32)
+                    width: Math.min(Theme.contentWidth, ListView.view.width - 32)
                     x: (ListView.view.width - width) / 2
                     padding: 16
                     highlighted: ListView.isCurrentItem && list.activeFocus
@@ -225,10 +212,10 @@ FocusScope {
                     }
 
                     background: Rectangle {
-                        radius: 8
-                        color: row.down ? "#eef0f7" : "white"
+                        radius: Theme.cardRadius
+                        color: row.down ? Theme.cardPressed : Theme.surface
                         border.width: row.highlighted || row.visualFocus ? 2 : 1
-                        border.color: row.highlighted || row.visualFocus ? Material.color(Material.Indigo) : "#dfe2ec"
+                        border.color: row.highlighted || row.visualFocus ? Material.color(Material.Indigo) : Theme.cardBorder
                         opacity: row.pending ? 1 : 0.75
                     }
 

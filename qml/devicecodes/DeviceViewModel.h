@@ -2,6 +2,7 @@
 
 #include "approvals/ApprovalChannel.h"
 #include "approvals/DeviceRequest.h"
+#include "request/RequestDetails.h"
 
 #include <QObject>
 #include <QPointer>
@@ -27,9 +28,8 @@ class DeviceViewModel : public QObject
     QML_SINGLETON
     // True while a lookup or a decision is on its way.
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
-    // The code looked up last: {found, userCode, clientName, clientId, resource, status,
-    // expiresAt, sections: [...], scopes: [...]} (see RequestText.h), or {found: false}.
-    Q_PROPERTY(QVariantMap request READ request NOTIFY changed)
+    // The code looked up last (found is false when none).
+    Q_PROPERTY(countersign::gui::RequestDetails *request READ request NOTIFY changed)
     // Why the last lookup or decision failed, in words; empty otherwise.
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY changed)
     // What the last decision did, or where the code went (the browser), in words; empty otherwise.
@@ -46,7 +46,7 @@ public:
     static DeviceViewModel *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
 
     bool busy() const { return m_busy; }
-    QVariantMap request() const;
+    RequestDetails *request() const { return m_details; }
     QString errorMessage() const { return m_errorMessage; }
     QString outcome() const { return m_outcome; }
     QString requestedInput() const { return m_requestedInput; }
@@ -72,6 +72,8 @@ Q_SIGNALS:
 private:
     void decide(approvals::Decision decision);
     void finish(const QString &errorMessage, const QString &outcome = {});
+    // Replaces m_details with what m_request holds now.
+    void updateDetails();
 
     static inline QPointer<DeviceViewModel> s_instance;
 
@@ -80,6 +82,7 @@ private:
     bool m_busy = false;
     QString m_code; // normalised, as sent to the API
     std::optional<approvals::DeviceRequest> m_request;
+    RequestDetails *m_details = nullptr; // a child; replaced, never changed
     QString m_errorMessage;
     QString m_outcome;
     QString m_requestedInput;

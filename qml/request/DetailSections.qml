@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Countersign
 
 // The authorization details (RFC 9396) of a request, one card per entry, field by field, all plain
 // text; a long value offers "Show all" (showAll(heading, body)).
@@ -13,7 +14,7 @@ ColumnLayout {
     property var sections: []
     signal showAll(string heading, string body)
 
-    spacing: 14
+    spacing: Theme.pageSpacing
 
     Repeater {
         model: root.sections
@@ -23,8 +24,8 @@ ColumnLayout {
             required property var modelData
             objectName: "detailSection"
             Layout.fillWidth: true
-            padding: 20
-            background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+            padding: Theme.cardPadding
+            background: CardBackground {}
 
             ColumnLayout {
                 anchors.fill: parent

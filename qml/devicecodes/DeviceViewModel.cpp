@@ -1,9 +1,9 @@
 #include "DeviceViewModel.h"
 
-#include "RequestText.h"
 #include "approvals/DeviceApprover.h"
 #include "device/UserCode.h"
 #include "rar/PlainText.h"
+#include "request/RequestText.h"
 
 #include <QJSEngine>
 
@@ -18,6 +18,7 @@ constexpr int kLineChars = 200;
 DeviceViewModel::DeviceViewModel(approvals::ApprovalChannel *channel, BrowserOpener openBrowser, QObject *parent)
     : QObject(parent), m_channel(channel), m_openBrowser(std::move(openBrowser))
 {
+    updateDetails();
     // A new session (or none) makes the code looked up for the old one meaningless.
     connect(m_channel, &approvals::ApprovalChannel::availabilityChanged, this, [this] {
         if (m_channel->availability() == approvals::ApprovalChannel::Availability::Unknown)
@@ -38,21 +39,26 @@ DeviceViewModel *DeviceViewModel::create(QQmlEngine *, QJSEngine *)
     return s_instance;
 }
 
-QVariantMap DeviceViewModel::request() const
+void DeviceViewModel::updateDetails()
 {
-    if (!m_request)
-        return {{QStringLiteral("found"), false}};
-    const approvals::DeviceRequest &request = *m_request;
-    return {{QStringLiteral("found"), true},
-            {QStringLiteral("userCode"), rar::displayText(request.userCode, 40)},
-            {QStringLiteral("clientName"),
-             rar::displayText(request.clientName.isEmpty() ? request.clientId : request.clientName, kLineChars)},
-            {QStringLiteral("clientId"), rar::displayText(request.clientId, kLineChars)},
-            {QStringLiteral("resource"), rar::displayText(request.resource, kLineChars)},
-            {QStringLiteral("status"), approvals::statusName(request.status)},
-            {QStringLiteral("expiresAt"), localTime(request.expiresAt)},
-            {QStringLiteral("sections"), detailSections(request.authorizationDetails)},
-            {QStringLiteral("scopes"), scopeDescriptions(request.scopes)}};
+    RequestDetails::Fields fields;
+    if (m_request) {
+        const approvals::DeviceRequest &request = *m_request;
+        fields.found = true;
+        fields.userCode = rar::displayText(request.userCode, 40);
+        fields.clientName = rar::displayText(
+            request.clientName.isEmpty() ? request.clientId : request.clientName, kLineChars);
+        fields.clientId = rar::displayText(request.clientId, kLineChars);
+        fields.resource = rar::displayText(request.resource, kLineChars);
+        fields.status = approvals::statusName(request.status);
+        fields.expiresAt = localTime(request.expiresAt);
+        fields.sections = detailSections(request.authorizationDetails);
+        fields.scopes = scopeDescriptions(request.scopes);
+    }
+    // Later, not now: QML still holds the old one until it hears `changed`.
+    if (m_details)
+        m_details->deleteLater();
+    m_details = new RequestDetails(std::move(fields), this);
 }
 
 int DeviceViewModel::secondsLeft() const
@@ -68,6 +74,7 @@ void DeviceViewModel::clear()
     m_request.reset();
     m_errorMessage.clear();
     m_outcome.clear();
+    updateDetails();
     Q_EMIT changed();
 }
 
@@ -76,6 +83,7 @@ void DeviceViewModel::finish(const QString &errorMessage, const QString &outcome
     m_busy = false;
     m_errorMessage = errorMessage;
     m_outcome = outcome;
+    updateDetails();
     Q_EMIT changed();
 }
 

@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import Countersign
 
 // A Material button drawn without Material's shadow layer. That layer is a shader effect, which
 // the software scene graph (no GPU, remote desktops, offscreen) cannot draw: the button would
@@ -9,7 +10,7 @@ import QtQuick.Controls.Material
 Button {
     id: control
 
-    readonly property color baseColor: control.highlighted ? control.Material.accentColor : "#e8eaf2"
+    readonly property color baseColor: control.highlighted ? control.Material.accentColor : Theme.button
 
     Accessible.name: control.text
 

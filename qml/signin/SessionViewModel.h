@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ProviderForm.h"
+#include "signin/ProviderForm.h"
 #include "common/Result.h"
 #include "config/ProviderConfig.h"
 

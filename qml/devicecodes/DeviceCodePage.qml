@@ -11,7 +11,7 @@ import Countersign
 FocusScope {
     id: page
 
-    readonly property var info: Devices.request
+    readonly property RequestDetails info: Devices.request
     property int secondsLeft: Devices.secondsLeft()
     readonly property bool pending: info.found && info.status === "pending" && secondsLeft > 0
 
@@ -43,7 +43,7 @@ FocusScope {
 
     FullTextDialog {
         id: fullText
-        width: Math.min(640, page.width - 32)
+        width: Math.min(Theme.contentWidth, page.width - 32)
         height: Math.min(520, page.height - 32)
     }
 
@@ -53,9 +53,9 @@ FocusScope {
         contentWidth: availableWidth
 
         ColumnLayout {
-            width: Math.min(640, scroller.availableWidth - 32)
+            width: Math.min(Theme.contentWidth, scroller.availableWidth - 32)
             x: (scroller.availableWidth - width) / 2
-            spacing: 14
+            spacing: Theme.pageSpacing
 
             Item { implicitHeight: 4 }
 
@@ -129,99 +129,41 @@ FocusScope {
             }
 
             // Who asks.
-            Pane {
+            RequesterCard {
                 visible: page.info.found
                 Layout.fillWidth: true
-                padding: 20
-                background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
-
-                ColumnLayout {
-                    anchors.fill: parent
-                    spacing: 8
-
-                    Label {
-                        objectName: "deviceClientName"
-                        text: page.info.clientName ?? ""
-                        textFormat: Text.PlainText
-                        font.pixelSize: 22
-                        font.weight: Font.DemiBold
-                        wrapMode: Text.WrapAnywhere
-                        Layout.fillWidth: true
-                        Accessible.role: Accessible.Heading
-                        Accessible.name: qsTr("Request from %1").arg(text)
-                    }
-                    Label {
-                        text: qsTr("Client ID: %1").arg(page.info.clientId ?? "")
-                        textFormat: Text.PlainText
-                        color: Material.secondaryTextColor
-                        wrapMode: Text.WrapAnywhere
-                        Layout.fillWidth: true
-                    }
-                    Label {
-                        objectName: "lookedUpUserCode"
-                        text: qsTr("Code: %1").arg(page.info.userCode ?? "")
-                        textFormat: Text.PlainText
-                        font.family: "monospace"
-                        Layout.fillWidth: true
-                    }
-                    Label {
-                        visible: (page.info.resource ?? "") !== ""
-                        text: qsTr("For: %1").arg(page.info.resource ?? "")
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WrapAnywhere
-                        Layout.fillWidth: true
-                    }
-                    Label {
-                        objectName: "deviceStatus"
-                        text: {
-                            switch (page.info.status) {
-                            case "approved": return qsTr("Approved");
-                            case "denied": return qsTr("Denied");
-                            case "expired": return qsTr("Expired %1").arg(page.info.expiresAt ?? "");
-                            default: return page.secondsLeft > 0 ? qsTr("Expires in %1 s (%2)").arg(page.secondsLeft).arg(page.info.expiresAt ?? "")
-                                                                 : qsTr("Expired");
-                            }
-                        }
-                        textFormat: Text.PlainText
-                        color: Material.secondaryTextColor
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                    }
-                }
+                nameObjectName: "deviceClientName"
+                statusObjectName: "deviceStatus"
+                clientName: page.info.clientName
+                clientId: page.info.clientId
+                status: page.info.status
+                secondsLeft: page.secondsLeft
+                expiresAt: page.info.expiresAt
+                showsUserCode: true
+                userCode: page.info.userCode
+                resource: page.info.resource
             }
 
             DetailSections {
                 visible: page.info.found
-                sections: page.info.sections ?? []
+                sections: page.info.sections
                 Layout.fillWidth: true
                 onShowAll: (heading, body) => fullText.show(heading, body)
             }
 
             ScopeList {
                 visible: page.info.found && scopes.length > 0
-                scopes: page.info.scopes ?? []
+                scopes: page.info.scopes
                 Layout.fillWidth: true
             }
 
-            RowLayout {
+            DecisionButtons {
                 visible: page.pending
-                spacing: 12
-                Layout.fillWidth: true
-
-                Item { Layout.fillWidth: true }
-                ActionButton {
-                    objectName: "deviceDenyButton"
-                    text: qsTr("Deny")
-                    enabled: !Devices.busy
-                    onClicked: Devices.deny()
-                }
-                ActionButton {
-                    objectName: "deviceApproveButton"
-                    text: qsTr("Approve")
-                    highlighted: true
-                    enabled: !Devices.busy
-                    onClicked: Devices.approve()
-                }
+                deciding: Devices.busy
+                denyObjectName: "deviceDenyButton"
+                approveObjectName: "deviceApproveButton"
+                onDeny: Devices.deny()
+                onApprove: Devices.approve()
             }
 
             Item { implicitHeight: 16 }

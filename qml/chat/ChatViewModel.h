@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ChatMessageModel.h"
+#include "chat/ChatMessageModel.h"
 #include "agent/AgentSession.h"
 
 #include <QObject>

@@ -27,8 +27,8 @@ Item {
         anchors.right: bubble.mine ? bubble.right : undefined
         anchors.left: bubble.mine ? undefined : bubble.left
         radius: 12
-        color: bubble.mine ? Material.color(Material.Indigo, Material.Shade50) : "white"
-        border.color: bubble.mine ? Material.color(Material.Indigo, Material.Shade100) : "#dfe2ec"
+        color: bubble.mine ? Material.color(Material.Indigo, Material.Shade50) : Theme.surface
+        border.color: bubble.mine ? Material.color(Material.Indigo, Material.Shade100) : Theme.cardBorder
 
         Label {
             id: messageText

@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Countersign
 
 // What a request would allow, scope by scope, in words (the raw scope on hover).
 Pane {
@@ -12,8 +13,8 @@ Pane {
     property var scopes: []
 
     visible: root.scopes.length > 0
-    padding: 20
-    background: Rectangle { radius: 8; color: "white"; border.color: "#dfe2ec" }
+    padding: Theme.cardPadding
+    background: CardBackground {}
 
     ColumnLayout {
         anchors.fill: parent

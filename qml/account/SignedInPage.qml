@@ -30,16 +30,12 @@ FocusScope {
 
         Pane {
             id: card
-            width: Math.min(480, scroller.availableWidth - 48)
+            width: Math.min(Theme.narrowWidth, scroller.availableWidth - 48)
             x: (scroller.availableWidth - width) / 2
             y: 24
             padding: 28
 
-            background: Rectangle {
-                radius: 8
-                color: "white"
-                border.color: "#dfe2ec"
-            }
+            background: CardBackground {}
 
             ColumnLayout {
                 anchors.fill: parent

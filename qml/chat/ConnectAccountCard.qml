@@ -7,37 +7,28 @@ import Countersign
 
 // A call waits until the person connects an account (e.g. their Google account) in the browser:
 // open the provider's connect page, then try again, or give up.
-ChatCard {
+WaitingCard {
     id: card
 
-    required property int index
-    required property string callId
     required property string connectionName
     required property string connectUri
     // What the call waits for, in words (from the authorizer; the card says it its own way).
     required property string text
-    required property bool superseded
-    readonly property string key: card.open ? card.callId : card.callId + "_" + card.index
 
     objectName: "connect_" + card.key
-    accent: card.open ? Material.color(Material.Amber, Material.Shade700) : Material.color(Material.Grey)
-    Accessible.name: titleLabel.text
+    Accessible.name: header.title
     Accessible.description: card.text
 
     ColumnLayout {
         anchors.fill: parent
         spacing: 8
 
-        Label {
-            id: titleLabel
-            objectName: "connectTitle_" + card.key
-            text: card.open ? qsTr("Connect your %1 account").arg(card.connectionName)
-                            : card.superseded ? qsTr("Tried again") : qsTr("No longer waiting")
-            textFormat: Text.PlainText
-            font.weight: Font.DemiBold
-            font.pixelSize: 16
-            wrapMode: Text.Wrap
-            Layout.fillWidth: true
+        CardHeader {
+            id: header
+            owner: card
+            title: card.open ? qsTr("Connect your %1 account").arg(card.connectionName)
+                             : card.superseded ? qsTr("Tried again") : qsTr("No longer waiting")
+            titleObjectName: "connectTitle_" + card.key
         }
         Label {
             visible: card.open

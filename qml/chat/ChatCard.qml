@@ -15,26 +15,12 @@ Pane {
     property bool open: true
     property int secondsLeft: Chat.secondsLeft(card.expiresAt)
 
-    // "4:05 left", "2 h left".
-    function timeLeft(seconds: int): string {
-        if (seconds <= 0)
-            return qsTr("Expired");
-        if (seconds >= 3600)
-            return qsTr("%1 h left").arg(Math.floor(seconds / 3600));
-        const rest = seconds % 60;
-        return qsTr("%1:%2 left").arg(Math.floor(seconds / 60)).arg(rest < 10 ? "0" + rest : String(rest));
-    }
-
     padding: 14
     leftPadding: 18
     opacity: card.open ? 1 : 0.7
     Accessible.role: Accessible.Grouping
 
-    background: Rectangle {
-        radius: 8
-        color: "white"
-        border.color: "#dfe2ec"
-
+    background: CardBackground {
         Rectangle {
             width: 4
             radius: 2

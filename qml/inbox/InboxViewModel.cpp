@@ -1,6 +1,6 @@
 #include "InboxViewModel.h"
 
-#include "RequestText.h"
+#include "request/RequestText.h"
 
 #include "approvals/ApprovalErrors.h"
 #include "rar/Presentation.h"
@@ -95,25 +95,26 @@ QString InboxViewModel::connectionMessage() const
     return {};
 }
 
-QVariantMap InboxViewModel::details(const QString &requestId) const
+RequestDetails *InboxViewModel::details(const QString &requestId) const
 {
+    // No parent: the QML engine owns what an invokable returns, and collects it.
     const approvals::Approval *approval = m_model->approval(requestId);
     if (!approval)
-        return {{QStringLiteral("found"), false}};
-    return {{QStringLiteral("found"), true},
-            {QStringLiteral("requestId"), approval->id},
-            {QStringLiteral("clientName"),
-             rar::displayText(approval->clientName.isEmpty() ? approval->clientId : approval->clientName,
-                              kLineChars)},
-            {QStringLiteral("clientId"), rar::displayText(approval->clientId, kLineChars)},
-            {QStringLiteral("bindingMessage"), rar::plainText(approval->bindingMessage)},
-            {QStringLiteral("status"), approvals::statusName(approval->status)},
-            {QStringLiteral("createdAt"), localTime(approval->createdAt)},
-            {QStringLiteral("expiresAt"), localTime(approval->expiresAt)},
-            {QStringLiteral("decidedAt"), localTime(approval->decidedAt)},
-            {QStringLiteral("reason"), rar::plainText(approval->reason)},
-            {QStringLiteral("sections"), detailSections(approval->authorizationDetails)},
-            {QStringLiteral("scopes"), scopeDescriptions(approval->scopes)}};
+        return new RequestDetails();
+    RequestDetails::Fields fields;
+    fields.found = true;
+    fields.clientName = rar::displayText(
+        approval->clientName.isEmpty() ? approval->clientId : approval->clientName, kLineChars);
+    fields.clientId = rar::displayText(approval->clientId, kLineChars);
+    fields.bindingMessage = rar::plainText(approval->bindingMessage);
+    fields.status = approvals::statusName(approval->status);
+    fields.createdAt = localTime(approval->createdAt);
+    fields.expiresAt = localTime(approval->expiresAt);
+    fields.decidedAt = localTime(approval->decidedAt);
+    fields.reason = rar::plainText(approval->reason);
+    fields.sections = detailSections(approval->authorizationDetails);
+    fields.scopes = scopeDescriptions(approval->scopes);
+    return new RequestDetails(std::move(fields));
 }
 
 int InboxViewModel::secondsLeft(const QString &requestId) const

@@ -7,23 +7,18 @@ import Countersign
 
 // A call waits for the person to approve a device code (device flow): the code, big, to copy or
 // to take to the "Enter code" page, and the provider's page for it.
-ChatCard {
+WaitingCard {
     id: card
 
-    required property int index
-    required property string callId
     required property string userCode
     required property string verificationUri
     required property string verificationUriComplete
-    required property bool superseded
-    readonly property string key: card.open ? card.callId : card.callId + "_" + card.index
     property bool copied: false
 
     signal enterCode(string userCode)
 
     objectName: "deviceCode_" + card.key
-    accent: card.open ? Material.color(Material.Amber, Material.Shade700) : Material.color(Material.Grey)
-    Accessible.name: [titleLabel.text, qsTr("Code %1").arg(card.userCode)].join(". ")
+    Accessible.name: [header.title, qsTr("Code %1").arg(card.userCode)].join(". ")
 
     Timer {
         id: copiedTimer
@@ -35,29 +30,13 @@ ChatCard {
         anchors.fill: parent
         spacing: 8
 
-        RowLayout {
-            spacing: 8
-            Layout.fillWidth: true
-
-            Label {
-                id: titleLabel
-                objectName: "deviceCodeTitle_" + card.key
-                text: card.open ? qsTr("Approve with a code")
-                                : card.superseded ? qsTr("Replaced by a newer code") : qsTr("No longer waiting")
-                textFormat: Text.PlainText
-                font.weight: Font.DemiBold
-                font.pixelSize: 16
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
-            Label {
-                objectName: "timeLeft_" + card.key
-                visible: card.open && card.expiresAt !== ""
-                text: card.timeLeft(card.secondsLeft)
-                textFormat: Text.PlainText
-                color: card.secondsLeft < 60 ? Material.color(Material.Red, Material.Shade800) : Material.secondaryTextColor
-                font.pixelSize: 13
-            }
+        CardHeader {
+            id: header
+            owner: card
+            title: card.open ? qsTr("Approve with a code")
+                             : card.superseded ? qsTr("Replaced by a newer code") : qsTr("No longer waiting")
+            titleObjectName: "deviceCodeTitle_" + card.key
+            timeLeftObjectName: "timeLeft_" + card.key
         }
         Label {
             visible: card.open

@@ -54,7 +54,7 @@ FocusScope {
             padding: 12
             leftPadding: 20
             rightPadding: 20
-            background: Rectangle { color: "white"; border.color: "#e3e5ee" }
+            background: Rectangle { color: Theme.surface; border.color: Theme.barBorder }
 
             RowLayout {
                 anchors.fill: parent
@@ -203,7 +203,7 @@ FocusScope {
             padding: 12
             leftPadding: 20
             rightPadding: 20
-            background: Rectangle { color: "white"; border.color: "#e3e5ee" }
+            background: Rectangle { color: Theme.surface; border.color: Theme.barBorder }
 
             ColumnLayout {
                 anchors.fill: parent

@@ -34,7 +34,6 @@ public:
 
     // Reconnection pauses grow from `min` (doubling) to `max`; the server's retry advice is a floor.
     void setBackoff(std::chrono::milliseconds min, std::chrono::milliseconds max);
-    void setIdleTimeout(std::chrono::milliseconds timeout) { m_stream.setIdleTimeout(timeout); }
 
     void start();
     void stop();

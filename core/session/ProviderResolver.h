@@ -38,9 +38,6 @@ public:
     // Provider from COUNTERSIGN_ISSUER / COUNTERSIGN_CLIENT_ID, if set.
     static std::optional<config::ProviderConfig> fromEnvironment();
 
-    void setSandboxDataDirectory(const QString &dir) { m_sandboxDataDir = dir; }
-    QString sandboxDataDirectory() const { return m_sandboxDataDir; }
-
 private:
     config::ProviderConfig choose(const std::optional<config::ProviderConfig> &explicitChoice,
                                   const std::optional<QUrl> &running) const;

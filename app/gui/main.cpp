@@ -19,14 +19,14 @@
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QGuiApplication>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTextStream>
-#include <QEventLoop>
-#include <QPointer>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -81,7 +81,8 @@ Options parseArguments(const QCoreApplication &app)
     if (!provider)
         usageError(provider.error().message);
     options.provider = provider.value();
-    if (options.provider && !options.provider->issuer.isEmpty() && !config::isSecureOrLoopback(options.provider->issuer))
+    if (options.provider && !options.provider->issuer.isEmpty() &&
+        !config::isSecureOrLoopback(options.provider->issuer))
         usageError(Tr::tr("The issuer must be an https:// URL (or http:// on this computer): %1")
                        .arg(options.provider->issuer.toString()));
     options.screenshotFile = parser.value(screenshotOption);
@@ -221,7 +222,8 @@ int main(int argc, char *argv[])
     approvalChannel.followSession();
     gui::InboxViewModel inbox(&approvalChannel);
     gui::InboxViewModel::setInstance(&inbox);
-    gui::DeviceViewModel devices(&approvalChannel, oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
+    gui::DeviceViewModel devices(&approvalChannel,
+                                 oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
     gui::DeviceViewModel::setInstance(&devices);
     devices.openLink(options.deviceLink);
 
@@ -232,10 +234,11 @@ int main(int argc, char *argv[])
     gui::ChatViewModel chat(oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
     gui::ChatViewModel::setInstance(&chat);
     chat.setAgentClientId(config::sandbox::agentClientId()); // its requests show in the chat, too
-    QObject::connect(&agentService, &agent::AgentService::sessionChanged, &chat, [&chat, &agentService, &inbox] {
-        chat.setSession(agentService.session(), agentService.unavailableReason());
-        inbox.agentApprovals()->setSession(agentService.session());
-    });
+    QObject::connect(&agentService, &agent::AgentService::sessionChanged, &chat,
+                     [&chat, &agentService, &inbox] {
+                         chat.setSession(agentService.session(), agentService.unavailableReason());
+                         inbox.agentApprovals()->setSession(agentService.session());
+                     });
     chat.setSession(nullptr, agentService.unavailableReason());
     gui::AgentSettingsViewModel agentSettings(&agentService, &store, &network);
     gui::AgentSettingsViewModel::setInstance(&agentSettings);

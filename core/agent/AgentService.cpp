@@ -1,13 +1,13 @@
 #include "AgentService.h"
 
 #include "agent/ApiTools.h"
+#include "agent/ApprovedActionTools.h"
 #include "agent/AsyncAuthorizer.h"
 #include "agent/DemoBackend.h"
 #include "agent/DeviceAuthorizer.h"
 #include "agent/FederatedTokenAuthorizer.h"
 #include "agent/FgaAuthorizer.h"
 #include "agent/SessionTokenAuthorizer.h"
-#include "agent/ApprovedActionTools.h"
 #include "approvals/ApprovalChannel.h"
 #include "ciba/CibaClient.h"
 #include "config/SandboxFixtures.h"
@@ -59,7 +59,8 @@ struct AgentService::Parts
 
 AgentService::AgentService(session::SessionManager *session, approvals::ApprovalChannel *channel,
                            QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent), m_session(session), m_channel(channel), m_http(std::make_unique<net::HttpClient>(network)),
+    : QObject(parent), m_session(session), m_channel(channel),
+      m_http(std::make_unique<net::HttpClient>(network)),
       m_backendFactory([](QObject *owner) { return new DemoBackend(owner); })
 {
     m_unavailableReason = tr("Sign in to chat with the agent.");
@@ -150,7 +151,8 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
     if (!config.cibaClientId.isEmpty() && !metadata.backchannelAuthenticationEndpoint.isEmpty()) {
         parts->ciba = std::make_unique<ciba::CibaClient>(
             m_http.get(), metadata.backchannelAuthenticationEndpoint, metadata.tokenEndpoint,
-            ciba::ClientCredentials{config.cibaClientId, config.cibaClientSecret, dialect.clientAuthentication()});
+            ciba::ClientCredentials{config.cibaClientId, config.cibaClientSecret,
+                                    dialect.clientAuthentication()});
         parts->ciba->setApiParameter(apiParameter);
         for (const auto action : {StockOrderTool::Action::Buy, StockOrderTool::Action::Sell}) {
             AsyncAuthorizer::Options options;
@@ -166,9 +168,10 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
             };
             auto authorizer = std::make_shared<AsyncAuthorizer>(parts->ciba.get(), options);
             parts->asyncAuthorizers << authorizer;
-            agent->addTool(std::make_shared<StockOrderTool>(action, m_http.get(),
-                                                            net::withPathSegment(config.stockApi, QStringLiteral("orders"))),
-                           authorizer);
+            agent->addTool(
+                std::make_shared<StockOrderTool>(
+                    action, m_http.get(), net::withPathSegment(config.stockApi, QStringLiteral("orders"))),
+                authorizer);
         }
         profile.allowed << tr("buy and sell stock (you approve each trade %1)").arg(approvedWhere);
 
@@ -189,12 +192,15 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
 
     if (!config.deviceClientId.isEmpty() && !metadata.deviceAuthorizationEndpoint.isEmpty()) {
         parts->device = std::make_unique<device::DeviceAuthorizationClient>(
-            m_http.get(), metadata.deviceAuthorizationEndpoint, metadata.tokenEndpoint, config.deviceClientId);
+            m_http.get(), metadata.deviceAuthorizationEndpoint, metadata.tokenEndpoint,
+            config.deviceClientId);
         parts->device->setApiParameter(apiParameter);
         parts->deviceAuthorizer = std::make_shared<DeviceAuthorizer>(
-            parts->device.get(), DeviceAuthorizer::Options{{QStringLiteral("data:read")}, config.dataResource,
+            parts->device.get(), DeviceAuthorizer::Options{{QStringLiteral("data:read")},
+                                                           config.dataResource,
                                                            tr("let the agent read your data records")});
-        agent->addTool(std::make_shared<DataRecordTool>(m_http.get(), config.dataApi), parts->deviceAuthorizer);
+        agent->addTool(std::make_shared<DataRecordTool>(m_http.get(), config.dataApi),
+                       parts->deviceAuthorizer);
         profile.allowed << tr("read your data records (you approve once with a device code)");
     } else {
         profile.forbidden << tr("read your data records: this provider has no demo data API for the agent");
@@ -204,46 +210,53 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
         const QString connection = config.calendarConnection;
         QUrl connectUri;
         if (!config.connectEndpoint.isEmpty())
-            connectUri = net::withPathSegment(config.connectEndpoint, QString::fromLatin1(QUrl::toPercentEncoding(connection)));
+            connectUri = net::withPathSegment(config.connectEndpoint,
+                                              QString::fromLatin1(QUrl::toPercentEncoding(connection)));
         auto authorizer = std::make_shared<FederatedTokenAuthorizer>(
             [session = QPointer(m_session)](const QString &name, Callback<oauth::TokenSet> done) {
                 if (session)
                     session->exchangeForConnection(name, std::move(done));
             },
             FederatedTokenAuthorizer::Options{connection, QStringLiteral("Google"), connectUri});
-        agent->addTool(std::make_shared<CalendarTool>(m_http.get(), net::withPathSegment(config.calendarApi, QStringLiteral("freebusy"))),
-                       authorizer);
+        agent->addTool(
+            std::make_shared<CalendarTool>(
+                m_http.get(), net::withPathSegment(config.calendarApi, QStringLiteral("freebusy"))),
+            authorizer);
         profile.allowed << tr("check your Google calendar (through your connected account)");
     }
 
     if (!config.docsApi.isEmpty() && !config.fgaApiUrl.isEmpty()) {
         parts->fga = std::make_unique<fga::FgaClient>(
             m_http.get(), fga::FgaConfig{config.fgaApiUrl, config.fgaStoreId, {}, config.fgaApiToken});
-        auto docsToken = [session = QPointer(m_session), resource = config.docsResource](Callback<QByteArray> done) {
+        auto docsToken = [session = QPointer(m_session),
+                          resource = config.docsResource](Callback<QByteArray> done) {
             if (session)
                 session->accessTokenFor(resource, false, std::move(done));
             else
                 done(session::errors::notSignedIn());
         };
-        agent->addTool(std::make_shared<DocumentSearchTool>(m_http.get(), net::withPathSegment(config.docsApi, QStringLiteral("search")),
-                                                            FgaFilter(parts->fga.get(), QStringLiteral("viewer"))),
+        agent->addTool(std::make_shared<DocumentSearchTool>(
+                           m_http.get(), net::withPathSegment(config.docsApi, QStringLiteral("search")),
+                           FgaFilter(parts->fga.get(), QStringLiteral("viewer"))),
                        std::make_shared<SessionTokenAuthorizer>(docsToken));
-        agent->addTool(std::make_shared<DocumentReadTool>(m_http.get(), config.docsApi),
-                       std::make_shared<FgaAuthorizer>(
-                           parts->fga.get(),
-                           FgaAuthorizer::Options{[subject] { return QStringLiteral("user:") + subject; },
-                                                  QStringLiteral("viewer"), &DocumentReadTool::objectFor, docsToken}));
+        agent->addTool(
+            std::make_shared<DocumentReadTool>(m_http.get(), config.docsApi),
+            std::make_shared<FgaAuthorizer>(
+                parts->fga.get(),
+                FgaAuthorizer::Options{[subject] { return QStringLiteral("user:") + subject; },
+                                       QStringLiteral("viewer"), &DocumentReadTool::objectFor, docsToken}));
         const QString documents = tr("search and read the shared documents you may view");
         profile.allowed << documents;
         // Whether the sign-in granted the documents API shows when a token for it is asked for.
-        docsToken([this, self = QPointer(this), generation = m_generation, documents](Result<QByteArray> token) {
-            if (!self || generation != m_generation || !m_agent || token)
-                return;
-            AgentProfile profile = m_agent->profile();
-            profile.allowed.removeAll(documents);
-            profile.forbidden << tr("search documents: %1").arg(token.error().message);
-            m_agent->setProfile(profile);
-        });
+        docsToken(
+            [this, self = QPointer(this), generation = m_generation, documents](Result<QByteArray> token) {
+                if (!self || generation != m_generation || !m_agent || token)
+                    return;
+                AgentProfile profile = m_agent->profile();
+                profile.allowed.removeAll(documents);
+                profile.forbidden << tr("search documents: %1").arg(token.error().message);
+                m_agent->setProfile(profile);
+            });
     }
     if (!sandbox)
         profile.forbidden << tr("use the demo tools: they exist only at the sandbox");
@@ -252,10 +265,12 @@ void AgentService::build(const oauth::ProviderMetadata &metadata)
     m_storageFile.clear();
     if (!m_storageDirectory.isEmpty()) {
         const QByteArray account = (metadata.issuer.toString() + u'\n' + identity.subject).toUtf8();
-        m_storageFile = QDir(m_storageDirectory)
-                            .filePath(QString::fromLatin1(
-                                          QCryptographicHash::hash(account, QCryptographicHash::Sha256).toHex().left(32)) +
-                                      QStringLiteral(".json"));
+        m_storageFile =
+            QDir(m_storageDirectory)
+                .filePath(
+                    QString::fromLatin1(
+                        QCryptographicHash::hash(account, QCryptographicHash::Sha256).toHex().left(32)) +
+                    QStringLiteral(".json"));
         agent->setStorageFile(m_storageFile);
     }
     m_parts = std::move(parts);

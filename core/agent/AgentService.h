@@ -51,7 +51,10 @@ struct AgentConfig
     // The sandbox (its discovery names metadata.demoApisUrl): its demo clients and APIs (DEMO
     // ONLY credentials, the sandbox's own published fixtures).
     static AgentConfig forSandbox(const oauth::ProviderMetadata &metadata);
-    bool hasTools() const { return !cibaClientId.isEmpty() || !deviceClientId.isEmpty() || !docsApi.isEmpty(); }
+    bool hasTools() const
+    {
+        return !cibaClientId.isEmpty() || !deviceClientId.isEmpty() || !docsApi.isEmpty();
+    }
 };
 
 // The agent of the signed-in person: builds an AgentSession with the tools and authorizers the

@@ -174,7 +174,8 @@ void AgentSession::retryCall(const QString &callId)
     if (entry == m_tools.cend() || !entry->authorizer)
         return;
     const auto open = m_conversation.unresolvedCalls();
-    const auto call = std::find_if(open.cbegin(), open.cend(), [&](const Message &m) { return m.callId == callId; });
+    const auto call =
+        std::find_if(open.cbegin(), open.cend(), [&](const Message &m) { return m.callId == callId; });
     if (call == open.cend())
         return;
     const nlohmann::json saved = interrupt->interrupt;
@@ -185,7 +186,8 @@ void AgentSession::retryCall(const QString &callId)
 void AgentSession::cancelCall(const QString &callId)
 {
     const auto open = m_conversation.unresolvedCalls();
-    const auto call = std::find_if(open.cbegin(), open.cend(), [&](const Message &m) { return m.callId == callId; });
+    const auto call =
+        std::find_if(open.cbegin(), open.cend(), [&](const Message &m) { return m.callId == callId; });
     if (call == open.cend())
         return;
     if (const auto entry = m_tools.constFind(call->toolName); entry != m_tools.cend() && entry->authorizer)
@@ -249,8 +251,9 @@ void AgentSession::runCall(const QString &callId, const QString &toolName, const
 {
     const auto entry = m_tools.constFind(toolName);
     if (entry == m_tools.cend()) {
-        finishCall(callId, toolName,
-                   Error{QStringLiteral("unknown_tool"), Tr::tr("There is no tool called \"%1\".").arg(toolName)});
+        finishCall(
+            callId, toolName,
+            Error{QStringLiteral("unknown_tool"), Tr::tr("There is no tool called \"%1\".").arg(toolName)});
         return;
     }
     if (const Status valid = validateArguments(entry->tool->spec().parameters, arguments); !valid) {
@@ -260,7 +263,8 @@ void AgentSession::runCall(const QString &callId, const QString &toolName, const
     if (entry->authorizer)
         entry->authorizer->authorize(callId, arguments, reportFor(callId, toolName, arguments));
     else
-        execute(callId, toolName, arguments, ToolContext{callId, m_userSubject, m_userName, {}, nlohmann::json::array()});
+        execute(callId, toolName, arguments,
+                ToolContext{callId, m_userSubject, m_userName, {}, nlohmann::json::array()});
 }
 
 AuthorizationReport AgentSession::reportFor(const QString &callId, const QString &toolName,
@@ -268,28 +272,28 @@ AuthorizationReport AgentSession::reportFor(const QString &callId, const QString
 {
     const quint64 generation = m_generation;
     QPointer<AgentSession> self(this);
-    return {
-        [self, generation, callId, toolName, arguments](const QByteArray &token, const nlohmann::json &details) {
-            if (self && generation == self->m_generation)
-                self->execute(callId, toolName, arguments,
-                              ToolContext{callId, self->m_userSubject, self->m_userName, token, details});
-        },
-        [self, generation, callId, toolName](const QString &text, const nlohmann::json &interrupt) {
-            if (!self || generation != self->m_generation)
-                return;
-            Message message;
-            message.kind = Message::Kind::Interrupt;
-            message.callId = callId;
-            message.toolName = toolName;
-            message.text = text;
-            message.interrupt = interrupt;
-            message.at = QDateTime::currentDateTimeUtc();
-            self->append(std::move(message));
-        },
-        [self, generation, callId, toolName](const Error &error) {
-            if (self && generation == self->m_generation)
-                self->finishCall(callId, toolName, error);
-        }};
+    return {[self, generation, callId, toolName, arguments](const QByteArray &token,
+                                                            const nlohmann::json &details) {
+                if (self && generation == self->m_generation)
+                    self->execute(callId, toolName, arguments,
+                                  ToolContext{callId, self->m_userSubject, self->m_userName, token, details});
+            },
+            [self, generation, callId, toolName](const QString &text, const nlohmann::json &interrupt) {
+                if (!self || generation != self->m_generation)
+                    return;
+                Message message;
+                message.kind = Message::Kind::Interrupt;
+                message.callId = callId;
+                message.toolName = toolName;
+                message.text = text;
+                message.interrupt = interrupt;
+                message.at = QDateTime::currentDateTimeUtc();
+                self->append(std::move(message));
+            },
+            [self, generation, callId, toolName](const Error &error) {
+                if (self && generation == self->m_generation)
+                    self->finishCall(callId, toolName, error);
+            }};
 }
 
 void AgentSession::execute(const QString &callId, const QString &toolName, const nlohmann::json &arguments,
@@ -299,10 +303,11 @@ void AgentSession::execute(const QString &callId, const QString &toolName, const
     if (entry == m_tools.cend())
         return;
     const quint64 generation = m_generation;
-    entry->tool->run(arguments, context, [self = QPointer(this), generation, callId, toolName](Result<nlohmann::json> out) {
-        if (self && generation == self->m_generation)
-            self->finishCall(callId, toolName, std::move(out));
-    });
+    entry->tool->run(arguments, context,
+                     [self = QPointer(this), generation, callId, toolName](Result<nlohmann::json> out) {
+                         if (self && generation == self->m_generation)
+                             self->finishCall(callId, toolName, std::move(out));
+                     });
 }
 
 void AgentSession::finishCall(const QString &callId, const QString &toolName, Result<nlohmann::json> result)
@@ -314,7 +319,8 @@ void AgentSession::finishCall(const QString &callId, const QString &toolName, Re
     if (result)
         append(Message::toolResult(callId, toolName, std::move(result).value(), false));
     else
-        append(Message::toolResult(callId, toolName, errorResult(result.error().message, result.error().code), true));
+        append(Message::toolResult(callId, toolName, errorResult(result.error().message, result.error().code),
+                                   true));
     continueIfSettled();
 }
 
@@ -326,7 +332,8 @@ void AgentSession::continueIfSettled()
         setBusy(true); // a call still runs or waits on the person
         return;
     }
-    if (!m_conversation.messages.isEmpty() && m_conversation.messages.last().kind == Message::Kind::ToolResult) {
+    if (!m_conversation.messages.isEmpty() &&
+        m_conversation.messages.last().kind == Message::Kind::ToolResult) {
         startTurn(); // the backend answers from the results
         return;
     }

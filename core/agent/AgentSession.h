@@ -75,7 +75,8 @@ private:
     void startTurn();
     void onTurnFinished(Status status);
     void runCall(const QString &callId, const QString &toolName, const nlohmann::json &arguments);
-    AuthorizationReport reportFor(const QString &callId, const QString &toolName, const nlohmann::json &arguments);
+    AuthorizationReport reportFor(const QString &callId, const QString &toolName,
+                                  const nlohmann::json &arguments);
     void execute(const QString &callId, const QString &toolName, const nlohmann::json &arguments,
                  ToolContext context);
     void finishCall(const QString &callId, const QString &toolName, Result<nlohmann::json> result);

@@ -22,7 +22,8 @@ class DataRecordTool : public Tool
 public:
     DataRecordTool(net::HttpClient *http, QUrl recordsBase);
     ToolSpec spec() const override;
-    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override;
+    void run(const nlohmann::json &arguments, const ToolContext &context,
+             Callback<nlohmann::json> done) override;
 
 private:
     net::HttpClient *m_http;
@@ -36,7 +37,8 @@ class CalendarTool : public Tool
 public:
     CalendarTool(net::HttpClient *http, QUrl freeBusyEndpoint);
     ToolSpec spec() const override;
-    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override;
+    void run(const nlohmann::json &arguments, const ToolContext &context,
+             Callback<nlohmann::json> done) override;
 
 private:
     net::HttpClient *m_http;
@@ -50,7 +52,8 @@ class DocumentSearchTool : public Tool
 public:
     DocumentSearchTool(net::HttpClient *http, QUrl searchEndpoint, FgaFilter filter);
     ToolSpec spec() const override;
-    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override;
+    void run(const nlohmann::json &arguments, const ToolContext &context,
+             Callback<nlohmann::json> done) override;
 
 private:
     net::HttpClient *m_http;
@@ -64,7 +67,8 @@ class DocumentReadTool : public Tool
 public:
     DocumentReadTool(net::HttpClient *http, QUrl documentsBase);
     ToolSpec spec() const override;
-    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override;
+    void run(const nlohmann::json &arguments, const ToolContext &context,
+             Callback<nlohmann::json> done) override;
 
     // The FGA object a call is about: "doc:<id>".
     static QString objectFor(const nlohmann::json &arguments);

@@ -58,20 +58,21 @@ StockOrderTool::StockOrderTool(Action action, net::HttpClient *http, QUrl orders
 ToolSpec StockOrderTool::spec() const
 {
     const bool buy = m_action == Action::Buy;
-    return {buy ? QStringLiteral("buy_stock") : QStringLiteral("sell_stock"),
-            buy ? QStringLiteral("Buy shares of a stock for the user. Each trade needs the user's approval.")
-                : QStringLiteral("Sell shares of a stock for the user. Each trade needs the user's approval."),
-            nlohmann::json{
-                {"type", "object"},
-                {"properties",
-                 {{"ticker", {{"type", "string"}, {"pattern", "^[A-Z]{1,8}$"}, {"description", "Stock symbol"}}},
-                  {"qty", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100000}}},
-                  {"limit_price",
-                   {{"type", "number"},
-                    {"exclusiveMinimum", 0},
-                    {"description", buy ? "Highest price per share" : "Lowest price per share"}}}}},
-                {"required", {"ticker", "qty"}},
-                {"additionalProperties", false}}};
+    return {
+        buy ? QStringLiteral("buy_stock") : QStringLiteral("sell_stock"),
+        buy ? QStringLiteral("Buy shares of a stock for the user. Each trade needs the user's approval.")
+            : QStringLiteral("Sell shares of a stock for the user. Each trade needs the user's approval."),
+        nlohmann::json{
+            {"type", "object"},
+            {"properties",
+             {{"ticker", {{"type", "string"}, {"pattern", "^[A-Z]{1,8}$"}, {"description", "Stock symbol"}}},
+              {"qty", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100000}}},
+              {"limit_price",
+               {{"type", "number"},
+                {"exclusiveMinimum", 0},
+                {"description", buy ? "Highest price per share" : "Lowest price per share"}}}}},
+            {"required", {"ticker", "qty"}},
+            {"additionalProperties", false}}};
 }
 
 nlohmann::json StockOrderTool::authorizationDetails(Action action, const nlohmann::json &arguments)
@@ -98,7 +99,8 @@ QString StockOrderTool::bindingMessage(Action action, const nlohmann::json &argu
     return (message + randomTag()).left(64);
 }
 
-void StockOrderTool::run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done)
+void StockOrderTool::run(const nlohmann::json &arguments, const ToolContext &context,
+                         Callback<nlohmann::json> done)
 {
     if (context.accessToken.isEmpty()) {
         done(Error{QStringLiteral("unauthorized"), Tr::tr("There is no approval for this trade.")});
@@ -110,12 +112,16 @@ void StockOrderTool::run(const nlohmann::json &arguments, const ToolContext &con
     if (arguments.contains("limit_price"))
         order["limit_price"] = arguments["limit_price"];
     // Tied to the client, not the tool (no QObject): the callback holds nothing of the tool.
-    m_http->postJson(m_ordersEndpoint, order, m_http, [done = std::move(done)](Result<nlohmann::json> placed) {
-        if (!placed)
-            done(Error{placed.error().code, Tr::tr("The stock API refused the order: %1").arg(placed.error().message)});
-        else
-            done(std::move(placed).value());
-    }, context.accessToken);
+    m_http->postJson(
+        m_ordersEndpoint, order, m_http,
+        [done = std::move(done)](Result<nlohmann::json> placed) {
+            if (!placed)
+                done(Error{placed.error().code,
+                           Tr::tr("The stock API refused the order: %1").arg(placed.error().message)});
+            else
+                done(std::move(placed).value());
+        },
+        context.accessToken);
 }
 
 PaymentTool::PaymentTool(net::HttpClient *http, QUrl paymentsEndpoint)
@@ -124,19 +130,22 @@ PaymentTool::PaymentTool(net::HttpClient *http, QUrl paymentsEndpoint)
 
 ToolSpec PaymentTool::spec() const
 {
-    return {QStringLiteral("make_payment"),
-            QStringLiteral("Pay an amount to someone from the user's account. Each payment needs the user's approval."),
-            nlohmann::json{
-                {"type", "object"},
-                {"properties",
-                 {{"amount",
-                   {{"type", "string"},
-                    {"pattern", "^[0-9]{1,9}(\\.[0-9]{1,2})?$"},
-                    {"description", "Decimal amount, e.g. 25.00"}}},
-                  {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}, {"description", "ISO 4217 code"}}},
-                  {"creditor", {{"type", "string"}, {"minLength", 1}, {"maxLength", 70}, {"description", "Whom to pay"}}}}},
-                {"required", {"amount", "currency", "creditor"}},
-                {"additionalProperties", false}}};
+    return {
+        QStringLiteral("make_payment"),
+        QStringLiteral(
+            "Pay an amount to someone from the user's account. Each payment needs the user's approval."),
+        nlohmann::json{
+            {"type", "object"},
+            {"properties",
+             {{"amount",
+               {{"type", "string"},
+                {"pattern", "^[0-9]{1,9}(\\.[0-9]{1,2})?$"},
+                {"description", "Decimal amount, e.g. 25.00"}}},
+              {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}, {"description", "ISO 4217 code"}}},
+              {"creditor",
+               {{"type", "string"}, {"minLength", 1}, {"maxLength", 70}, {"description", "Whom to pay"}}}}},
+            {"required", {"amount", "currency", "creditor"}},
+            {"additionalProperties", false}}};
 }
 
 nlohmann::json PaymentTool::authorizationDetails(const nlohmann::json &arguments)
@@ -157,7 +166,8 @@ QString PaymentTool::bindingMessage(const nlohmann::json &arguments)
     return bindingSafe(head + creditor.left(std::max<qsizetype>(0, 64 - head.size() - tag.size()))) + tag;
 }
 
-void PaymentTool::run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done)
+void PaymentTool::run(const nlohmann::json &arguments, const ToolContext &context,
+                      Callback<nlohmann::json> done)
 {
     if (context.accessToken.isEmpty()) {
         done(Error{QStringLiteral("unauthorized"), Tr::tr("There is no approval for this payment.")});
@@ -167,12 +177,16 @@ void PaymentTool::run(const nlohmann::json &arguments, const ToolContext &contex
                                  {"currency", text(arguments, "currency")},
                                  {"creditor", text(arguments, "creditor")}};
     // Tied to the client, not the tool (no QObject): the callback holds nothing of the tool.
-    m_http->postJson(m_paymentsEndpoint, payment, m_http, [done = std::move(done)](Result<nlohmann::json> made) {
-        if (!made)
-            done(Error{made.error().code, Tr::tr("The payments API refused the payment: %1").arg(made.error().message)});
-        else
-            done(std::move(made).value());
-    }, context.accessToken);
+    m_http->postJson(
+        m_paymentsEndpoint, payment, m_http,
+        [done = std::move(done)](Result<nlohmann::json> made) {
+            if (!made)
+                done(Error{made.error().code,
+                           Tr::tr("The payments API refused the payment: %1").arg(made.error().message)});
+            else
+                done(std::move(made).value());
+        },
+        context.accessToken);
 }
 
 } // namespace countersign::agent

@@ -27,7 +27,8 @@ public:
     StockOrderTool(Action action, net::HttpClient *http, QUrl ordersEndpoint);
 
     ToolSpec spec() const override;
-    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override;
+    void run(const nlohmann::json &arguments, const ToolContext &context,
+             Callback<nlohmann::json> done) override;
 
     // The trade_authorization (RFC 9396) this tool's arguments ask for, and the binding message
     // (at most 64 characters of CIBA's allowed set) the person compares on both screens.
@@ -48,7 +49,8 @@ public:
     PaymentTool(net::HttpClient *http, QUrl paymentsEndpoint);
 
     ToolSpec spec() const override;
-    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override;
+    void run(const nlohmann::json &arguments, const ToolContext &context,
+             Callback<nlohmann::json> done) override;
 
     static nlohmann::json authorizationDetails(const nlohmann::json &arguments);
     // "Pay 25.00 EUR to Erika #1234": CIBA's characters only, at most 64.

@@ -42,7 +42,8 @@ QString check(const nlohmann::json &schema, const nlohmann::json &value, const Q
         return {};
     if (const auto type = schema.find("type"); type != schema.end() && type->is_string()) {
         if (!hasType(value, type->get<std::string>()))
-            return Tr::tr("%1: must be of type %2").arg(where, QString::fromStdString(type->get<std::string>()));
+            return Tr::tr("%1: must be of type %2")
+                .arg(where, QString::fromStdString(type->get<std::string>()));
     }
     if (const auto options = schema.find("enum"); options != schema.end() && options->is_array()) {
         if (std::find(options->begin(), options->end(), value) == options->end())
@@ -50,21 +51,23 @@ QString check(const nlohmann::json &schema, const nlohmann::json &value, const Q
     }
     if (value.is_number()) {
         const double number = value.get<double>();
-        if (const auto min = schema.find("minimum"); min != schema.end() && min->is_number() && number < min->get<double>())
+        if (const auto min = schema.find("minimum");
+            min != schema.end() && min->is_number() && number < min->get<double>())
             return Tr::tr("%1: must be at least %2").arg(where, QString::fromStdString(min->dump()));
         if (const auto min = schema.find("exclusiveMinimum");
             min != schema.end() && min->is_number() && number <= min->get<double>())
             return Tr::tr("%1: must be more than %2").arg(where, QString::fromStdString(min->dump()));
-        if (const auto max = schema.find("maximum"); max != schema.end() && max->is_number() && number > max->get<double>())
+        if (const auto max = schema.find("maximum");
+            max != schema.end() && max->is_number() && number > max->get<double>())
             return Tr::tr("%1: must be at most %2").arg(where, QString::fromStdString(max->dump()));
     }
     if (value.is_string()) {
         const QString text = QString::fromStdString(value.get<std::string>());
-        if (const auto min = schema.find("minLength"); min != schema.end() && min->is_number_integer() &&
-                                                       text.size() < min->get<qint64>())
+        if (const auto min = schema.find("minLength");
+            min != schema.end() && min->is_number_integer() && text.size() < min->get<qint64>())
             return Tr::tr("%1: must have at least %2 characters").arg(where).arg(min->get<qint64>());
-        if (const auto max = schema.find("maxLength"); max != schema.end() && max->is_number_integer() &&
-                                                       text.size() > max->get<qint64>())
+        if (const auto max = schema.find("maxLength");
+            max != schema.end() && max->is_number_integer() && text.size() > max->get<qint64>())
             return Tr::tr("%1: must have at most %2 characters").arg(where).arg(max->get<qint64>());
         if (const auto pattern = schema.find("pattern"); pattern != schema.end() && pattern->is_string()) {
             // The whole value: on its own, "$" also matches just before a final "\n".
@@ -78,7 +81,8 @@ QString check(const nlohmann::json &schema, const nlohmann::json &value, const Q
         const auto properties = schema.value("properties", nlohmann::json::object());
         for (const auto &name : schema.value("required", nlohmann::json::array()))
             if (name.is_string() && !value.contains(name.get<std::string>()))
-                return Tr::tr("%1: is missing \"%2\"").arg(where, QString::fromStdString(name.get<std::string>()));
+                return Tr::tr("%1: is missing \"%2\"")
+                    .arg(where, QString::fromStdString(name.get<std::string>()));
         for (auto it = value.begin(); it != value.end(); ++it) {
             const QString member = path.isEmpty() ? QString::fromStdString(it.key())
                                                   : path + u'.' + QString::fromStdString(it.key());

@@ -29,7 +29,8 @@ AsyncAuthorizer::~AsyncAuthorizer()
         poll->cancel();
 }
 
-void AsyncAuthorizer::authorize(const QString &callId, const nlohmann::json &arguments, AuthorizationReport report)
+void AsyncAuthorizer::authorize(const QString &callId, const nlohmann::json &arguments,
+                                AuthorizationReport report)
 {
     if (!m_client) {
         report.failed({QStringLiteral("no_client"), Tr::tr("Approvals are not available right now.")});
@@ -61,17 +62,20 @@ void AsyncAuthorizer::authorize(const QString &callId, const nlohmann::json &arg
                                            {"expires_at", isoTime(ticket->expiresAt)},
                                            {"interval", ticket->interval.count()},
                                            {"binding_message", bindingMessage.toStdString()}};
-            const QString where = m_options.approvedWhere.isEmpty() ? Tr::tr("in your inbox") : m_options.approvedWhere;
-            report.interrupted(Tr::tr("Waiting for your approval of \"%1\" (%2; until %3).")
-                                   .arg(bindingMessage, where,
-                                        QLocale().toString(ticket->expiresAt.toLocalTime().time(), QLocale::ShortFormat)),
-                               interrupt);
+            const QString where =
+                m_options.approvedWhere.isEmpty() ? Tr::tr("in your inbox") : m_options.approvedWhere;
+            report.interrupted(
+                Tr::tr("Waiting for your approval of \"%1\" (%2; until %3).")
+                    .arg(bindingMessage, where,
+                         QLocale().toString(ticket->expiresAt.toLocalTime().time(), QLocale::ShortFormat)),
+                interrupt);
         }
         wait(callId, ticket.value(), report);
     });
 }
 
-void AsyncAuthorizer::resume(const QString &callId, const nlohmann::json &interrupt, AuthorizationReport report)
+void AsyncAuthorizer::resume(const QString &callId, const nlohmann::json &interrupt,
+                             AuthorizationReport report)
 {
     const JsonFields fields(interrupt, [](const QString &field) {
         return Error{QStringLiteral("interrupt_invalid"),

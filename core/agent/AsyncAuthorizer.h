@@ -44,7 +44,8 @@ public:
     AsyncAuthorizer(ciba::CibaClient *client, Options options, QObject *parent = nullptr);
     ~AsyncAuthorizer() override;
 
-    void authorize(const QString &callId, const nlohmann::json &arguments, AuthorizationReport report) override;
+    void authorize(const QString &callId, const nlohmann::json &arguments,
+                   AuthorizationReport report) override;
     void resume(const QString &callId, const nlohmann::json &interrupt, AuthorizationReport report) override;
     void cancel(const QString &callId) override;
 

@@ -41,9 +41,11 @@ class Authorizer
 {
 public:
     virtual ~Authorizer() = default;
-    virtual void authorize(const QString &callId, const nlohmann::json &arguments, AuthorizationReport report) = 0;
+    virtual void authorize(const QString &callId, const nlohmann::json &arguments,
+                           AuthorizationReport report) = 0;
     // Picks up a call interrupted before the app quit, from the interrupt it recorded.
-    virtual void resume(const QString &callId, const nlohmann::json &interrupt, AuthorizationReport report) = 0;
+    virtual void resume(const QString &callId, const nlohmann::json &interrupt,
+                        AuthorizationReport report) = 0;
     // Stops working on the call (nothing more is reported).
     virtual void cancel(const QString &callId) { Q_UNUSED(callId) }
 };

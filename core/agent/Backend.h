@@ -23,7 +23,7 @@ struct AgentProfile
 // What a backend reports while it answers one turn.
 struct BackendEvents
 {
-    std::function<void(const QString &delta)> text;                                       // streamed reply
+    std::function<void(const QString &delta)> text; // streamed reply
     std::function<void(const QString &callId, const QString &tool, nlohmann::json)> toolCall; // wants a tool
     std::function<void(Status)> finished; // the turn is over (then: run the calls, or wait for the person)
 };
@@ -38,8 +38,8 @@ public:
 
     // How the UI names it ("Rule-based demo agent", "gpt-4o at api.example.com").
     virtual QString label() const = 0;
-    virtual void respond(const Conversation &conversation, const QList<ToolSpec> &tools, const AgentProfile &profile,
-                         BackendEvents events) = 0;
+    virtual void respond(const Conversation &conversation, const QList<ToolSpec> &tools,
+                         const AgentProfile &profile, BackendEvents events) = 0;
     // Stops the turn in progress (finished() is not called).
     virtual void cancel() {}
 };

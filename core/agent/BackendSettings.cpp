@@ -20,7 +20,8 @@ BackendSettings BackendSettings::load()
     BackendSettings result;
     // The demo unless chosen otherwise; an OpenAI server named in the environment (and no choice
     // made in the settings) is taken as the choice.
-    const bool openAiInEnvironment = qEnvironmentVariableIsSet("OPENAI_BASE_URL") || qEnvironmentVariableIsSet("OPENAI_API_KEY");
+    const bool openAiInEnvironment =
+        qEnvironmentVariableIsSet("OPENAI_BASE_URL") || qEnvironmentVariableIsSet("OPENAI_API_KEY");
     QString kind = stored.agentBackend();
     if (kind.isEmpty())
         kind = openAiInEnvironment ? QStringLiteral("openai") : QStringLiteral("demo");
@@ -39,7 +40,8 @@ void BackendSettings::save() const
     config::Settings().setAgentBackend(kindName(kind), openAi.baseUrl, openAi.model);
 }
 
-void BackendSettings::loadApiKey(storage::TokenStore *store, BackendSettings settings, Callback<BackendSettings> done)
+void BackendSettings::loadApiKey(storage::TokenStore *store, BackendSettings settings,
+                                 Callback<BackendSettings> done)
 {
     if (!settings.openAi.apiKey.isEmpty() || settings.kind != Kind::OpenAi) {
         done(std::move(settings));
@@ -63,11 +65,13 @@ void BackendSettings::saveApiKey(storage::TokenStore *store, const QByteArray &k
 Result<AgentService::BackendFactory> BackendSettings::factory(QNetworkAccessManager *network) const
 {
     if (kind == Kind::Demo)
-        return AgentService::BackendFactory([](QObject *parent) -> Backend * { return new DemoBackend(parent); });
+        return AgentService::BackendFactory(
+            [](QObject *parent) -> Backend * { return new DemoBackend(parent); });
     if (const Status usable = OpenAiBackend::check(openAi); !usable)
         return usable.error();
-    return AgentService::BackendFactory(
-        [network, config = openAi](QObject *parent) -> Backend * { return new OpenAiBackend(network, config, parent); });
+    return AgentService::BackendFactory([network, config = openAi](QObject *parent) -> Backend * {
+        return new OpenAiBackend(network, config, parent);
+    });
 }
 
 } // namespace countersign::agent

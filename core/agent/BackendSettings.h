@@ -32,13 +32,17 @@ struct BackendSettings
     void save() const;
 
     // Reads the key from the keychain into openAi.apiKey unless OPENAI_API_KEY gave one.
-    static void loadApiKey(storage::TokenStore *store, BackendSettings settings, Callback<BackendSettings> done);
+    static void loadApiKey(storage::TokenStore *store, BackendSettings settings,
+                           Callback<BackendSettings> done);
     static void saveApiKey(storage::TokenStore *store, const QByteArray &key, Callback<Done> done);
 
     // Makes the chosen backend (an OpenAI configuration that check() refuses makes none: error).
     Result<AgentService::BackendFactory> factory(QNetworkAccessManager *network) const;
 
-    static QString kindName(Kind kind) { return kind == Kind::OpenAi ? QStringLiteral("openai") : QStringLiteral("demo"); }
+    static QString kindName(Kind kind)
+    {
+        return kind == Kind::OpenAi ? QStringLiteral("openai") : QStringLiteral("demo");
+    }
 };
 
 } // namespace countersign::agent

@@ -71,7 +71,8 @@ Message Message::toolCall(const QString &callId, const QString &toolName, nlohma
     return message;
 }
 
-Message Message::toolResult(const QString &callId, const QString &toolName, nlohmann::json result, bool isError)
+Message Message::toolResult(const QString &callId, const QString &toolName, nlohmann::json result,
+                            bool isError)
 {
     Message message = user({});
     message.kind = Kind::ToolResult;

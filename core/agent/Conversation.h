@@ -38,7 +38,8 @@ struct Message
     static Message user(const QString &text);
     static Message assistant(const QString &text);
     static Message toolCall(const QString &callId, const QString &toolName, nlohmann::json arguments);
-    static Message toolResult(const QString &callId, const QString &toolName, nlohmann::json result, bool isError);
+    static Message toolResult(const QString &callId, const QString &toolName, nlohmann::json result,
+                              bool isError);
 
     nlohmann::ordered_json toJson() const;
     // Errors: "conversation_invalid", naming the field.

@@ -26,15 +26,17 @@ QString str(const nlohmann::json &json, const char *name)
     const auto it = json.is_object() ? json.find(name) : json.end();
     if (!json.is_object() || it == json.end())
         return {};
-    return it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString::fromStdString(it->dump());
+    return it->is_string() ? QString::fromStdString(it->get<std::string>())
+                           : QString::fromStdString(it->dump());
 }
 
 QString helpText()
 {
-    return Tr::tr("I am the rule-based demo agent. I understand requests like: \"Buy 3 shares of ACME\", "
-                  "\"Sell 2 shares of GLOBEX at least 50\", \"Pay 25 EUR to Erika\", \"Check my calendar "
-                  "tomorrow\", \"Fetch data record r-1001\", \"Search documents about budget\", \"Read document "
-                  "q3-plan\" and \"What can I do?\".");
+    return Tr::tr(
+        "I am the rule-based demo agent. I understand requests like: \"Buy 3 shares of ACME\", "
+        "\"Sell 2 shares of GLOBEX at least 50\", \"Pay 25 EUR to Erika\", \"Check my calendar "
+        "tomorrow\", \"Fetch data record r-1001\", \"Search documents about budget\", \"Read document "
+        "q3-plan\" and \"What can I do?\".");
 }
 
 // The reply to a tool's result, in words, from the fields the demo tools return. A result is what
@@ -68,9 +70,10 @@ QString describeResult(const Message &result, const nlohmann::json &arguments)
         QStringList titles;
         for (const auto &document : jsonArray(r, "documents"))
             titles << Tr::tr("\"%1\"").arg(str(document, "title"));
-        return titles.isEmpty() ? Tr::tr("No documents you may read match \"%1\".").arg(str(arguments, "query"))
-                                : Tr::tr("Documents you may read about \"%1\": %2.")
-                                      .arg(str(arguments, "query"), titles.join(QStringLiteral(", ")));
+        return titles.isEmpty()
+                   ? Tr::tr("No documents you may read match \"%1\".").arg(str(arguments, "query"))
+                   : Tr::tr("Documents you may read about \"%1\": %2.")
+                         .arg(str(arguments, "query"), titles.join(QStringLiteral(", ")));
     }
     if (result.toolName == u"read_document")
         return Tr::tr("\"%1\": %2").arg(str(r, "title"), str(r, "text"));
@@ -103,9 +106,10 @@ DemoBackend::Intent DemoBackend::understand(const QString &request, const QDate 
         R"(^(buy|sell)\s+(\d{1,6})\s+(?:shares?\s+(?:of\s+)?)?([A-Za-z]{1,8})(?:\s+(?:at most|for at most|at least|for at least|limit)\s+\$?(\d+(?:\.\d{1,2})?))?\W*$)");
     static const QRegularExpression pay =
         pattern(R"(^pay\s+(\d+(?:\.\d{1,2})?)\s+([A-Za-z]{3})\s+to\s+(.{1,70}?)\W*$)");
-    static const QRegularExpression calendar =
-        pattern(R"(^check\s+my\s+calendar(?:\s+(?:on|for))?\s+(today|tomorrow|\d{4}-\d{2}-\d{2})(?:\s+at\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?))?\W*$)");
-    static const QRegularExpression record = pattern(R"(^fetch\s+(?:my\s+)?data\s+record\s+([A-Za-z0-9_-]{1,40})\W*$)");
+    static const QRegularExpression calendar = pattern(
+        R"(^check\s+my\s+calendar(?:\s+(?:on|for))?\s+(today|tomorrow|\d{4}-\d{2}-\d{2})(?:\s+at\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?))?\W*$)");
+    static const QRegularExpression record =
+        pattern(R"(^fetch\s+(?:my\s+)?data\s+record\s+([A-Za-z0-9_-]{1,40})\W*$)");
     static const QRegularExpression search =
         pattern(R"(^(?:search|find)\s+(?:my\s+)?documents\s+(?:about|on|for)\s+(.{1,100}?)\W*$)");
     static const QRegularExpression readDocument =
@@ -114,8 +118,10 @@ DemoBackend::Intent DemoBackend::understand(const QString &request, const QDate 
 
     if (const auto m = trade.match(text); m.hasMatch()) {
         intent.kind = Intent::Kind::Tool;
-        intent.tool = m.captured(1).toLower() == u"buy" ? QStringLiteral("buy_stock") : QStringLiteral("sell_stock");
-        intent.arguments = {{"ticker", m.captured(3).toUpper().toStdString()}, {"qty", m.captured(2).toInt()}};
+        intent.tool =
+            m.captured(1).toLower() == u"buy" ? QStringLiteral("buy_stock") : QStringLiteral("sell_stock");
+        intent.arguments = {{"ticker", m.captured(3).toUpper().toStdString()},
+                            {"qty", m.captured(2).toInt()}};
         if (!m.captured(4).isEmpty())
             intent.arguments["limit_price"] = m.captured(4).toDouble();
     } else if (const auto p = pay.match(text); p.hasMatch()) {
@@ -188,14 +194,17 @@ void DemoBackend::respond(const Conversation &conversation, const QList<ToolSpec
         const bool offered = std::any_of(tools.cbegin(), tools.cend(),
                                          [&](const ToolSpec &spec) { return spec.name == intent.tool; });
         if (intent.kind == Intent::Kind::Tool && offered) {
-            const auto callCount = std::count_if(conversation.messages.cbegin(), conversation.messages.cend(),
-                                                 [](const Message &m) { return m.kind == Message::Kind::ToolCall; });
+            const auto callCount =
+                std::count_if(conversation.messages.cbegin(), conversation.messages.cend(),
+                              [](const Message &m) { return m.kind == Message::Kind::ToolCall; });
             calls.append({QStringLiteral("call_%1").arg(callCount + 1), intent.tool, intent.arguments});
         } else if (intent.kind == Intent::Kind::Tool) {
-            chunks = (Tr::tr("I cannot do that here: the %1 tool is not available in this session.").arg(intent.tool) +
-                      (profile.forbidden.isEmpty() ? QString()
-                                                   : u' ' + Tr::tr("(%1)").arg(profile.forbidden.join(u"; "))))
-                         .split(u' ');
+            chunks =
+                (Tr::tr("I cannot do that here: the %1 tool is not available in this session.")
+                     .arg(intent.tool) +
+                 (profile.forbidden.isEmpty() ? QString()
+                                              : u' ' + Tr::tr("(%1)").arg(profile.forbidden.join(u"; "))))
+                    .split(u' ');
         } else if (intent.kind == Intent::Kind::WhoAmI) {
             chunks = describeProfile(profile).split(u' ');
         } else {

@@ -21,7 +21,8 @@ constexpr std::chrono::seconds kReuseMargin{60};
 
 } // namespace
 
-DeviceAuthorizer::DeviceAuthorizer(device::DeviceAuthorizationClient *client, Options options, QObject *parent)
+DeviceAuthorizer::DeviceAuthorizer(device::DeviceAuthorizationClient *client, Options options,
+                                   QObject *parent)
     : QObject(parent), m_client(client), m_options(std::move(options))
 {}
 
@@ -36,7 +37,8 @@ void DeviceAuthorizer::forget()
     m_granted = {};
 }
 
-void DeviceAuthorizer::authorize(const QString &callId, const nlohmann::json &arguments, AuthorizationReport report)
+void DeviceAuthorizer::authorize(const QString &callId, const nlohmann::json &arguments,
+                                 AuthorizationReport report)
 {
     Q_UNUSED(arguments)
     if (!m_granted.accessToken.isEmpty() &&
@@ -45,7 +47,8 @@ void DeviceAuthorizer::authorize(const QString &callId, const nlohmann::json &ar
         return;
     }
     if (!m_client) {
-        report.failed({QStringLiteral("no_client"), Tr::tr("Device authorization is not available right now.")});
+        report.failed(
+            {QStringLiteral("no_client"), Tr::tr("Device authorization is not available right now.")});
         return;
     }
     device::DeviceAuthorizationRequest request;
@@ -57,18 +60,20 @@ void DeviceAuthorizer::authorize(const QString &callId, const nlohmann::json &ar
         if (!self)
             return;
         if (!authorization) {
-            report.failed({authorization.error().code, Tr::tr("The agent could not get a code to approve: %1")
-                                                           .arg(authorization.error().message)});
+            report.failed(
+                {authorization.error().code,
+                 Tr::tr("The agent could not get a code to approve: %1").arg(authorization.error().message)});
             return;
         }
         const auto &code = authorization.value();
-        nlohmann::json interrupt{{"type", "device_authorization"},
-                                 {"user_code", code.userCode.toStdString()},
-                                 {"verification_uri", code.verificationUri.toString().toStdString()},
-                                 {"expires_at", isoTime(code.expiresAt)},
-                                 {"interval", code.interval.count()},
-                                 // The handle the agent polls with; it never reaches the model (see Conversation.h).
-                                 {"device_code", code.deviceCode.toStdString()}};
+        nlohmann::json interrupt{
+            {"type", "device_authorization"},
+            {"user_code", code.userCode.toStdString()},
+            {"verification_uri", code.verificationUri.toString().toStdString()},
+            {"expires_at", isoTime(code.expiresAt)},
+            {"interval", code.interval.count()},
+            // The handle the agent polls with; it never reaches the model (see Conversation.h).
+            {"device_code", code.deviceCode.toStdString()}};
         if (!code.verificationUriComplete.isEmpty())
             interrupt["verification_uri_complete"] = code.verificationUriComplete.toString().toStdString();
         report.interrupted(
@@ -82,7 +87,8 @@ void DeviceAuthorizer::authorize(const QString &callId, const nlohmann::json &ar
     });
 }
 
-void DeviceAuthorizer::resume(const QString &callId, const nlohmann::json &interrupt, AuthorizationReport report)
+void DeviceAuthorizer::resume(const QString &callId, const nlohmann::json &interrupt,
+                              AuthorizationReport report)
 {
     const JsonFields fields(interrupt, [](const QString &field) {
         return Error{QStringLiteral("interrupt_invalid"),
@@ -96,7 +102,8 @@ void DeviceAuthorizer::resume(const QString &callId, const nlohmann::json &inter
         return;
     }
     if (!m_client) {
-        report.failed({QStringLiteral("no_client"), Tr::tr("Device authorization is not available right now.")});
+        report.failed(
+            {QStringLiteral("no_client"), Tr::tr("Device authorization is not available right now.")});
         return;
     }
     device::DeviceAuthorization authorization;

@@ -23,14 +23,15 @@ public:
     struct Options
     {
         QStringList scopes;
-        QString resource;    // RFC 8707, optional
-        QString purpose;     // what the access is for, in words ("read your data records")
+        QString resource; // RFC 8707, optional
+        QString purpose;  // what the access is for, in words ("read your data records")
     };
 
     DeviceAuthorizer(device::DeviceAuthorizationClient *client, Options options, QObject *parent = nullptr);
     ~DeviceAuthorizer() override;
 
-    void authorize(const QString &callId, const nlohmann::json &arguments, AuthorizationReport report) override;
+    void authorize(const QString &callId, const nlohmann::json &arguments,
+                   AuthorizationReport report) override;
     void resume(const QString &callId, const nlohmann::json &interrupt, AuthorizationReport report) override;
     void cancel(const QString &callId) override;
 
@@ -38,7 +39,8 @@ public:
     void forget();
 
 private:
-    void wait(const QString &callId, const device::DeviceAuthorization &authorization, AuthorizationReport report);
+    void wait(const QString &callId, const device::DeviceAuthorization &authorization,
+              AuthorizationReport report);
 
     QPointer<device::DeviceAuthorizationClient> m_client;
     Options m_options;

@@ -47,25 +47,28 @@ void FederatedTokenAuthorizer::tryExchange(const QString &callId, AuthorizationR
         return;
     }
     m_open.insert(callId);
-    m_exchange(m_options.connection, [this, self = QPointer(this), callId, report](Result<oauth::TokenSet> tokens) {
-        if (!self || !m_open.remove(callId))
-            return;
-        if (tokens) {
-            m_granted = tokens.value();
-            report.granted(tokens->accessToken, nlohmann::json::array());
-            return;
-        }
-        const Error error = tokens.error();
-        if (error.code != notConnectedError()) {
-            report.failed({error.code, Tr::tr("Your %1 account could not be reached: %2")
-                                           .arg(m_options.accountName, error.message)});
-            return;
-        }
-        nlohmann::json interrupt{{"type", "connect_account"}, {"connection", m_options.connection.toStdString()}};
-        if (!m_options.connectUri.isEmpty())
-            interrupt["connect_uri"] = m_options.connectUri.toString().toStdString();
-        report.interrupted(Tr::tr("Connect your %1 account, then try again.").arg(m_options.accountName), interrupt);
-    });
+    m_exchange(
+        m_options.connection, [this, self = QPointer(this), callId, report](Result<oauth::TokenSet> tokens) {
+            if (!self || !m_open.remove(callId))
+                return;
+            if (tokens) {
+                m_granted = tokens.value();
+                report.granted(tokens->accessToken, nlohmann::json::array());
+                return;
+            }
+            const Error error = tokens.error();
+            if (error.code != notConnectedError()) {
+                report.failed({error.code, Tr::tr("Your %1 account could not be reached: %2")
+                                               .arg(m_options.accountName, error.message)});
+                return;
+            }
+            nlohmann::json interrupt{{"type", "connect_account"},
+                                     {"connection", m_options.connection.toStdString()}};
+            if (!m_options.connectUri.isEmpty())
+                interrupt["connect_uri"] = m_options.connectUri.toString().toStdString();
+            report.interrupted(Tr::tr("Connect your %1 account, then try again.").arg(m_options.accountName),
+                               interrupt);
+        });
 }
 
 } // namespace countersign::agent

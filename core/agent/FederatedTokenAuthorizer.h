@@ -31,14 +31,18 @@ public:
 
     FederatedTokenAuthorizer(Exchange exchange, Options options, QObject *parent = nullptr);
 
-    void authorize(const QString &callId, const nlohmann::json &arguments, AuthorizationReport report) override;
+    void authorize(const QString &callId, const nlohmann::json &arguments,
+                   AuthorizationReport report) override;
     void resume(const QString &callId, const nlohmann::json &interrupt, AuthorizationReport report) override;
     void cancel(const QString &callId) override;
 
     void forget() { m_granted = {}; }
 
     // The provider's answer when the person has not connected the account (Auth0's code).
-    static QString notConnectedError() { return QStringLiteral("federated_connection_refresh_token_not_found"); }
+    static QString notConnectedError()
+    {
+        return QStringLiteral("federated_connection_refresh_token_not_found");
+    }
 
 private:
     void tryExchange(const QString &callId, AuthorizationReport report);

@@ -22,7 +22,8 @@ FgaAuthorizer::FgaAuthorizer(fga::FgaClient *client, Options options, QObject *p
     : QObject(parent), m_client(client), m_options(std::move(options))
 {}
 
-void FgaAuthorizer::authorize(const QString &callId, const nlohmann::json &arguments, AuthorizationReport report)
+void FgaAuthorizer::authorize(const QString &callId, const nlohmann::json &arguments,
+                              AuthorizationReport report)
 {
     Q_UNUSED(callId)
     if (!m_client) {
@@ -39,8 +40,9 @@ void FgaAuthorizer::authorize(const QString &callId, const nlohmann::json &argum
             return;
         }
         if (!allowed.value()) {
-            report.failed({QStringLiteral("forbidden"), Tr::tr("You are not a %1 of %2, so the agent may not use it.")
-                                                            .arg(tuple.relation, tuple.object)});
+            report.failed(
+                {QStringLiteral("forbidden"), Tr::tr("You are not a %1 of %2, so the agent may not use it.")
+                                                  .arg(tuple.relation, tuple.object)});
             return;
         }
         if (!m_options.credential) {

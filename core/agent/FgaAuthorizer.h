@@ -28,7 +28,8 @@ public:
 
     FgaAuthorizer(fga::FgaClient *client, Options options, QObject *parent = nullptr);
 
-    void authorize(const QString &callId, const nlohmann::json &arguments, AuthorizationReport report) override;
+    void authorize(const QString &callId, const nlohmann::json &arguments,
+                   AuthorizationReport report) override;
     // An FGA check never waits on the person, so there is never anything to resume.
     void resume(const QString &callId, const nlohmann::json &interrupt, AuthorizationReport report) override;
 

@@ -15,7 +15,8 @@ public:
     using Credential = std::function<void(Callback<QByteArray>)>;
     explicit SessionTokenAuthorizer(Credential credential);
 
-    void authorize(const QString &callId, const nlohmann::json &arguments, AuthorizationReport report) override;
+    void authorize(const QString &callId, const nlohmann::json &arguments,
+                   AuthorizationReport report) override;
     // Nothing was interrupted: the same as authorize().
     void resume(const QString &callId, const nlohmann::json &interrupt, AuthorizationReport report) override;
 

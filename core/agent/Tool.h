@@ -39,7 +39,8 @@ class Tool
 public:
     virtual ~Tool() = default;
     virtual ToolSpec spec() const = 0;
-    virtual void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) = 0;
+    virtual void run(const nlohmann::json &arguments, const ToolContext &context,
+                     Callback<nlohmann::json> done) = 0;
 };
 
 // Checks `value` against `schema` (JSON Schema keywords: type, properties, required,

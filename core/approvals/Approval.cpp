@@ -128,8 +128,8 @@ nlohmann::ordered_json Approval::toJson() const
 
 Result<ApprovalList> ApprovalList::fromJson(const nlohmann::json &json)
 {
-    const auto invalidList = Error{errors::approvalInvalid,
-                                   Tr::tr("The server's list of approval requests is malformed.")};
+    const auto invalidList =
+        Error{errors::approvalInvalid, Tr::tr("The server's list of approval requests is malformed.")};
     if (!json.is_object() || !json.contains("approvals") || !json["approvals"].is_array())
         return invalidList;
     ApprovalList list;

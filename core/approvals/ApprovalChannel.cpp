@@ -47,7 +47,8 @@ void ApprovalChannel::onSessionState()
     connectToProvider([this, generation = m_generation + 1](Result<ApprovalsClient *> client) {
         if (client) {
             m_inbox->start();
-        } else if (client.error().code != errors::noApprovalChannel && client.error().code != errors::guardian) {
+        } else if (client.error().code != errors::noApprovalChannel &&
+                   client.error().code != errors::guardian) {
             // The provider could not be asked (offline?): ask again in a while.
             QTimer::singleShot(kRetryLookup, this, [this, generation] {
                 if (generation == m_generation)

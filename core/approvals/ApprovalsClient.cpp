@@ -22,8 +22,7 @@ struct Tr
 Error explainDecisionError(const Error &error)
 {
     if (error.code == errors::notFound || error.code == net::errors::httpStatus(404))
-        return {errors::notFound,
-                Tr::tr("This request does not exist, or it is not yours to decide.")};
+        return {errors::notFound, Tr::tr("This request does not exist, or it is not yours to decide.")};
     if (error.code == errors::conflict || error.code == net::errors::httpStatus(409))
         return {errors::conflict, Tr::tr("This request was already decided the other way.")};
     if (error.code == errors::expired || error.code == net::errors::httpStatus(410))

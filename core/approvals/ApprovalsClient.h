@@ -27,7 +27,8 @@ using TokenSource = std::function<void(bool renew, Callback<QByteArray> done)>;
 // Runs `call` with a token from `tokens`; when the server refuses the token (invalid_token: expired
 // or revoked early), renews it and tries once more. Nothing is called back once `context` is gone.
 using TokenCall = std::function<void(const QByteArray &token, Callback<nlohmann::json> done)>;
-void callWithToken(QObject *context, const TokenSource &tokens, TokenCall call, Callback<nlohmann::json> done);
+void callWithToken(QObject *context, const TokenSource &tokens, TokenCall call,
+                   Callback<nlohmann::json> done);
 
 // The approval channel's request/response calls (docs/approval-channel.md): list and decide.
 // A request refused with invalid_token is retried once with a renewed token.

@@ -29,8 +29,9 @@ qint64 DeviceRequest::secondsLeft() const
 Result<DeviceRequest> DeviceRequest::fromJson(const nlohmann::json &json)
 {
     if (!json.is_object())
-        return Error{QStringLiteral("device_request_invalid"),
-                     Tr::tr("The server described the device code with something that is not a JSON object.")};
+        return Error{
+            QStringLiteral("device_request_invalid"),
+            Tr::tr("The server described the device code with something that is not a JSON object.")};
     const JsonFields fields(json, invalid);
     DeviceRequest request;
     struct StringField

@@ -32,8 +32,9 @@ Result<Ticket> parseTicket(const nlohmann::json &json)
     if (ticket.authReqId.isEmpty())
         return invalidResponse(Tr::tr("The provider's answer has no \"auth_req_id\"."));
     // CIBA Core §7.3: 5 s when the provider names no interval.
-    const auto timing = oauth::PollTiming::fromJson(json, QDateTime::currentDateTimeUtc(), kMaxExpiresIn,
-                                                    std::chrono::seconds(5), QStringLiteral("ciba_response_invalid"));
+    const auto timing =
+        oauth::PollTiming::fromJson(json, QDateTime::currentDateTimeUtc(), kMaxExpiresIn,
+                                    std::chrono::seconds(5), QStringLiteral("ciba_response_invalid"));
     if (!timing)
         return timing.error();
     ticket.expiresAt = timing->expiresAt;

@@ -29,7 +29,8 @@ nlohmann::json visibleFields(const nlohmann::json &interrupt)
 
 } // namespace
 
-AgentCommands::AgentCommands(agent::AgentService *service, approvals::ApprovalChannel *channel, QObject *parent)
+AgentCommands::AgentCommands(agent::AgentService *service, approvals::ApprovalChannel *channel,
+                             QObject *parent)
     : QObject(parent), m_service(service), m_channel(channel)
 {}
 
@@ -78,7 +79,8 @@ void AgentCommands::follow(agent::AgentSession *session)
             if (const agent::Message *interrupt = session->conversation().pendingInterrupt(call.callId))
                 report(*interrupt);
         if (!m_wait) {
-            err() << tr("The agent still waits on an earlier request; the prompt was not sent. Decide it, or run "
+            err() << tr("The agent still waits on an earlier request; the prompt was not sent. Decide it, or "
+                        "run "
                         "without --no-wait.")
                   << "\n";
             finish(1);
@@ -104,7 +106,9 @@ void AgentCommands::settle()
                                ? messages.last().text
                                : QString();
     if (m_json)
-        printJson({{"type", "final"}, {"status", "done"}, {"text", answer.toStdString()},
+        printJson({{"type", "final"},
+                   {"status", "done"},
+                   {"text", answer.toStdString()},
                    {"pending", nlohmann::json::array()}});
     else
         out() << "\n";
@@ -149,15 +153,19 @@ void AgentCommands::onMessage(int index)
         return;
     case Kind::ToolCall:
         if (m_json)
-            printJson({{"type", "tool_call"}, {"call_id", message.callId.toStdString()},
-                       {"tool", message.toolName.toStdString()}, {"arguments", message.arguments}});
+            printJson({{"type", "tool_call"},
+                       {"call_id", message.callId.toStdString()},
+                       {"tool", message.toolName.toStdString()},
+                       {"arguments", message.arguments}});
         else
             err() << tr("-> %1 %2").arg(inLine(message.toolName, 200), jsonText(message.arguments)) << "\n";
         return;
     case Kind::ToolResult:
         if (m_json)
-            printJson({{"type", "tool_result"}, {"call_id", message.callId.toStdString()},
-                       {"tool", message.toolName.toStdString()}, {"is_error", message.isError},
+            printJson({{"type", "tool_result"},
+                       {"call_id", message.callId.toStdString()},
+                       {"tool", message.toolName.toStdString()},
+                       {"is_error", message.isError},
                        {"result", message.result}});
         else
             err() << tr("<- %1%2: %3")
@@ -199,7 +207,9 @@ void AgentCommands::report(const agent::Message &interrupt)
         }
         if (!m_wait && m_sent) {
             if (m_json)
-                printJson({{"type", "final"}, {"status", "interrupted"}, {"text", ""},
+                printJson({{"type", "final"},
+                           {"status", "interrupted"},
+                           {"text", ""},
                            {"pending", nlohmann::json::array({interrupt.callId.toStdString()})}});
             finish(0);
         }

@@ -34,7 +34,8 @@ class AgentCommands : public QObject
 {
     Q_OBJECT
 public:
-    AgentCommands(agent::AgentService *service, approvals::ApprovalChannel *channel, QObject *parent = nullptr);
+    AgentCommands(agent::AgentService *service, approvals::ApprovalChannel *channel,
+                  QObject *parent = nullptr);
 
     void run(const QString &prompt, bool json, bool wait, std::function<void(int)> done);
 

@@ -75,10 +75,10 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
     providerOptions.addTo(parser);
     const QCommandLineOption noBrowserOption(
         QStringLiteral("no-browser"), tr("login: print the sign-in URL instead of opening a browser."));
-    const QCommandLineOption deviceOption(QStringLiteral("device"),
-                                          tr("login: sign in with a code instead of this computer's browser."));
-    const QCommandLineOption jsonOption(QStringLiteral("json"),
-                                        tr("whoami, inbox, device: print JSON; agent: one JSON event per line."));
+    const QCommandLineOption deviceOption(
+        QStringLiteral("device"), tr("login: sign in with a code instead of this computer's browser."));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"), tr("whoami, inbox, device: print JSON; agent: one JSON event per line."));
     const QCommandLineOption watchOption(QStringLiteral("watch"),
                                          tr("inbox: print each event as a JSON line until interrupted."));
     const QCommandLineOption reasonOption(QStringLiteral("reason"), tr("approve, deny: the reason given."),
@@ -87,15 +87,16 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
     const QCommandLineOption denyOption(QStringLiteral("deny"), tr("device: deny the code."));
     const QCommandLineOption noWaitOption(
         QStringLiteral("no-wait"), tr("agent: exit as soon as a request waits for approval, naming it."));
-    const QList<QCommandLineOption> ownOptions{noBrowserOption, deviceOption, jsonOption, watchOption,
+    const QList<QCommandLineOption> ownOptions{noBrowserOption, deviceOption,  jsonOption, watchOption,
                                                reasonOption,    approveOption, denyOption, noWaitOption};
     parser.addOptions(ownOptions);
     parser.addPositionalArgument(QStringLiteral("command"),
                                  tr("login, whoami, logout, inbox, approve, deny, device or agent"));
     // "approve -F5Xe…": a request ID (or code, or prompt) that starts with '-' is still the value.
-    const QStringList valueCommands{QStringLiteral("approve"), QStringLiteral("deny"), QStringLiteral("device"),
-                                    QStringLiteral("agent")};
-    if (!parser.parse(dashedValuesAsPositional(arguments, ownOptions + providerOptions.options(), valueCommands))) {
+    const QStringList valueCommands{QStringLiteral("approve"), QStringLiteral("deny"),
+                                    QStringLiteral("device"), QStringLiteral("agent")};
+    if (!parser.parse(
+            dashedValuesAsPositional(arguments, ownOptions + providerOptions.options(), valueCommands))) {
         fail({QStringLiteral("usage"), parser.errorText()}, 2);
         return;
     }
@@ -131,18 +132,21 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
     const QStringList decisions{QStringLiteral("approve"), QStringLiteral("deny")};
     const QString deviceCommand = QStringLiteral("device");
     const QString agentCommand = QStringLiteral("agent");
-    if (!onlyFor(noBrowserOption, {QStringLiteral("login")}) || !onlyFor(deviceOption, {QStringLiteral("login")}) ||
-        !onlyFor(jsonOption, {QStringLiteral("whoami"), QStringLiteral("inbox"), deviceCommand, agentCommand}) ||
-        !onlyFor(noWaitOption, {agentCommand}) ||
-        !onlyFor(watchOption, {QStringLiteral("inbox")}) || !onlyFor(reasonOption, decisions) ||
-        !onlyFor(approveOption, {deviceCommand}) || !onlyFor(denyOption, {deviceCommand}))
+    if (!onlyFor(noBrowserOption, {QStringLiteral("login")}) ||
+        !onlyFor(deviceOption, {QStringLiteral("login")}) ||
+        !onlyFor(jsonOption,
+                 {QStringLiteral("whoami"), QStringLiteral("inbox"), deviceCommand, agentCommand}) ||
+        !onlyFor(noWaitOption, {agentCommand}) || !onlyFor(watchOption, {QStringLiteral("inbox")}) ||
+        !onlyFor(reasonOption, decisions) || !onlyFor(approveOption, {deviceCommand}) ||
+        !onlyFor(denyOption, {deviceCommand}))
         return;
     if (parser.isSet(approveOption) && parser.isSet(denyOption)) {
         fail({QStringLiteral("usage"), tr("Give either --approve or --deny, not both.")}, 2);
         return;
     }
     if (parser.isSet(deviceOption) && parser.isSet(noBrowserOption)) {
-        fail({QStringLiteral("usage"), tr("--device never opens a browser here; leave out --no-browser.")}, 2);
+        fail({QStringLiteral("usage"), tr("--device never opens a browser here; leave out --no-browser.")},
+             2);
         return;
     }
     const qsizetype expected =
@@ -152,13 +156,15 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
             fail({QStringLiteral("usage"), tr("Give the request's ID: countersign-cli %1 ID").arg(command)},
                  2);
         else if (command == deviceCommand)
-            fail({QStringLiteral("usage"), tr("Give the code the device shows: countersign-cli device CODE")}, 2);
+            fail({QStringLiteral("usage"), tr("Give the code the device shows: countersign-cli device CODE")},
+                 2);
         else if (command == agentCommand)
-            fail({QStringLiteral("usage"), tr("Give one prompt, quoted: countersign-cli agent \"Buy 3 shares of ACME\"")},
+            fail({QStringLiteral("usage"),
+                  tr("Give one prompt, quoted: countersign-cli agent \"Buy 3 shares of ACME\"")},
                  2);
         else
-            fail({QStringLiteral("usage"),
-                  tr("Give one command: login, whoami, logout, inbox, approve, deny, device or agent. See --help.")},
+            fail({QStringLiteral("usage"), tr("Give one command: login, whoami, logout, inbox, approve, "
+                                              "deny, device or agent. See --help.")},
                  2);
         return;
     }
@@ -195,8 +201,8 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
                 channel, oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen), this);
             auto finish = [this](int code) { exit(code); };
             if (approve || deny)
-                commands->decide(input, approve ? approvals::Decision::Approve : approvals::Decision::Deny, json,
-                                 finish);
+                commands->decide(input, approve ? approvals::Decision::Approve : approvals::Decision::Deny,
+                                 json, finish);
             else
                 commands->lookup(input, json, finish);
         });
@@ -231,7 +237,8 @@ void CliRunner::runAgent(const QString &prompt, bool json, bool wait)
                     auto *service = new agent::AgentService(m_session, channel, m_network, this);
                     service->setBackendFactory(factory);
                     service->setStorageDirectory(
-                        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cli-agent"));
+                        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                        QStringLiteral("/cli-agent"));
                     auto *commands = new AgentCommands(service, channel, this);
                     service->followSession();
                     commands->run(prompt, json, wait, [this](int code) { exit(code); });
@@ -311,7 +318,8 @@ void CliRunner::loginWithDevice()
                 out().flush();
                 err() << tr("Open the address on any device, sign in there and enter the code. Waiting "
                             "(the code expires in %1 min)…")
-                             .arg(std::max<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(authorization.expiresAt) / 60))
+                             .arg(std::max<qint64>(
+                                 1, QDateTime::currentDateTimeUtc().secsTo(authorization.expiresAt) / 60))
                       << Qt::endl;
             },
             [this, dialect = session::ProviderDialect(provider.value())](Result<oauth::Identity> identity) {
@@ -319,8 +327,9 @@ void CliRunner::loginWithDevice()
                     fail(identity.error());
                     return;
                 }
-                err() << tr("Signed in as %1 at %2.").arg(describe(identity.value()), inLine(identity->issuer))
-                      << Qt::endl;
+                err()
+                    << tr("Signed in as %1 at %2.").arg(describe(identity.value()), inLine(identity->issuer))
+                    << Qt::endl;
                 // A code never grants the approver role (docs/security.md): say so now, not at the
                 // first inbox.
                 m_session->metadata([this, dialect](Result<oauth::ProviderMetadata> metadata) {

@@ -24,7 +24,6 @@ class TokenStore;
 
 namespace countersign::cli {
 
-
 // countersign-cli: parses the command line and runs one command against the core services.
 //   countersign-cli [--issuer URL] [--client-id ID] COMMAND
 //     login [--no-browser]   login --device   whoami [--json]   logout

@@ -16,7 +16,7 @@ QString optionName(const QString &argument)
 QStringList dashedValuesAsPositional(const QStringList &arguments, const QList<QCommandLineOption> &options,
                                      const QStringList &commandsWithValue)
 {
-    QStringList flags{QStringLiteral("h"), QStringLiteral("?"), QStringLiteral("help"),
+    QStringList flags{QStringLiteral("h"),        QStringLiteral("?"), QStringLiteral("help"),
                       QStringLiteral("help-all"), QStringLiteral("v"), QStringLiteral("version")};
     QStringList takingValue;
     for (const QCommandLineOption &option : options)

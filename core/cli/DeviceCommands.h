@@ -10,7 +10,7 @@
 namespace countersign::approvals {
 class ApprovalChannel;
 class DeviceApprover;
-}
+} // namespace countersign::approvals
 
 namespace countersign::cli {
 

@@ -18,7 +18,9 @@ class JsonFields
 public:
     using Invalid = std::function<Error(const QString &field)>;
 
-    JsonFields(const nlohmann::json &object, Invalid invalid) : m_object(object), m_invalid(std::move(invalid)) {}
+    JsonFields(const nlohmann::json &object, Invalid invalid)
+        : m_object(object), m_invalid(std::move(invalid))
+    {}
 
     // A string member; a required one must be non-empty.
     Result<QString> string(const char *name, bool required) const

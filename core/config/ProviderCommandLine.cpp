@@ -105,7 +105,8 @@ Result<std::optional<ProviderConfig>> ProviderCommandLine::read(const QCommandLi
     if (kind == u"sandbox") {
         for (const QCommandLineOption *option : {&m_issuer, &m_domain, &m_clientId, &m_audience, &m_caFile})
             if (parser.isSet(*option))
-                return usage(Tr::tr("--%1 does not apply to the local sandbox.").arg(option->names().constFirst()));
+                return usage(
+                    Tr::tr("--%1 does not apply to the local sandbox.").arg(option->names().constFirst()));
         provider.kind = ProviderConfig::Kind::Sandbox;
         return std::optional(provider);
     }
@@ -114,7 +115,8 @@ Result<std::optional<ProviderConfig>> ProviderCommandLine::read(const QCommandLi
             return usage(Tr::tr("--issuer is for --provider oidc; for Auth0 give --domain HOST."));
         const QString domain = normalizedAuth0Domain(parser.value(m_domain));
         if (!parser.isSet(m_domain))
-            return usage(Tr::tr("--provider auth0 needs --domain HOST (your tenant, e.g. example.eu.auth0.com)."));
+            return usage(
+                Tr::tr("--provider auth0 needs --domain HOST (your tenant, e.g. example.eu.auth0.com)."));
         if (const QString problem = auth0DomainProblem(domain); !problem.isEmpty())
             return usage(QStringLiteral("--domain: ") + problem);
         if (parser.value(m_clientId).trimmed().isEmpty())
@@ -124,9 +126,11 @@ Result<std::optional<ProviderConfig>> ProviderCommandLine::read(const QCommandLi
         provider.audience = parser.value(m_audience).trimmed();
     } else if (kind == u"oidc") {
         if (parser.isSet(m_domain))
-            return usage(Tr::tr("--domain is for --provider auth0; an OpenID provider is given by --issuer URL."));
+            return usage(
+                Tr::tr("--domain is for --provider auth0; an OpenID provider is given by --issuer URL."));
         if (parser.isSet(m_audience))
-            return usage(Tr::tr("--audience is for Auth0; other providers are asked with resource indicators."));
+            return usage(
+                Tr::tr("--audience is for Auth0; other providers are asked with resource indicators."));
         if (!parser.isSet(m_issuer))
             return usage(Tr::tr("--provider oidc needs --issuer URL."));
         provider.kind = ProviderConfig::Kind::OpenIdProvider;

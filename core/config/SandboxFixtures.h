@@ -11,20 +11,44 @@
 namespace countersign::config::sandbox {
 
 // The app itself: a public client (PKCE, loopback redirect).
-inline QString desktopClientId() { return QStringLiteral("countersign-desktop"); }
+inline QString desktopClientId()
+{
+    return QStringLiteral("countersign-desktop");
+}
 
 // The demo agent's confidential CIBA client, and its published secret.
-inline QString agentClientId() { return QStringLiteral("demo-agent"); }
-inline QByteArray agentClientSecret() { return QByteArrayLiteral("demo-agent-secret"); }
+inline QString agentClientId()
+{
+    return QStringLiteral("demo-agent");
+}
+inline QByteArray agentClientSecret()
+{
+    return QByteArrayLiteral("demo-agent-secret");
+}
 // The demo agent as a device (RFC 8628): a public client.
-inline QString deviceClientId() { return QStringLiteral("demo-device"); }
+inline QString deviceClientId()
+{
+    return QStringLiteral("demo-device");
+}
 // The pre-shared key of the sandbox's OpenFGA-compatible API.
-inline QByteArray fgaApiKey() { return QByteArrayLiteral("demo-fga-key"); }
+inline QByteArray fgaApiKey()
+{
+    return QByteArrayLiteral("demo-fga-key");
+}
 
 // The resource indicator (RFC 8707) of the demo API `name` ("stock", "payments", "data", "docs").
-inline QString apiResource(const QString &name) { return QStringLiteral("https://api.sandbox.countersign.dev/") + name; }
+inline QString apiResource(const QString &name)
+{
+    return QStringLiteral("https://api.sandbox.countersign.dev/") + name;
+}
 // The documents API, which a sign-in at the sandbox asks access to (the agent's document search).
-inline QString docsResource() { return apiResource(QStringLiteral("docs")); }
-inline QString docsScope() { return QStringLiteral("docs:read"); }
+inline QString docsResource()
+{
+    return apiResource(QStringLiteral("docs"));
+}
+inline QString docsScope()
+{
+    return QStringLiteral("docs:read");
+}
 
 } // namespace countersign::config::sandbox

@@ -37,7 +37,8 @@ QUrl webUrl(const nlohmann::json &json, const char *name)
 
 } // namespace
 
-Result<DeviceAuthorization> DeviceAuthorization::fromJson(const nlohmann::json &json, const QDateTime &receivedAt)
+Result<DeviceAuthorization> DeviceAuthorization::fromJson(const nlohmann::json &json,
+                                                          const QDateTime &receivedAt)
 {
     DeviceAuthorization authorization;
     authorization.deviceCode = jsonString(json, "device_code").toUtf8();
@@ -79,12 +80,13 @@ void DeviceAuthorizationClient::authorize(const DeviceAuthorizationRequest &requ
                           QString::fromStdString(request.authorizationDetails.dump(
                               -1, ' ', false, nlohmann::json::error_handler_t::replace)));
     qCDebug(lcOAuth) << "device authorization as" << m_clientId;
-    m_http->postForm(m_deviceAuthorizationEndpoint, form, this, [done = std::move(done)](Result<nlohmann::json> json) {
-        if (!json)
-            done(json.error());
-        else
-            done(DeviceAuthorization::fromJson(json.value(), QDateTime::currentDateTimeUtc()));
-    });
+    m_http->postForm(
+        m_deviceAuthorizationEndpoint, form, this, [done = std::move(done)](Result<nlohmann::json> json) {
+            if (!json)
+                done(json.error());
+            else
+                done(DeviceAuthorization::fromJson(json.value(), QDateTime::currentDateTimeUtc()));
+        });
 }
 
 void DeviceAuthorizationClient::requestToken(const QByteArray &deviceCode, Callback<oauth::TokenSet> done)

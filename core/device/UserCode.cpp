@@ -24,7 +24,8 @@ Error invalidCode()
 
 bool looksLikeLink(const QString &input)
 {
-    return input.startsWith(u"https://", Qt::CaseInsensitive) || input.startsWith(u"http://", Qt::CaseInsensitive);
+    return input.startsWith(u"https://", Qt::CaseInsensitive) ||
+           input.startsWith(u"http://", Qt::CaseInsensitive);
 }
 
 } // namespace

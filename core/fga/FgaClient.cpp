@@ -26,7 +26,8 @@ nlohmann::json tupleJson(const TupleKey &tuple)
 
 Error invalidAnswer()
 {
-    return {QStringLiteral("fga_response_invalid"), Tr::tr("The authorization service sent an unreadable answer.")};
+    return {QStringLiteral("fga_response_invalid"),
+            Tr::tr("The authorization service sent an unreadable answer.")};
 }
 
 } // namespace
@@ -41,8 +42,8 @@ QUrl FgaClient::endpoint(const QString &method) const
     QString path = url.path();
     if (!path.endsWith(u'/'))
         path += u'/';
-    url.setPath(path + QStringLiteral("stores/") + QString::fromLatin1(QUrl::toPercentEncoding(m_config.storeId)) +
-                    u'/' + method,
+    url.setPath(path + QStringLiteral("stores/") +
+                    QString::fromLatin1(QUrl::toPercentEncoding(m_config.storeId)) + u'/' + method,
                 QUrl::StrictMode);
     return url;
 }
@@ -52,16 +53,17 @@ void FgaClient::check(const TupleKey &tuple, Callback<bool> done)
     nlohmann::json body{{"tuple_key", tupleJson(tuple)}};
     if (!m_config.authorizationModelId.isEmpty())
         body["authorization_model_id"] = m_config.authorizationModelId.toStdString();
-    m_http->postJson(endpoint(QStringLiteral("check")), body, this,
-                     [done = std::move(done)](Result<nlohmann::json> answer) {
-                         if (!answer)
-                             done(answer.error());
-                         else if (!answer->contains("allowed") || !(*answer)["allowed"].is_boolean())
-                             done(invalidAnswer());
-                         else
-                             done((*answer)["allowed"].get<bool>());
-                     },
-                     m_config.apiToken);
+    m_http->postJson(
+        endpoint(QStringLiteral("check")), body, this,
+        [done = std::move(done)](Result<nlohmann::json> answer) {
+            if (!answer)
+                done(answer.error());
+            else if (!answer->contains("allowed") || !(*answer)["allowed"].is_boolean())
+                done(invalidAnswer());
+            else
+                done((*answer)["allowed"].get<bool>());
+        },
+        m_config.apiToken);
 }
 
 void FgaClient::batchCheck(const QList<TupleKey> &tuples, Callback<QList<bool>> done)
@@ -78,7 +80,8 @@ void FgaClient::batch(QList<TupleKey> tuples, qsizetype from, QList<bool> answer
     const qsizetype count = std::min(kMaxChecksPerBatch, tuples.size() - from);
     nlohmann::json checks = nlohmann::json::array();
     for (qsizetype i = 0; i < count; ++i)
-        checks.push_back({{"tuple_key", tupleJson(tuples[from + i])}, {"correlation_id", std::to_string(from + i)}});
+        checks.push_back(
+            {{"tuple_key", tupleJson(tuples[from + i])}, {"correlation_id", std::to_string(from + i)}});
     nlohmann::json body{{"checks", checks}};
     if (!m_config.authorizationModelId.isEmpty())
         body["authorization_model_id"] = m_config.authorizationModelId.toStdString();

@@ -15,7 +15,7 @@ namespace countersign::fga {
 // Where an OpenFGA (or Okta FGA) store is and how to call it.
 struct FgaConfig
 {
-    QUrl apiUrl;                  // e.g. https://api.us1.fga.dev, or the sandbox's issuer
+    QUrl apiUrl; // e.g. https://api.us1.fga.dev, or the sandbox's issuer
     QString storeId;
     QString authorizationModelId; // optional: the store's latest model when empty
     QByteArray apiToken;          // a pre-shared key or a client-credentials token (never logged)

@@ -33,12 +33,12 @@ Error networkError(QNetworkReply *reply)
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
         return {errors::network, Tr::tr("Could not connect to %1: the connection was refused. "
-                                                  "Is the server running?")
-                                               .arg(host)};
+                                        "Is the server running?")
+                                     .arg(host)};
     case QNetworkReply::HostNotFoundError:
         return {errors::network, Tr::tr("Could not find the server %1. Check the address and your "
-                                                  "network connection.")
-                                               .arg(host)};
+                                        "network connection.")
+                                     .arg(host)};
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
         return {errors::network, Tr::tr("%1 did not answer in time.").arg(host)};
@@ -280,8 +280,7 @@ void HttpClient::finish(QNetworkReply *reply, QObject *context, bool wantJson,
             return;
         }
         if (aborted == u"deadline") {
-            done(Error{errors::network,
-                       Tr::tr("%1 did not answer in time.").arg(hostOf(reply->url()))});
+            done(Error{errors::network, Tr::tr("%1 did not answer in time.").arg(hostOf(reply->url()))});
             return;
         }
         // A 2xx whose transfer broke off is not a success: its body is cut short.

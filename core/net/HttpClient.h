@@ -106,7 +106,6 @@ QUrl withPathSegment(QUrl url, const QString &segment);
 std::optional<std::chrono::seconds> freshnessLifetime(const QList<QPair<QByteArray, QByteArray>> &headers,
                                                       const QDateTime &now);
 
-
 // Parses `body` as a JSON object (parseJsonInput(), common/JsonInput.h). Errors: "bad_json" naming
 // `what` (not JSON, not an object), "json_too_deep" naming `sender` (nested too deep).
 Result<nlohmann::json> parseJsonObject(const QByteArray &body, const QString &what, const QString &sender,

@@ -27,8 +27,9 @@ Result<bool> trustCaFile(const QString &path)
         return false;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{errors::caFile,
-                     Tr::tr("The CA certificate file %1 could not be read: %2").arg(path, file.errorString())};
+        return Error{
+            errors::caFile,
+            Tr::tr("The CA certificate file %1 could not be read: %2").arg(path, file.errorString())};
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
     if (certificates.isEmpty())
         return Error{errors::caFile,

@@ -86,8 +86,7 @@ void AuthorizationCodeFlow::onRedirect(Result<QUrlQuery> redirect)
     }
     const QByteArray code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded).toUtf8();
     if (code.isEmpty()) {
-        finish(Error{errors::invalidResponse,
-                     tr("The sign-in response carried no authorization code.")});
+        finish(Error{errors::invalidResponse, tr("The sign-in response carried no authorization code.")});
         return;
     }
     m_tokens->exchangeCode(code, m_listener.redirectUri(), m_pkce.verifier,
@@ -126,9 +125,10 @@ void AuthorizationCodeFlow::finish(Result<SignInResult> result)
 
 void AuthorizationCodeFlow::answerBrowser(const Result<Identity> &kept)
 {
-    m_listener.respond(kept.ok(), kept.ok() ? tr("You are signed in as %1.")
-                                                  .arg(kept->name.isEmpty() ? kept->subject : kept->name)
-                                            : kept.error().message);
+    m_listener.respond(
+        kept.ok(), kept.ok()
+                       ? tr("You are signed in as %1.").arg(kept->name.isEmpty() ? kept->subject : kept->name)
+                       : kept.error().message);
     m_listener.cancel();
 }
 

@@ -28,18 +28,19 @@ void DiscoveryClient::discover(const QUrl &issuer, Callback<ProviderMetadata> do
                        .arg(issuer.toDisplayString())});
         return;
     }
-    m_http->getJson(ProviderMetadata::discoveryUrl(issuer), this, [issuer, done](Result<nlohmann::json> json) {
-        if (!json) {
-            Error error = json.error();
-            if (error.code != net::errors::network)
-                error.message =
-                    QCoreApplication::translate("DiscoveryClient", "%1 is not an OpenID provider: %2")
-                        .arg(issuer.toDisplayString(), error.message);
-            done(error);
-            return;
-        }
-        done(ProviderMetadata::fromJson(json.value(), issuer));
-    });
+    m_http->getJson(
+        ProviderMetadata::discoveryUrl(issuer), this, [issuer, done](Result<nlohmann::json> json) {
+            if (!json) {
+                Error error = json.error();
+                if (error.code != net::errors::network)
+                    error.message =
+                        QCoreApplication::translate("DiscoveryClient", "%1 is not an OpenID provider: %2")
+                            .arg(issuer.toDisplayString(), error.message);
+                done(error);
+                return;
+            }
+            done(ProviderMetadata::fromJson(json.value(), issuer));
+        });
 }
 
 } // namespace countersign::oauth

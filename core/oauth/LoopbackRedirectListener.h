@@ -4,8 +4,8 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QTcpSocket>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
 

@@ -45,7 +45,10 @@ struct ProviderMetadata
     // The scope an access token for the approval channel carries.
     static QString approvalsScope() { return QStringLiteral("approvals"); }
     bool hasApprovalChannel() const { return !approvalsEndpoint.isEmpty() && !approvalsResource.isEmpty(); }
-    bool hasDeviceApprover() const { return !deviceApproverEndpoint.isEmpty() && !approvalsResource.isEmpty(); }
+    bool hasDeviceApprover() const
+    {
+        return !deviceApproverEndpoint.isEmpty() && !approvalsResource.isEmpty();
+    }
 
     // Validates `json` as the discovery document of `expectedIssuer`: the issuer must match
     // exactly (OIDC Discovery §4.3), required endpoints present, every endpoint https or loopback,

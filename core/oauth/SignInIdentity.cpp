@@ -23,7 +23,8 @@ struct Tr
 void completeProfile(QPointer<QObject> context, TokenClient *tokens, TokenSet set, Identity identity,
                      Callback<SignInResult> done)
 {
-    if (tokens->metadata().userinfoEndpoint.isEmpty() || (!identity.name.isEmpty() && !identity.email.isEmpty())) {
+    if (tokens->metadata().userinfoEndpoint.isEmpty() ||
+        (!identity.name.isEmpty() && !identity.email.isEmpty())) {
         done(SignInResult{std::move(set), std::move(identity)});
         return;
     }
@@ -33,8 +34,9 @@ void completeProfile(QPointer<QObject> context, TokenClient *tokens, TokenSet se
         if (!info) {
             qCWarning(lcOAuth) << "userinfo failed:" << info.error().message;
         } else if (jsonString(info.value(), "sub") != identity.subject) {
-            done(Error{errors::userinfoMismatch,
-                       Tr::tr("The provider's user information is about a different user than the sign-in.")});
+            done(
+                Error{errors::userinfoMismatch,
+                      Tr::tr("The provider's user information is about a different user than the sign-in.")});
             return;
         } else {
             if (identity.name.isEmpty())
@@ -48,8 +50,9 @@ void completeProfile(QPointer<QObject> context, TokenClient *tokens, TokenSet se
 
 } // namespace
 
-void identifySignIn(QObject *context, TokenClient *tokens, JwksCache *keys, const config::ProviderConfig &provider,
-                    const QByteArray &nonce, TokenSet set, Callback<SignInResult> done)
+void identifySignIn(QObject *context, TokenClient *tokens, JwksCache *keys,
+                    const config::ProviderConfig &provider, const QByteArray &nonce, TokenSet set,
+                    Callback<SignInResult> done)
 {
     if (set.idToken.isEmpty()) {
         done(Error{errors::tokenResponseInvalid, Tr::tr("The provider returned no ID token.")});
@@ -70,8 +73,8 @@ void identifySignIn(QObject *context, TokenClient *tokens, JwksCache *keys, cons
                                   done(claims.error());
                                   return;
                               }
-                              Identity identity{tokens->metadata().issuer.toString(), claims->subject, claims->name,
-                                                claims->email};
+                              Identity identity{tokens->metadata().issuer.toString(), claims->subject,
+                                                claims->name, claims->email};
                               completeProfile(context, tokens, set, std::move(identity), done);
                           });
 }

@@ -24,7 +24,8 @@ struct SignInResult
 // then userinfo fills in a missing name or e-mail, believed only about the same subject.
 // Nothing is called back once `context` is gone. Errors: "token_response_invalid", "id_token_*",
 // "userinfo_mismatch" (a failing userinfo endpoint only costs the profile, not the sign-in).
-void identifySignIn(QObject *context, TokenClient *tokens, JwksCache *keys, const config::ProviderConfig &provider,
-                    const QByteArray &nonce, TokenSet set, Callback<SignInResult> done);
+void identifySignIn(QObject *context, TokenClient *tokens, JwksCache *keys,
+                    const config::ProviderConfig &provider, const QByteArray &nonce, TokenSet set,
+                    Callback<SignInResult> done);
 
 } // namespace countersign::oauth

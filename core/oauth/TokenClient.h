@@ -33,7 +33,10 @@ public:
     // `grantType`: RFC 8693's, or a provider's own name for it (Auth0 Token Vault's).
     void exchangeToken(const QByteArray &subjectToken, const QList<QPair<QString, QString>> &extra,
                        Callback<TokenSet> done, const QString &grantType = rfc8693GrantType());
-    static QString rfc8693GrantType() { return QStringLiteral("urn:ietf:params:oauth:grant-type:token-exchange"); }
+    static QString rfc8693GrantType()
+    {
+        return QStringLiteral("urn:ietf:params:oauth:grant-type:token-exchange");
+    }
     // RFC 7009. Succeeds without doing anything when the provider has no revocation endpoint.
     void revoke(const QByteArray &token, const QString &tokenTypeHint, Callback<Done> done);
     // OIDC Core §5.3: the userinfo claims as JSON.

@@ -20,8 +20,9 @@ constexpr auto kSlowDownStep = std::chrono::seconds(5);
 
 } // namespace
 
-Result<PollTiming> PollTiming::fromJson(const nlohmann::json &json, const QDateTime &receivedAt, qint64 maxExpiresIn,
-                                        std::chrono::seconds defaultInterval, const QString &errorCode)
+Result<PollTiming> PollTiming::fromJson(const nlohmann::json &json, const QDateTime &receivedAt,
+                                        qint64 maxExpiresIn, std::chrono::seconds defaultInterval,
+                                        const QString &errorCode)
 {
     const auto expiresIn = json.find("expires_in");
     if (expiresIn == json.end() || !expiresIn->is_number_integer() || expiresIn->get<qint64>() <= 0 ||

@@ -40,8 +40,9 @@ struct PollTiming
     std::chrono::seconds interval;
 
     // Errors carry `errorCode` and name the member at fault.
-    static Result<PollTiming> fromJson(const nlohmann::json &json, const QDateTime &receivedAt, qint64 maxExpiresIn,
-                                       std::chrono::seconds defaultInterval, const QString &errorCode);
+    static Result<PollTiming> fromJson(const nlohmann::json &json, const QDateTime &receivedAt,
+                                       qint64 maxExpiresIn, std::chrono::seconds defaultInterval,
+                                       const QString &errorCode);
 };
 
 // The shortest pause between two polls, whatever the provider or a saved request says.

@@ -62,15 +62,14 @@ SandboxLauncher::SandboxLauncher(QObject *parent) : QObject(parent)
         qCInfo(lcSandbox) << "Sandbox ready at" << m_issuer.toString();
         std::exchange(m_done, nullptr)(m_issuer);
     });
-    connect(&m_process, &QProcess::readyReadStandardError, this,
-            [this] {
-                const QByteArray chunk = m_process.readAllStandardError();
-                m_stderrTail = (m_stderrTail + chunk).right(2000);
-                // The sandbox's own log (requests, provider errors; never a token) at debug level.
-                if (lcSandbox().isDebugEnabled())
-                    for (const QByteArray &line : chunk.trimmed().split('\n'))
-                        qCDebug(lcSandbox).noquote() << QString::fromUtf8(line);
-            });
+    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
+        const QByteArray chunk = m_process.readAllStandardError();
+        m_stderrTail = (m_stderrTail + chunk).right(2000);
+        // The sandbox's own log (requests, provider errors; never a token) at debug level.
+        if (lcSandbox().isDebugEnabled())
+            for (const QByteArray &line : chunk.trimmed().split('\n'))
+                qCDebug(lcSandbox).noquote() << QString::fromUtf8(line);
+    });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
             fail({QStringLiteral("node_missing"), Tr::tr("Could not start Node.js (\"node\"), which runs the "

@@ -42,7 +42,8 @@ ciba::ClientCredentials::Method ProviderDialect::clientAuthentication() const
 
 QString ProviderDialect::federatedTokenExchangeGrant() const
 {
-    return m_auth0 ? QStringLiteral("urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token")
+    return m_auth0 ? QStringLiteral(
+                         "urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token")
                    : oauth::TokenClient::rfc8693GrantType();
 }
 

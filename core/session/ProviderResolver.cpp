@@ -47,7 +47,8 @@ config::ProviderConfig ProviderResolver::choose(const std::optional<config::Prov
         if (provider.kind == config::ProviderConfig::Kind::Sandbox && provider.issuer.isEmpty())
             provider.issuer = running ? *running : lastSandboxIssuer();
         // The sandbox given by its URL is still the sandbox (it matters for the profile shown).
-        if (running && provider.issuer == *running && provider.kind == config::ProviderConfig::Kind::OpenIdProvider)
+        if (running && provider.issuer == *running &&
+            provider.kind == config::ProviderConfig::Kind::OpenIdProvider)
             provider.kind = config::ProviderConfig::Kind::Sandbox;
         return provider;
     }

@@ -278,28 +278,29 @@ void SessionManager::signInWithDevice(const config::ProviderConfig &provider,
         body.resources = resources.mid(0, 1);
         if (!body.resources.contains(config::sandbox::docsResource()))
             body.scopes.removeAll(config::sandbox::docsScope());
-        m_deviceClient->authorize(body, [this, requested = request.value(), codeReady,
-                                         client = m_deviceClient](
-                                            Result<device::DeviceAuthorization> authorization) {
-            if (client != m_deviceClient)
-                return; // cancelled meanwhile
-            if (std::exchange(m_cancelPending, false))
-                return finishDeviceSignIn(Error{oauth::errors::cancelled, tr("Sign-in was cancelled.")});
-            if (!authorization)
-                return finishDeviceSignIn(authorization.error());
-            codeReady(authorization.value());
-            m_devicePoll = new device::DevicePoll(m_deviceClient, authorization.value(), m_deviceClient);
-            m_devicePoll->start([this, requested](const oauth::PollOutcome &outcome) {
-                if (outcome.kind == oauth::PollOutcome::Kind::Denied)
-                    return finishDeviceSignIn(Error{outcome.error.code, tr("The sign-in was denied.")});
-                if (outcome.kind != oauth::PollOutcome::Kind::Approved)
-                    return finishDeviceSignIn(outcome.error);
-                // Device flow has no nonce; everything else about the ID token is checked.
-                oauth::identifySignIn(
-                    m_deviceClient, m_tokenClient.get(), m_jwks.get(), requested, {}, outcome.tokens,
-                    [this](Result<oauth::SignInResult> result) { finishDeviceSignIn(std::move(result)); });
+        m_deviceClient->authorize(
+            body, [this, requested = request.value(), codeReady,
+                   client = m_deviceClient](Result<device::DeviceAuthorization> authorization) {
+                if (client != m_deviceClient)
+                    return; // cancelled meanwhile
+                if (std::exchange(m_cancelPending, false))
+                    return finishDeviceSignIn(Error{oauth::errors::cancelled, tr("Sign-in was cancelled.")});
+                if (!authorization)
+                    return finishDeviceSignIn(authorization.error());
+                codeReady(authorization.value());
+                m_devicePoll = new device::DevicePoll(m_deviceClient, authorization.value(), m_deviceClient);
+                m_devicePoll->start([this, requested](const oauth::PollOutcome &outcome) {
+                    if (outcome.kind == oauth::PollOutcome::Kind::Denied)
+                        return finishDeviceSignIn(Error{outcome.error.code, tr("The sign-in was denied.")});
+                    if (outcome.kind != oauth::PollOutcome::Kind::Approved)
+                        return finishDeviceSignIn(outcome.error);
+                    // Device flow has no nonce; everything else about the ID token is checked.
+                    oauth::identifySignIn(m_deviceClient, m_tokenClient.get(), m_jwks.get(), requested, {},
+                                          outcome.tokens, [this](Result<oauth::SignInResult> result) {
+                                              finishDeviceSignIn(std::move(result));
+                                          });
+                });
             });
-        });
     });
 }
 
@@ -413,8 +414,7 @@ void SessionManager::exchangeForConnection(const QString &connection, Callback<o
             {{QStringLiteral("connection"), connection},
              {QStringLiteral("requested_token_type"),
               QStringLiteral("http://auth0.com/oauth/token-type/federated-connection-access-token")}},
-            std::move(done),
-            dialect().federatedTokenExchangeGrant());
+            std::move(done), dialect().federatedTokenExchangeGrant());
     });
 }
 

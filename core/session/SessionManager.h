@@ -2,13 +2,13 @@
 
 #include "common/Result.h"
 #include "config/ProviderConfig.h"
-#include "session/ProviderDialect.h"
 #include "config/Settings.h"
 #include "oauth/ApiParameter.h"
 #include "oauth/AuthorizationCodeFlow.h"
 #include "oauth/Identity.h"
 #include "oauth/ProviderMetadata.h"
 #include "oauth/TokenSet.h"
+#include "session/ProviderDialect.h"
 #include "storage/AccountKey.h"
 
 #include <QObject>

@@ -422,7 +422,8 @@ void SessionRenewal::onRefused(const QString &resource, const QByteArray &sentRe
         return;
     }
     finished();
-    if (!resource.isEmpty() && (error.code == oauth::errors::invalidTarget || error.code == oauth::errors::invalidScope)) {
+    if (!resource.isEmpty() &&
+        (error.code == oauth::errors::invalidTarget || error.code == oauth::errors::invalidScope)) {
         completeRefresh(
             resource,
             Error{errors::resourceNotGranted,

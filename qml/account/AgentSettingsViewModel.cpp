@@ -20,7 +20,8 @@ void AgentSettingsViewModel::setInstance(AgentSettingsViewModel *instance)
 AgentSettingsViewModel *AgentSettingsViewModel::create(QQmlEngine *, QJSEngine *)
 {
     if (!s_instance)
-        qFatal("AgentSettingsViewModel::setInstance() must be called before QML uses the AgentSettings singleton");
+        qFatal("AgentSettingsViewModel::setInstance() must be called before QML uses the AgentSettings "
+               "singleton");
     QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
     return s_instance;
 }
@@ -28,7 +29,8 @@ AgentSettingsViewModel *AgentSettingsViewModel::create(QQmlEngine *, QJSEngine *
 QString AgentSettingsViewModel::environmentNote() const
 {
     QStringList set;
-    for (const char *name : {"COUNTERSIGN_AGENT_BACKEND", "OPENAI_BASE_URL", "OPENAI_API_KEY", "OPENAI_MODEL"})
+    for (const char *name :
+         {"COUNTERSIGN_AGENT_BACKEND", "OPENAI_BASE_URL", "OPENAI_API_KEY", "OPENAI_MODEL"})
         if (qEnvironmentVariableIsSet(name))
             set << QString::fromLatin1(name);
     return set.isEmpty() ? QString()
@@ -41,7 +43,8 @@ void AgentSettingsViewModel::load()
     m_busy = true;
     Q_EMIT changed();
     agent::BackendSettings::loadApiKey(
-        m_store, agent::BackendSettings::load(), [this, self = QPointer(this)](Result<agent::BackendSettings> loaded) {
+        m_store, agent::BackendSettings::load(),
+        [this, self = QPointer(this)](Result<agent::BackendSettings> loaded) {
             if (!self)
                 return;
             QString error;
@@ -69,7 +72,8 @@ void AgentSettingsViewModel::apply(const QString &backend, const QString &baseUr
                                    const QString &apiKey)
 {
     agent::BackendSettings chosen = m_settings;
-    chosen.kind = backend == u"openai" ? agent::BackendSettings::Kind::OpenAi : agent::BackendSettings::Kind::Demo;
+    chosen.kind =
+        backend == u"openai" ? agent::BackendSettings::Kind::OpenAi : agent::BackendSettings::Kind::Demo;
     chosen.openAi.baseUrl = QUrl(baseUrl.trimmed(), QUrl::StrictMode);
     chosen.openAi.model = model.trimmed();
     if (chosen.kind == agent::BackendSettings::Kind::OpenAi) {
@@ -91,7 +95,8 @@ void AgentSettingsViewModel::apply(const QString &backend, const QString &baseUr
         if (!self)
             return;
         if (!saved) {
-            finish(tr("The API key could not be saved in the keychain: %1").arg(saved.error().message), QString());
+            finish(tr("The API key could not be saved in the keychain: %1").arg(saved.error().message),
+                   QString());
             return;
         }
         load();

@@ -28,7 +28,7 @@ class AgentSettingsViewModel : public QObject
     Q_OBJECT
     QML_NAMED_ELEMENT(AgentSettings)
     QML_SINGLETON
-    Q_PROPERTY(QString backend READ backend NOTIFY changed)   // "demo" or "openai"
+    Q_PROPERTY(QString backend READ backend NOTIFY changed) // "demo" or "openai"
     Q_PROPERTY(QString baseUrl READ baseUrl NOTIFY changed)
     Q_PROPERTY(QString model READ model NOTIFY changed)
     Q_PROPERTY(bool hasApiKey READ hasApiKey NOTIFY changed)
@@ -39,8 +39,8 @@ class AgentSettingsViewModel : public QObject
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
 
 public:
-    AgentSettingsViewModel(agent::AgentService *service, storage::TokenStore *store, QNetworkAccessManager *network,
-                           QObject *parent = nullptr);
+    AgentSettingsViewModel(agent::AgentService *service, storage::TokenStore *store,
+                           QNetworkAccessManager *network, QObject *parent = nullptr);
 
     static void setInstance(AgentSettingsViewModel *instance);
     static AgentSettingsViewModel *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
@@ -59,7 +59,8 @@ public:
     bool busy() const { return m_busy; }
 
     // Saves the choice (an empty `apiKey` keeps the saved one) and applies it to the agent.
-    Q_INVOKABLE void apply(const QString &backend, const QString &baseUrl, const QString &model, const QString &apiKey);
+    Q_INVOKABLE void apply(const QString &backend, const QString &baseUrl, const QString &model,
+                           const QString &apiKey);
 
 Q_SIGNALS:
     void changed();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chat/ChatMessageModel.h"
 #include "agent/AgentSession.h"
+#include "chat/ChatMessageModel.h"
 
 #include <QObject>
 #include <QPointer>

@@ -15,7 +15,8 @@ constexpr int kLineChars = 200;
 
 } // namespace
 
-DeviceViewModel::DeviceViewModel(approvals::ApprovalChannel *channel, BrowserOpener openBrowser, QObject *parent)
+DeviceViewModel::DeviceViewModel(approvals::ApprovalChannel *channel, BrowserOpener openBrowser,
+                                 QObject *parent)
     : QObject(parent), m_channel(channel), m_openBrowser(std::move(openBrowser))
 {
     updateDetails();
@@ -112,15 +113,16 @@ void DeviceViewModel::lookup(const QString &input)
             finish(tr("Your browser could not be opened. Open the device's link yourself."));
             return;
         }
-        finish({}, tr("Your provider has no device approval API here: the code's page is open in your browser. "
-                      "Decide there."));
+        finish({},
+               tr("Your provider has no device approval API here: the code's page is open in your browser. "
+                  "Decide there."));
         return;
     }
     m_code = code->code;
     m_busy = true;
     Q_EMIT changed();
-    approver->lookup(m_code, [this, self = QPointer(this), generation = m_generation](
-                                 Result<approvals::DeviceRequest> request) {
+    approver->lookup(m_code, [this, self = QPointer(this),
+                              generation = m_generation](Result<approvals::DeviceRequest> request) {
         if (!self || generation != m_generation)
             return;
         if (!request) {
@@ -150,19 +152,20 @@ void DeviceViewModel::decide(approvals::Decision decision)
     m_busy = true;
     m_errorMessage.clear();
     Q_EMIT changed();
-    approver->decide(m_code, decision, [this, self = QPointer(this), generation = m_generation,
-                                        decision](Result<approvals::DeviceRequest> decided) {
-        if (!self || generation != m_generation)
-            return;
-        if (!decided) {
-            finish(decided.error().message);
-            return;
-        }
-        m_request = std::move(decided).value();
-        finish({}, decision == approvals::Decision::Approve
-                       ? tr("Approved. The device can go ahead now, on your behalf.")
-                       : tr("Denied. The device has been told no."));
-    });
+    approver->decide(m_code, decision,
+                     [this, self = QPointer(this), generation = m_generation,
+                      decision](Result<approvals::DeviceRequest> decided) {
+                         if (!self || generation != m_generation)
+                             return;
+                         if (!decided) {
+                             finish(decided.error().message);
+                             return;
+                         }
+                         m_request = std::move(decided).value();
+                         finish({}, decision == approvals::Decision::Approve
+                                        ? tr("Approved. The device can go ahead now, on your behalf.")
+                                        : tr("Denied. The device has been told no."));
+                     });
 }
 
 void DeviceViewModel::openLink(const QString &input)

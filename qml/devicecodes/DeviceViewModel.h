@@ -40,7 +40,8 @@ class DeviceViewModel : public QObject
 public:
     using BrowserOpener = std::function<bool(const QUrl &)>;
 
-    DeviceViewModel(approvals::ApprovalChannel *channel, BrowserOpener openBrowser, QObject *parent = nullptr);
+    DeviceViewModel(approvals::ApprovalChannel *channel, BrowserOpener openBrowser,
+                    QObject *parent = nullptr);
 
     static void setInstance(DeviceViewModel *instance);
     static DeviceViewModel *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);

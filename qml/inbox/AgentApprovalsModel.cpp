@@ -57,9 +57,10 @@ void AgentApprovalsModel::reload()
     beginResetModel();
     m_approvals = m_session ? m_session->conversation().approvals() : QList<agent::AgentApproval>();
     endResetModel();
-    const int waiting = static_cast<int>(std::count_if(m_approvals.cbegin(), m_approvals.cend(), [](const auto &a) {
-        return a.state == agent::AgentApproval::State::Waiting;
-    }));
+    const int waiting =
+        static_cast<int>(std::count_if(m_approvals.cbegin(), m_approvals.cend(), [](const auto &a) {
+            return a.state == agent::AgentApproval::State::Waiting;
+        }));
     if (waiting > 0)
         m_tick.start();
     else
@@ -107,8 +108,8 @@ QVariant AgentApprovalsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> AgentApprovalsModel::roleNames() const
 {
-    return {{CallIdRole, "callId"},           {ToolNameRole, "toolName"},       {BindingMessageRole, "bindingMessage"},
-            {StatusRole, "status"},           {SecondsLeftRole, "secondsLeft"}, {ProblemRole, "problem"}};
+    return {{CallIdRole, "callId"}, {ToolNameRole, "toolName"},       {BindingMessageRole, "bindingMessage"},
+            {StatusRole, "status"}, {SecondsLeftRole, "secondsLeft"}, {ProblemRole, "problem"}};
 }
 
 } // namespace countersign::gui

@@ -69,7 +69,8 @@ QString InboxViewModel::unavailableMessage() const
 
 bool InboxViewModel::approvedElsewhere() const
 {
-    return availability() == Availability::Unavailable && m_channel->lastError().code == approvals::errors::guardian;
+    return availability() == Availability::Unavailable &&
+           m_channel->lastError().code == approvals::errors::guardian;
 }
 
 bool InboxViewModel::live() const

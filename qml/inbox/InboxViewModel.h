@@ -1,9 +1,9 @@
 #pragma once
 
-#include "inbox/AgentApprovalsModel.h"
-#include "request/RequestDetails.h"
 #include "approvals/ApprovalChannel.h"
 #include "approvals/InboxModel.h"
+#include "inbox/AgentApprovalsModel.h"
+#include "request/RequestDetails.h"
 
 #include <QObject>
 #include <QPointer>

@@ -22,8 +22,9 @@ bool isAuth0Issuer(const QUrl &issuer)
 
 ProviderForm::ProviderForm(QObject *parent) : QObject(parent)
 {
-    for (auto changed : {&ProviderForm::kindChanged, &ProviderForm::auth0DomainChanged,
-                         &ProviderForm::issuerUrlChanged, &ProviderForm::clientIdChanged, &ProviderForm::caFileChanged})
+    for (auto changed :
+         {&ProviderForm::kindChanged, &ProviderForm::auth0DomainChanged, &ProviderForm::issuerUrlChanged,
+          &ProviderForm::clientIdChanged, &ProviderForm::caFileChanged})
         connect(this, changed, this, &ProviderForm::revalidate);
     revalidate();
 }
@@ -166,7 +167,8 @@ void ProviderForm::setProviderConfig(const config::ProviderConfig &provider)
     }
     if (provider.isAuth0() || isAuth0Issuer(provider.issuer)) {
         const int port = provider.issuer.port();
-        setAuth0Domain(port == -1 ? provider.issuer.host() : QStringLiteral("%1:%2").arg(provider.issuer.host()).arg(port));
+        setAuth0Domain(port == -1 ? provider.issuer.host()
+                                  : QStringLiteral("%1:%2").arg(provider.issuer.host()).arg(port));
         setAudience(provider.audience);
         setKind(Kind::Auth0);
     } else {

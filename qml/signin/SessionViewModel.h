@@ -1,8 +1,8 @@
 #pragma once
 
-#include "signin/ProviderForm.h"
 #include "common/Result.h"
 #include "config/ProviderConfig.h"
+#include "signin/ProviderForm.h"
 
 #include <QObject>
 #include <QPointer>
@@ -53,7 +53,8 @@ class SessionViewModel : public QObject
     // the code already in it. Empty otherwise.
     Q_PROPERTY(QString deviceUserCode READ deviceUserCode NOTIFY deviceCodeChanged)
     Q_PROPERTY(QString deviceVerificationUri READ deviceVerificationUri NOTIFY deviceCodeChanged)
-    Q_PROPERTY(QString deviceVerificationUriComplete READ deviceVerificationUriComplete NOTIFY deviceCodeChanged)
+    Q_PROPERTY(
+        QString deviceVerificationUriComplete READ deviceVerificationUriComplete NOTIFY deviceCodeChanged)
     // The provider choice on the sign-in page.
     Q_PROPERTY(countersign::gui::ProviderForm *provider READ provider CONSTANT)
 

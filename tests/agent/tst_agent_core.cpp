@@ -1,9 +1,9 @@
 // The agent's building blocks without any network: the conversation and its saved form (no
 // credential has a place in it), argument validation against a tool's JSON Schema, and the
 // rule-based demo agent (what it understands, which tool it calls, how it answers).
+#include "agent/ApprovedActionTools.h"
 #include "agent/Conversation.h"
 #include "agent/DemoBackend.h"
-#include "agent/ApprovedActionTools.h"
 #include "agent/Tool.h"
 
 #include <QSignalSpy>
@@ -21,7 +21,11 @@ QByteArray J(const char *singleQuoted)
     return QByteArray(singleQuoted).replace('\'', '"');
 }
 
-const nlohmann::json kTradeSchema = nlohmann::json::parse(J("{ 'type': 'object', 'properties': { 'ticker': {'type': 'string', 'pattern': '^[A-Z]{1,8}$'}, 'qty': {'type': 'integer', 'minimum': 1, 'maximum': 10000}, 'limit_price': {'type': 'number', 'exclusiveMinimum': 0} }, 'required': ['ticker', 'qty'], 'additionalProperties': false }").toStdString());
+const nlohmann::json kTradeSchema = nlohmann::json::parse(
+    J("{ 'type': 'object', 'properties': { 'ticker': {'type': 'string', 'pattern': '^[A-Z]{1,8}$'}, 'qty': "
+      "{'type': 'integer', 'minimum': 1, 'maximum': 10000}, 'limit_price': {'type': 'number', "
+      "'exclusiveMinimum': 0} }, 'required': ['ticker', 'qty'], 'additionalProperties': false }")
+        .toStdString());
 
 struct Turn
 {
@@ -78,7 +82,8 @@ private Q_SLOTS:
         const auto restored = Conversation::fromJson(saved);
         QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().message));
         QCOMPARE(restored->messages.size(), 3);
-        QCOMPARE(QString::fromStdString(restored->toJson().dump()), QString::fromStdString(conversation.toJson().dump()));
+        QCOMPARE(QString::fromStdString(restored->toJson().dump()),
+                 QString::fromStdString(conversation.toJson().dump()));
         QCOMPARE(restored->unresolvedCalls().size(), 1);
         QVERIFY(restored->pendingInterrupt(QStringLiteral("call_1")));
 
@@ -109,15 +114,17 @@ private Q_SLOTS:
         device.kind = Message::Kind::Interrupt;
         device.callId = QStringLiteral("d");
         device.interrupt = {{"type", "device_authorization"}, {"user_code", "BCDF-GHJK"}};
-        conversation.messages << request(QStringLiteral("a"), "Buy 1 ACME #1111")
-                              << result(QStringLiteral("a"), {{"id", "o-1"}}, false)
-                              << request(QStringLiteral("b"), "Buy 2 ACME #2222")
-                              << result(QStringLiteral("b"), {{"error", "You denied this."}, {"code", "access_denied"}}, true)
-                              << request(QStringLiteral("c"), "Buy 3 ACME #3333")
-                              << result(QStringLiteral("c"), {{"error", "Nobody approved this in time."}, {"code", "expired_token"}}, true)
-                              << request(QStringLiteral("e"), "Buy 4 ACME #4444")
-                              << result(QStringLiteral("e"), {{"error", "Stopped by you."}}, true)
-                              << device << request(QStringLiteral("f"), "Buy 5 ACME #5555");
+        conversation.messages
+            << request(QStringLiteral("a"), "Buy 1 ACME #1111")
+            << result(QStringLiteral("a"), {{"id", "o-1"}}, false)
+            << request(QStringLiteral("b"), "Buy 2 ACME #2222")
+            << result(QStringLiteral("b"), {{"error", "You denied this."}, {"code", "access_denied"}}, true)
+            << request(QStringLiteral("c"), "Buy 3 ACME #3333")
+            << result(QStringLiteral("c"),
+                      {{"error", "Nobody approved this in time."}, {"code", "expired_token"}}, true)
+            << request(QStringLiteral("e"), "Buy 4 ACME #4444")
+            << result(QStringLiteral("e"), {{"error", "Stopped by you."}}, true) << device
+            << request(QStringLiteral("f"), "Buy 5 ACME #5555");
 
         const QList<AgentApproval> approvals = conversation.approvals();
         QCOMPARE(approvals.size(), 5); // the device code is no CIBA request
@@ -138,9 +145,8 @@ private Q_SLOTS:
 
     void aDamagedSaveIsRefusedByName()
     {
-        auto json = nlohmann::json::parse(Conversation{{Message::toolCall(QStringLiteral("c"), QStringLiteral("t"), {})}}
-                                              .toJson()
-                                              .dump());
+        auto json = nlohmann::json::parse(
+            Conversation{{Message::toolCall(QStringLiteral("c"), QStringLiteral("t"), {})}}.toJson().dump());
         json["messages"][0]["kind"] = "shout";
         const auto broken = Conversation::fromJson(json);
         QVERIFY(!broken);
@@ -161,10 +167,10 @@ private Q_SLOTS:
         QTest::addRow("qty zero") << J("{'ticker':'ACME','qty':0}") << "qty: must be at least 1";
         QTest::addRow("qty fractional") << J("{'ticker':'ACME','qty':2.5}") << "qty: must be of type integer";
         QTest::addRow("lower-case ticker") << J("{'ticker':'acme','qty':1}") << "ticker: must match";
-        QTest::addRow("negative limit") << J("{'ticker':'ACME','qty':1,'limit_price':-1}")
-                                        << "limit_price: must be more than 0";
-        QTest::addRow("an unknown parameter") << J("{'ticker':'ACME','qty':1,'token':'x'}")
-                                              << "token: is not a known parameter";
+        QTest::addRow("negative limit")
+            << J("{'ticker':'ACME','qty':1,'limit_price':-1}") << "limit_price: must be more than 0";
+        QTest::addRow("an unknown parameter")
+            << J("{'ticker':'ACME','qty':1,'token':'x'}") << "token: is not a known parameter";
         QTest::addRow("not an object") << QByteArray("[1]") << "must be of type object";
         // "$" alone would also match before a final line break.
         QTest::addRow("a ticker with a trailing newline")
@@ -275,27 +281,34 @@ private Q_SLOTS:
         QTest::addColumn<QString>("request");
         QTest::addColumn<QString>("tool");
         QTest::addColumn<QByteArray>("arguments");
-        QTest::addRow("buy") << "Buy 3 shares of ACME" << "buy_stock" << J("{'qty':3,'ticker':'ACME'}");
-        QTest::addRow("buy, lower case, no 'shares'") << "buy 10 globex." << "buy_stock"
-                                                      << J("{'qty':10,'ticker':'GLOBEX'}");
-        QTest::addRow("buy with a limit") << "Buy 5 shares of ACME at most 12.50" << "buy_stock"
-                                          << J("{'limit_price':12.5,'qty':5,'ticker':'ACME'}");
-        QTest::addRow("sell with a floor") << "Sell 2 shares of INITECH at least $9" << "sell_stock"
-                                           << J("{'limit_price':9.0,'qty':2,'ticker':'INITECH'}");
-        QTest::addRow("pay") << "Pay 25.50 eur to Erika Mustermann" << "make_payment"
+        QTest::addRow("buy") << "Buy 3 shares of ACME"
+                             << "buy_stock" << J("{'qty':3,'ticker':'ACME'}");
+        QTest::addRow("buy, lower case, no 'shares'") << "buy 10 globex."
+                                                      << "buy_stock" << J("{'qty':10,'ticker':'GLOBEX'}");
+        QTest::addRow("buy with a limit") << "Buy 5 shares of ACME at most 12.50"
+                                          << "buy_stock" << J("{'limit_price':12.5,'qty':5,'ticker':'ACME'}");
+        QTest::addRow("sell with a floor")
+            << "Sell 2 shares of INITECH at least $9"
+            << "sell_stock" << J("{'limit_price':9.0,'qty':2,'ticker':'INITECH'}");
+        QTest::addRow("pay") << "Pay 25.50 eur to Erika Mustermann"
+                             << "make_payment"
                              << J("{'amount':'25.50','creditor':'Erika Mustermann','currency':'EUR'}");
-        QTest::addRow("calendar on a date") << "Check my calendar on 2026-12-01" << "check_calendar"
-                                            << J("{'date':'2026-12-01'}");
-        QTest::addRow("calendar tomorrow") << "check my calendar tomorrow" << "check_calendar"
-                                           << J("{'date':'2026-11-24'}");
-        QTest::addRow("data record") << "Fetch data record r-1001" << "fetch_data_record"
-                                     << J("{'id':'r-1001'}");
-        QTest::addRow("search") << "Search documents about the budget" << "search_documents"
-                                << J("{'query':'the budget'}");
-        QTest::addRow("read a document") << "Read document q3-plan" << "read_document" << J("{'id':'q3-plan'}");
-        QTest::addRow("who am I") << "Who am I?" << "" << QByteArray("{}");
-        QTest::addRow("not understood") << "Sing me a song" << "" << QByteArray("{}");
-        QTest::addRow("no shares") << "Buy 0x41 shares of ACME" << "" << QByteArray("{}");
+        QTest::addRow("calendar on a date") << "Check my calendar on 2026-12-01"
+                                            << "check_calendar" << J("{'date':'2026-12-01'}");
+        QTest::addRow("calendar tomorrow") << "check my calendar tomorrow"
+                                           << "check_calendar" << J("{'date':'2026-11-24'}");
+        QTest::addRow("data record") << "Fetch data record r-1001"
+                                     << "fetch_data_record" << J("{'id':'r-1001'}");
+        QTest::addRow("search") << "Search documents about the budget"
+                                << "search_documents" << J("{'query':'the budget'}");
+        QTest::addRow("read a document") << "Read document q3-plan"
+                                         << "read_document" << J("{'id':'q3-plan'}");
+        QTest::addRow("who am I") << "Who am I?"
+                                  << "" << QByteArray("{}");
+        QTest::addRow("not understood") << "Sing me a song"
+                                        << "" << QByteArray("{}");
+        QTest::addRow("no shares") << "Buy 0x41 shares of ACME"
+                                   << "" << QByteArray("{}");
     }
 
     void theDemoUnderstandsItsRequests()
@@ -312,17 +325,21 @@ private Q_SLOTS:
     // CIBA's characters only, at most 64, whatever the creditor's name holds.
     void aPaymentIsApprovedForExactlyItsArguments()
     {
-        const nlohmann::json arguments{{"amount", "25.50"}, {"currency", "EUR"}, {"creditor", "Erika Mustermann"}};
-        QCOMPARE(QString::fromStdString(PaymentTool::authorizationDetails(arguments).dump()),
-                 QString::fromUtf8(J("[{'creditorName':'Erika Mustermann','instructedAmount':{'amount':'25.50',"
-                                     "'currency':'EUR'},'type':'payment_initiation'}]")));
+        const nlohmann::json arguments{
+            {"amount", "25.50"}, {"currency", "EUR"}, {"creditor", "Erika Mustermann"}};
+        QCOMPARE(
+            QString::fromStdString(PaymentTool::authorizationDetails(arguments).dump()),
+            QString::fromUtf8(J("[{'creditorName':'Erika Mustermann','instructedAmount':{'amount':'25.50',"
+                                "'currency':'EUR'},'type':'payment_initiation'}]")));
         const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9 +\\-_.,:#]{1,64}$"));
         const QString plain = PaymentTool::bindingMessage(arguments);
         QVERIFY2(plain.startsWith(QStringLiteral("Pay 25.50 EUR to Erika Mustermann #")), qPrintable(plain));
         QVERIFY2(allowed.match(plain).hasMatch(), qPrintable(plain));
 
-        const QString hostile = PaymentTool::bindingMessage(
-            {{"amount", "1"}, {"currency", "USD"}, {"creditor", "<b>Ünal</b> & \"Sons\"\n" + std::string(70, 'x')}});
+        const QString hostile =
+            PaymentTool::bindingMessage({{"amount", "1"},
+                                         {"currency", "USD"},
+                                         {"creditor", "<b>Ünal</b> & \"Sons\"\n" + std::string(70, 'x')}});
         QVERIFY2(allowed.match(hostile).hasMatch(), qPrintable(hostile));
         QVERIFY2(hostile.startsWith(QStringLiteral("Pay 1 USD to bnalb Sonsx")), qPrintable(hostile));
         QVERIFY(hostile.contains(QRegularExpression(QStringLiteral(" #[0-9]{4}$"))));
@@ -342,12 +359,17 @@ private Q_SLOTS:
 
         conversation.messages << Message::toolCall(callId, tool, arguments)
                               << Message::toolResult(callId, tool,
-                                                     {{"id", "o-7"}, {"ticker", "ACME"}, {"qty", 3}, {"price", 12.34},
-                                                      {"currency", "USD"}, {"total", 37.02}},
+                                                     {{"id", "o-7"},
+                                                      {"ticker", "ACME"},
+                                                      {"qty", 3},
+                                                      {"price", 12.34},
+                                                      {"currency", "USD"},
+                                                      {"total", 37.02}},
                                                      false);
         const Turn second = runTurn(backend, conversation, demoTools());
         QVERIFY(second.calls.isEmpty());
-        QVERIFY2(second.text.contains(QStringLiteral("bought 3 ACME shares")) && second.text.contains(QStringLiteral("o-7")),
+        QVERIFY2(second.text.contains(QStringLiteral("bought 3 ACME shares")) &&
+                     second.text.contains(QStringLiteral("o-7")),
                  qPrintable(second.text));
     }
 
@@ -356,7 +378,8 @@ private Q_SLOTS:
         DemoBackend backend;
         Conversation conversation;
         conversation.messages << Message::user(QStringLiteral("Fetch data record r-1001"));
-        AgentProfile profile{QStringLiteral("Alice Adams"), {QStringLiteral("buy and sell stock")},
+        AgentProfile profile{QStringLiteral("Alice Adams"),
+                             {QStringLiteral("buy and sell stock")},
                              {QStringLiteral("read your data records (not connected)")}};
         const Turn turn = runTurn(backend, conversation, {{QStringLiteral("buy_stock"), {}, {}}}, profile);
         QVERIFY(turn.calls.isEmpty());
@@ -366,7 +389,8 @@ private Q_SLOTS:
 
         conversation.messages << Message::user(QStringLiteral("What can I do?"));
         const Turn who = runTurn(backend, conversation, demoTools(), profile);
-        QVERIFY2(who.text.contains(QStringLiteral("Alice Adams")) && who.text.contains(QStringLiteral("buy and sell stock")),
+        QVERIFY2(who.text.contains(QStringLiteral("Alice Adams")) &&
+                     who.text.contains(QStringLiteral("buy and sell stock")),
                  qPrintable(who.text));
     }
 

@@ -10,9 +10,9 @@
 #include "Wait.h"
 
 #include "agent/AgentSession.h"
+#include "agent/ApprovedActionTools.h"
 #include "agent/AsyncAuthorizer.h"
 #include "agent/DemoBackend.h"
-#include "agent/ApprovedActionTools.h"
 #include "net/HttpClient.h"
 
 #include <QFile>
@@ -40,12 +40,17 @@ public:
                                  {"limit_price", {{"type", "number"}}}}},
                                {"required", {"ticker", "qty"}}}};
     }
-    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override
+    void run(const nlohmann::json &arguments, const ToolContext &context,
+             Callback<nlohmann::json> done) override
     {
         ++runs;
         token = context.accessToken;
-        done(nlohmann::json{{"id", "o-" + std::to_string(runs)}, {"ticker", arguments["ticker"]},
-                            {"qty", arguments["qty"]}, {"price", 12.34}, {"currency", "USD"}, {"total", 1}});
+        done(nlohmann::json{{"id", "o-" + std::to_string(runs)},
+                            {"ticker", arguments["ticker"]},
+                            {"qty", arguments["qty"]},
+                            {"price", 12.34},
+                            {"currency", "USD"},
+                            {"total", 1}});
     }
     int runs = 0;
     QByteArray token;
@@ -58,7 +63,8 @@ class Watched : public Tool
 public:
     explicit Watched(std::shared_ptr<Tool> inner) : m_inner(std::move(inner)) {}
     ToolSpec spec() const override { return m_inner->spec(); }
-    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override
+    void run(const nlohmann::json &arguments, const ToolContext &context,
+             Callback<nlohmann::json> done) override
     {
         ++runs;
         token = context.accessToken;
@@ -104,8 +110,9 @@ class AgentSandboxTest : public QObject
 
     QList<nlohmann::json> orders()
     {
-        auto listed = wait<nlohmann::json>(
-            [&](auto done) { m_world->http()->getJson(api(QStringLiteral("/api/stock/orders")), this, done, m_stockToken); });
+        auto listed = wait<nlohmann::json>([&](auto done) {
+            m_world->http()->getJson(api(QStringLiteral("/api/stock/orders")), this, done, m_stockToken);
+        });
         QList<nlohmann::json> all;
         if (listed)
             for (const auto &order : listed->value("orders", nlohmann::json::array()))
@@ -120,8 +127,9 @@ class AgentSandboxTest : public QObject
         options.scopes = {QStringLiteral("openid"), QStringLiteral("stock:trade")};
         options.loginHint = [] { return QStringLiteral("alice"); };
         options.bindingMessage = [](const nlohmann::json &arguments) {
-            return QStringLiteral("Buy %1 %2").arg(arguments.value("qty", 0)).arg(
-                QString::fromStdString(arguments.value("ticker", "")));
+            return QStringLiteral("Buy %1 %2")
+                .arg(arguments.value("qty", 0))
+                .arg(QString::fromStdString(arguments.value("ticker", "")));
         };
         options.authorizationDetails = tradeFor;
         return std::make_shared<AsyncAuthorizer>(m_agentClient.get(), options);
@@ -133,7 +141,8 @@ class AgentSandboxTest : public QObject
         QString id;
         (void)QTest::qWaitFor(
             [&] {
-                auto list = wait<approvals::ApprovalList>([&](auto done) { m_world->channel().client()->list(done); });
+                auto list = wait<approvals::ApprovalList>(
+                    [&](auto done) { m_world->channel().client()->list(done); });
                 if (list)
                     for (const auto &approval : list->approvals)
                         if (approval.bindingMessage == bindingMessage && approval.isPending())
@@ -143,7 +152,8 @@ class AgentSandboxTest : public QObject
             10000);
         if (id.isEmpty())
             return QStringLiteral("no pending request \"%1\"").arg(bindingMessage);
-        auto decided = wait<approvals::Approval>([&](auto done) { m_world->channel().client()->decide(id, decision, {}, done); });
+        auto decided = wait<approvals::Approval>(
+            [&](auto done) { m_world->channel().client()->decide(id, decision, {}, done); });
         return decided ? QString() : decided.error().message;
     }
 
@@ -157,7 +167,8 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         // The demo agent's client credentials (DEMO ONLY, registered by the sandbox).
         m_agentClient = std::make_unique<ciba::CibaClient>(
-            m_world->http(), m_world->metadata().backchannelAuthenticationEndpoint, m_world->metadata().tokenEndpoint,
+            m_world->http(), m_world->metadata().backchannelAuthenticationEndpoint,
+            m_world->metadata().tokenEndpoint,
             ciba::ClientCredentials{QStringLiteral("demo-agent"), "demo-agent-secret", {}});
     }
 
@@ -171,7 +182,8 @@ private Q_SLOTS:
         auto buy = std::make_shared<RecordingBuy>();
         session.addTool(buy, authorizer());
         session.send(QStringLiteral("Buy 3 shares of ACME at most 12.50"));
-        QTRY_VERIFY_WITH_TIMEOUT(session.conversation().messages.last().kind == Message::Kind::Interrupt, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(session.conversation().messages.last().kind == Message::Kind::Interrupt,
+                                 10000);
         QVERIFY(session.conversation().messages.last().text.contains(QStringLiteral("Buy 3 ACME")));
 
         const QString error = decide(QStringLiteral("Buy 3 ACME"), approvals::Decision::Approve);
@@ -182,7 +194,8 @@ private Q_SLOTS:
         QCOMPARE(claims.value("sub", ""), std::string("alice"));
         QCOMPARE(claims.value("authorization_details", nlohmann::json()).dump(),
                  tradeFor({{"ticker", "ACME"}, {"qty", 3}, {"limit_price", 12.5}}).dump());
-        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("bought 3 ACME")), qPrintable(test::lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("bought 3 ACME")),
+                 qPrintable(test::lastAnswer(session)));
 
         // Token hygiene: the token the tool got is nowhere in the conversation or its file.
         QFile saved(file);
@@ -212,9 +225,10 @@ private Q_SLOTS:
         auto buy = realBuyTool();
         session.addTool(buy, std::make_shared<AsyncAuthorizer>(m_agentClient.get(), options));
         session.send(QStringLiteral("Buy 3 shares of ACME"));
-        QTRY_VERIFY_WITH_TIMEOUT(session.conversation().messages.last().kind == Message::Kind::Interrupt, 10000);
-        const QString binding =
-            QString::fromStdString(session.conversation().messages.last().interrupt.value("binding_message", ""));
+        QTRY_VERIFY_WITH_TIMEOUT(session.conversation().messages.last().kind == Message::Kind::Interrupt,
+                                 10000);
+        const QString binding = QString::fromStdString(
+            session.conversation().messages.last().interrupt.value("binding_message", ""));
         QVERIFY2(binding.startsWith(QStringLiteral("Buy 3 ACME #")), qPrintable(binding));
         const QString error = decide(binding, approvals::Decision::Approve);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -232,7 +246,8 @@ private Q_SLOTS:
         QCOMPARE(placed.first().value("account", ""), std::string("alice"));
 
         // The same approval cannot buy 5 instead: the API compares the order with the token.
-        StockOrderTool direct(StockOrderTool::Action::Buy, m_world->http(), api(QStringLiteral("/api/stock/orders")));
+        StockOrderTool direct(StockOrderTool::Action::Buy, m_world->http(),
+                              api(QStringLiteral("/api/stock/orders")));
         auto refused = wait<nlohmann::json>([&](auto done) {
             direct.run({{"ticker", "ACME"}, {"qty", 5}},
                        ToolContext{QStringLiteral("x"), {}, {}, buy->token, nlohmann::json::array()}, done);
@@ -249,12 +264,14 @@ private Q_SLOTS:
         auto buy = std::make_shared<RecordingBuy>();
         session.addTool(buy, authorizer());
         session.send(QStringLiteral("Buy 4 shares of ACME"));
-        QTRY_VERIFY_WITH_TIMEOUT(session.conversation().messages.last().kind == Message::Kind::Interrupt, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(session.conversation().messages.last().kind == Message::Kind::Interrupt,
+                                 10000);
         const QString error = decide(QStringLiteral("Buy 4 ACME"), approvals::Decision::Deny);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !test::lastAnswer(session).isEmpty(), 20000);
         QCOMPARE(buy->runs, 0);
-        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("You denied this")), qPrintable(test::lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("You denied this")),
+                 qPrintable(test::lastAnswer(session)));
         if (!m_stockToken.isEmpty()) // no order for 4 (the purchase above is the only one)
             for (const auto &order : orders())
                 QVERIFY(order.value("qty", 0) != 4);
@@ -288,7 +305,8 @@ private Q_SLOTS:
             before.setStorageFile(file);
             before.addTool(std::make_shared<RecordingBuy>(), authorizer());
             before.send(QStringLiteral("Buy 5 shares of ACME"));
-            QTRY_VERIFY_WITH_TIMEOUT(before.conversation().messages.last().kind == Message::Kind::Interrupt, 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(before.conversation().messages.last().kind == Message::Kind::Interrupt,
+                                     10000);
         } // quit while waiting
         // Decided while the app was closed.
         const QString error = decide(QStringLiteral("Buy 5 ACME"), approvals::Decision::Approve);
@@ -302,7 +320,8 @@ private Q_SLOTS:
         QVERIFY(after.load());
         QTRY_VERIFY_WITH_TIMEOUT(!after.busy() && !test::lastAnswer(after).isEmpty(), 20000);
         QCOMPARE(buy->runs, 1);
-        QVERIFY2(test::lastAnswer(after).contains(QStringLiteral("bought 5 ACME")), qPrintable(test::lastAnswer(after)));
+        QVERIFY2(test::lastAnswer(after).contains(QStringLiteral("bought 5 ACME")),
+                 qPrintable(test::lastAnswer(after)));
     }
 };
 

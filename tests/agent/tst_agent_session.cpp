@@ -6,8 +6,8 @@
 #include "LocalHttpServer.h"
 #include "agent/AgentSession.h"
 #include "agent/ApiTools.h"
-#include "agent/DemoBackend.h"
 #include "agent/ApprovedActionTools.h"
+#include "agent/DemoBackend.h"
 #include "common/Json.h"
 #include "net/HttpClient.h"
 
@@ -41,12 +41,17 @@ public:
                                {"required", {"ticker", "qty"}},
                                {"additionalProperties", false}}};
     }
-    void run(const nlohmann::json &arguments, const ToolContext &context, Callback<nlohmann::json> done) override
+    void run(const nlohmann::json &arguments, const ToolContext &context,
+             Callback<nlohmann::json> done) override
     {
         ++runs;
         tokenSeen = context.accessToken;
-        done(nlohmann::json{{"id", "o-" + std::to_string(runs)}, {"ticker", arguments["ticker"]},
-                            {"qty", arguments["qty"]}, {"price", 12.34}, {"currency", "USD"}, {"total", 37.02}});
+        done(nlohmann::json{{"id", "o-" + std::to_string(runs)},
+                            {"ticker", arguments["ticker"]},
+                            {"qty", arguments["qty"]},
+                            {"price", 12.34},
+                            {"currency", "USD"},
+                            {"total", 37.02}});
     }
     int runs = 0;
     QByteArray tokenSeen;
@@ -74,7 +79,8 @@ class ManualApproval : public Authorizer
 public:
     void authorize(const QString &callId, const nlohmann::json &, AuthorizationReport report) override
     {
-        report.interrupted(QStringLiteral("Waiting for your approval"), {{"type", "manual"}, {"ticket", "t-1"}});
+        report.interrupted(QStringLiteral("Waiting for your approval"),
+                           {{"type", "manual"}, {"ticket", "t-1"}});
         waiting.insert(callId, report);
     }
     void resume(const QString &callId, const nlohmann::json &interrupt, AuthorizationReport report) override
@@ -86,7 +92,8 @@ public:
     void approve(const QString &callId) { waiting.take(callId).granted(kSecret, nlohmann::json::array()); }
     void deny(const QString &callId)
     {
-        waiting.take(callId).failed({QStringLiteral("access_denied"), QStringLiteral("You denied the trade.")});
+        waiting.take(callId).failed(
+            {QStringLiteral("access_denied"), QStringLiteral("You denied the trade.")});
     }
     QHash<QString, AuthorizationReport> waiting;
     nlohmann::json resumedWith;
@@ -155,7 +162,8 @@ private Q_SLOTS:
         session.addTool(std::make_shared<SearchDocuments>());
         session.send(QStringLiteral("Search documents about budget"));
         QTRY_VERIFY(!session.busy() && !test::lastAnswer(session).isEmpty());
-        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("Budget 2027")), qPrintable(test::lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("Budget 2027")),
+                 qPrintable(test::lastAnswer(session)));
         QStringList kinds;
         for (const Message &m : session.conversation().messages)
             kinds << kindName(m.kind);
@@ -173,7 +181,8 @@ private Q_SLOTS:
         QCOMPARE(buy->runs, 0);
         const Message &result = session.conversation().messages.at(2);
         QVERIFY(result.isError);
-        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("ticker: must match")), qPrintable(test::lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("ticker: must match")),
+                 qPrintable(test::lastAnswer(session)));
     }
 
     void anInterruptedCallResumesWhenApprovedAndTheTokenStaysOutOfTheChat()
@@ -196,13 +205,15 @@ private Q_SLOTS:
         QTRY_VERIFY(!session.busy() && !test::lastAnswer(session).isEmpty());
         QCOMPARE(buy->runs, 1);
         QCOMPARE(buy->tokenSeen, kSecret); // the tool got the credential...
-        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("bought 3 ACME")), qPrintable(test::lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("bought 3 ACME")),
+                 qPrintable(test::lastAnswer(session)));
         // ...and neither the conversation nor its file ever held it.
         QVERIFY(!QByteArray::fromStdString(session.conversation().toJson().dump()).contains(kSecret));
         const QByteArray saved = fileContents(file);
         QVERIFY(saved.contains("bought") || saved.contains("o-1"));
         QVERIFY(!saved.contains(kSecret));
-        QCOMPARE(QFile(file).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFileDevice::Permissions());
+        QCOMPARE(QFile(file).permissions() & (QFile::ReadOther | QFile::ReadGroup),
+                 QFileDevice::Permissions());
     }
 
     void aDenialBecomesTheAnswer()
@@ -217,7 +228,8 @@ private Q_SLOTS:
         approval->deny(QStringLiteral("call_1"));
         QTRY_VERIFY(!session.busy() && !test::lastAnswer(session).isEmpty());
         QCOMPARE(buy->runs, 0);
-        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("You denied the trade.")), qPrintable(test::lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("You denied the trade.")),
+                 qPrintable(test::lastAnswer(session)));
     }
 
     void aCallWaitingWhenTheAppQuitCompletesOnceInTheNextSession()
@@ -280,7 +292,8 @@ private Q_SLOTS:
         QVERIFY(session.load());
         QTRY_VERIFY(!session.busy() && !test::lastAnswer(session).isEmpty());
         QCOMPARE(buy->runs, 0);
-        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("not repeated")), qPrintable(test::lastAnswer(session)));
+        QVERIFY2(test::lastAnswer(session).contains(QStringLiteral("not repeated")),
+                 qPrintable(test::lastAnswer(session)));
     }
 
     void aDamagedFileIsSetAsideAndReported()

@@ -105,7 +105,8 @@ private Q_SLOTS:
         QString id;
         QVERIFY(QTest::qWaitFor(
             [&] {
-                auto list = wait<approvals::ApprovalList>([&](auto done) { m_world->channel().client()->list(done); });
+                auto list = wait<approvals::ApprovalList>(
+                    [&](auto done) { m_world->channel().client()->list(done); });
                 if (list)
                     for (const auto &approval : list->approvals)
                         if (approval.bindingMessage == binding && approval.isPending())
@@ -113,8 +114,9 @@ private Q_SLOTS:
                 return !id.isEmpty();
             },
             10000));
-        auto decided = wait<approvals::Approval>(
-            [&](auto done) { m_world->channel().client()->decide(id, approvals::Decision::Approve, {}, done); });
+        auto decided = wait<approvals::Approval>([&](auto done) {
+            m_world->channel().client()->decide(id, approvals::Decision::Approve, {}, done);
+        });
         QVERIFY2(decided, qPrintable(decided ? QString() : decided.error().message));
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
         const QString answer = test::lastAnswer(agent());
@@ -132,9 +134,11 @@ private Q_SLOTS:
         QVERIFY(interrupt);
         QCOMPARE(interrupt->interrupt.value("type", ""), std::string("device_authorization"));
         const QString code = QString::fromStdString(interrupt->interrupt.value("user_code", ""));
-        QVERIFY2(QRegularExpression(QStringLiteral("^[A-Z]{4}-[A-Z]{4}$")).match(code).hasMatch(), qPrintable(code));
+        QVERIFY2(QRegularExpression(QStringLiteral("^[A-Z]{4}-[A-Z]{4}$")).match(code).hasMatch(),
+                 qPrintable(code));
         QVERIFY(interrupt->text.contains(code));
-        QVERIFY(!interrupt->text.contains(QString::fromStdString(interrupt->interrupt.value("device_code", "?"))));
+        QVERIFY(!interrupt->text.contains(
+            QString::fromStdString(interrupt->interrupt.value("device_code", "?"))));
 
         // alice enters the code on her "Enter code" page: the device approver API.
         approvals::DeviceApprover *approver = m_world->channel().deviceApprover();
@@ -147,21 +151,25 @@ private Q_SLOTS:
         QVERIFY2(decided, qPrintable(decided ? QString() : decided.error().message));
 
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
-        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("Quarterly sales figures")), qPrintable(test::lastAnswer(agent())));
+        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("Quarterly sales figures")),
+                 qPrintable(test::lastAnswer(agent())));
 
         // Approved once: the next record needs no new code; someone else's record is not there.
         const auto interrupts = [&] {
-            return std::count_if(agent().conversation().messages.cbegin(), agent().conversation().messages.cend(),
+            return std::count_if(agent().conversation().messages.cbegin(),
+                                 agent().conversation().messages.cend(),
                                  [](const Message &m) { return m.kind == Message::Kind::Interrupt; });
         };
         const auto before = interrupts();
         say(agent(), QStringLiteral("Fetch data record r-1002"));
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
         QCOMPARE(interrupts(), before);
-        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("Customer survey results")), qPrintable(test::lastAnswer(agent())));
+        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("Customer survey results")),
+                 qPrintable(test::lastAnswer(agent())));
         say(agent(), QStringLiteral("Fetch data record r-2001"));
         QTRY_VERIFY_WITH_TIMEOUT(!agent().busy(), 20000);
-        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("could not")), qPrintable(test::lastAnswer(agent())));
+        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("could not")),
+                 qPrintable(test::lastAnswer(agent())));
         QVERIFY(test::lastOf(agent(), Message::Kind::ToolResult)->isError);
     }
 
@@ -174,7 +182,8 @@ private Q_SLOTS:
         QVERIFY2(!result->isError, result->result.dump().c_str());
         QCOMPARE(result->result.value("date", ""), std::string("2026-12-01"));
         QVERIFY(result->result.contains("busy"));
-        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("2026-12-01")), qPrintable(test::lastAnswer(agent())));
+        QVERIFY2(test::lastAnswer(agent()).contains(QStringLiteral("2026-12-01")),
+                 qPrintable(test::lastAnswer(agent())));
     }
 
     void documentSearchReturnsOnlyWhatAliceMayRead()
@@ -235,9 +244,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(after.session() != nullptr, 10000);
         AgentSession &agent = *after.session();
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
-        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("Customer survey results")), qPrintable(test::lastAnswer(agent)));
-        const auto results = std::count_if(agent.conversation().messages.cbegin(), agent.conversation().messages.cend(),
-                                           [](const Message &m) { return m.kind == Message::Kind::ToolResult; });
+        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("Customer survey results")),
+                 qPrintable(test::lastAnswer(agent)));
+        const auto results =
+            std::count_if(agent.conversation().messages.cbegin(), agent.conversation().messages.cend(),
+                          [](const Message &m) { return m.kind == Message::Kind::ToolResult; });
         QCOMPARE(results, 1);
     }
 
@@ -254,16 +265,19 @@ private Q_SLOTS:
              {QStringLiteral("call_b"), QStringLiteral("check_calendar"), "{\"date\":\"2026-12-01\"}"},
              {QStringLiteral("call_c"), QStringLiteral("read_document"), "{\"id\":\"q3-plan\"}"}},
             QStringLiteral("Let me look.")));
-        model.enqueue(test::FakeChatServer::streamedText({QStringLiteral("Here is"), QStringLiteral(" what I found.")}));
+        model.enqueue(test::FakeChatServer::streamedText(
+            {QStringLiteral("Here is"), QStringLiteral(" what I found.")}));
 
         AgentService service(&m_world->alice(), &m_world->channel(), &m_network);
         service.setBackendFactory([&](QObject *parent) -> Backend * {
-            return new OpenAiBackend(&m_network, {model.baseUrl(), QStringLiteral("test-model"), "sk-test-key"}, parent);
+            return new OpenAiBackend(&m_network,
+                                     {model.baseUrl(), QStringLiteral("test-model"), "sk-test-key"}, parent);
         });
         service.followSession();
         QTRY_VERIFY_WITH_TIMEOUT(service.session() != nullptr, 10000);
         AgentSession &agent = *service.session();
-        agent.send(QStringLiteral("Find the budget documents, read the Q3 plan and check my calendar on 2026-12-01."));
+        agent.send(QStringLiteral(
+            "Find the budget documents, read the Q3 plan and check my calendar on 2026-12-01."));
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
         QCOMPARE(test::lastAnswer(agent), QStringLiteral("Here is what I found."));
         QCOMPARE(model.requests().size(), 2);
@@ -272,14 +286,15 @@ private Q_SLOTS:
         const QByteArray second = model.requests().at(1).body;
         QVERIFY2(second.contains("Q3 plan") || second.contains("q3-plan"), second.constData());
         QVERIFY2(second.contains("2026-12-01T"), second.constData()); // the calendar's slots
-        QVERIFY(!second.contains("hiring-plan"));                    // filtered out by FGA
+        QVERIFY(!second.contains("hiring-plan"));                     // filtered out by FGA
         // ...and never a token: no JWT (every access and ID token here is one), not the session's
         // opaque access token, not the documents API's token.
         const QByteArray received = model.everythingReceived();
         QVERIFY(!received.contains("eyJ"));
         auto session = wait<QByteArray>([&](auto done) { m_world->alice().accessToken(done); });
         auto docs = wait<QByteArray>([&](auto done) {
-            m_world->alice().accessTokenFor(QStringLiteral("https://api.sandbox.countersign.dev/docs"), false, done);
+            m_world->alice().accessTokenFor(QStringLiteral("https://api.sandbox.countersign.dev/docs"), false,
+                                            done);
         });
         QVERIFY(session && docs);
         QVERIFY(!received.contains(session.value()));
@@ -304,7 +319,8 @@ private Q_SLOTS:
     void bobIsAskedToConnectHisAccount()
     {
         test::SignedInSession bob(&m_network);
-        const QString error = bob.signIn(m_world->issuer(), QStringLiteral("bob"), QStringLiteral("bob-demo"));
+        const QString error =
+            bob.signIn(m_world->issuer(), QStringLiteral("bob"), QStringLiteral("bob-demo"));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         AgentService service(&bob.manager(), nullptr, &m_network);
         service.followSession();
@@ -343,7 +359,8 @@ private Q_SLOTS:
         form.addQueryItem(QStringLiteral("action"), QStringLiteral("connect"));
         form.addQueryItem(QStringLiteral("xsrf"), xsrf.captured(1));
         QNetworkRequest post(connect);
-        post.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-www-form-urlencoded"));
+        post.setHeader(QNetworkRequest::ContentTypeHeader,
+                       QStringLiteral("application/x-www-form-urlencoded"));
         post.setRawHeader("Sec-Fetch-Site", "same-origin");
         QNetworkReply *linked = browser.post(post, form.toString(QUrl::FullyEncoded).toUtf8());
         QVERIFY(QTest::qWaitFor([&] { return linked->isFinished(); }, 10000));

@@ -35,7 +35,8 @@ private Q_SLOTS:
     {
         QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.error()));
         oauth::DiscoveryClient discovery(&m_http);
-        auto metadata = wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox.issuer(), done); });
+        auto metadata =
+            wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox.issuer(), done); });
         QVERIFY(metadata);
         QVERIFY(metadata->fgaApiUrl.isValid() && !metadata->fgaStoreId.isEmpty());
         // The stand-in's pre-shared key: DEMO ONLY (sandbox/lib/apis/fga-api.mjs).
@@ -45,10 +46,14 @@ private Q_SLOTS:
     void checksAnswerWhatTheTuplesSay()
     {
         FgaClient client(&m_http, m_config);
-        auto owner = wait<bool>([&](auto done) { client.check(viewer(QStringLiteral("alice"), QStringLiteral("budget-2025")), done); });
+        auto owner = wait<bool>([&](auto done) {
+            client.check(viewer(QStringLiteral("alice"), QStringLiteral("budget-2025")), done);
+        });
         QVERIFY2(owner, qPrintable(owner ? QString() : owner.error().message));
         QVERIFY(owner.value()); // alice owns it: owner implies viewer
-        auto stranger = wait<bool>([&](auto done) { client.check(viewer(QStringLiteral("bob"), QStringLiteral("budget-2025")), done); });
+        auto stranger = wait<bool>([&](auto done) {
+            client.check(viewer(QStringLiteral("bob"), QStringLiteral("budget-2025")), done);
+        });
         QVERIFY(stranger);
         QVERIFY(!stranger.value());
     }
@@ -79,14 +84,18 @@ private Q_SLOTS:
         fga::FgaConfig wrongKey = m_config;
         wrongKey.apiToken = "not-the-key";
         FgaClient client(&m_http, wrongKey);
-        auto refused = wait<bool>([&](auto done) { client.check(viewer(QStringLiteral("alice"), QStringLiteral("q3-plan")), done); });
+        auto refused = wait<bool>([&](auto done) {
+            client.check(viewer(QStringLiteral("alice"), QStringLiteral("q3-plan")), done);
+        });
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, QStringLiteral("unauthenticated"));
 
         fga::FgaConfig wrongStore = m_config;
         wrongStore.storeId = QStringLiteral("01JNQSTRE00000000000000000");
         FgaClient other(&m_http, wrongStore);
-        auto missing = wait<QList<bool>>([&](auto done) { other.batchCheck({viewer(QStringLiteral("alice"), QStringLiteral("q3-plan"))}, done); });
+        auto missing = wait<QList<bool>>([&](auto done) {
+            other.batchCheck({viewer(QStringLiteral("alice"), QStringLiteral("q3-plan"))}, done);
+        });
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, QStringLiteral("store_id_not_found"));
     }

@@ -32,16 +32,22 @@ class Auth0CliTest : public QObject
 
     QStringList profile() const
     {
-        return {QStringLiteral("--domain"), QStringLiteral("127.0.0.1:%1").arg(m_tenant.profile().issuer.port()),
-                QStringLiteral("--client-id"), QStringLiteral("countersign-desktop"), QStringLiteral("--audience"),
-                test::Auth0Sandbox::approvalsApi, QStringLiteral("--ca-file"), m_tenant.profile().caFile};
+        return {QStringLiteral("--domain"),
+                QStringLiteral("127.0.0.1:%1").arg(m_tenant.profile().issuer.port()),
+                QStringLiteral("--client-id"),
+                QStringLiteral("countersign-desktop"),
+                QStringLiteral("--audience"),
+                test::Auth0Sandbox::approvalsApi,
+                QStringLiteral("--ca-file"),
+                m_tenant.profile().caFile};
     }
 
     QProcessEnvironment environment() const
     {
         QProcessEnvironment env = test::cliEnvironment(QUrl());
         env.remove(QStringLiteral("COUNTERSIGN_ISSUER"));
-        env.insert(QStringLiteral("COUNTERSIGN_BROWSER_CA"), m_tenant.profile().caFile); // the browser's trust
+        env.insert(QStringLiteral("COUNTERSIGN_BROWSER_CA"),
+                   m_tenant.profile().caFile); // the browser's trust
         return env;
     }
 
@@ -68,8 +74,9 @@ private Q_SLOTS:
     // Auth0's issuer ends in a slash; with no flags the CLI uses the provider last used.
     void b_whoamiRemembersTheProfile()
     {
-        const QByteArray expected = "{\"issuer\":\"" + m_tenant.profile().issuer.toString().toUtf8() +
-                                    "\",\"sub\":\"alice\",\"name\":\"Alice Adams\",\"email\":\"alice@example.com\"}\n";
+        const QByteArray expected =
+            "{\"issuer\":\"" + m_tenant.profile().issuer.toString().toUtf8() +
+            "\",\"sub\":\"alice\",\"name\":\"Alice Adams\",\"email\":\"alice@example.com\"}\n";
         const Run withFlags = cli(profile() << QStringLiteral("whoami") << QStringLiteral("--json"));
         QCOMPARE(withFlags.out, expected);
         const Run remembered = cli({QStringLiteral("whoami"), QStringLiteral("--json")});
@@ -94,11 +101,12 @@ private Q_SLOTS:
         auto metadata = test::wait<oauth::ProviderMetadata>(
             [&](auto done) { discovery.discover(m_tenant.sandbox().issuer(), done); });
         QVERIFY(metadata);
-        device::DeviceAuthorizationClient client(&http, metadata->deviceAuthorizationEndpoint, metadata->tokenEndpoint,
-                                                 QStringLiteral("demo-device"));
+        device::DeviceAuthorizationClient client(&http, metadata->deviceAuthorizationEndpoint,
+                                                 metadata->tokenEndpoint, QStringLiteral("demo-device"));
         device::DeviceAuthorizationRequest request;
         request.scopes = {QStringLiteral("openid"), QStringLiteral("data:read")};
-        auto code = test::wait<device::DeviceAuthorization>([&](auto done) { client.authorize(request, done); });
+        auto code =
+            test::wait<device::DeviceAuthorization>([&](auto done) { client.authorize(request, done); });
         QVERIFY(code);
         device::DevicePoll poll(&client, code.value());
         std::optional<oauth::PollOutcome> outcome;
@@ -116,8 +124,9 @@ private Q_SLOTS:
     {
         QProcess agent;
         agent.setProcessEnvironment(environment());
-        agent.start(QStringLiteral(COUNTERSIGN_CLI_BINARY),
-                    {QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("Buy 2 shares of ACME")});
+        agent.start(
+            QStringLiteral(COUNTERSIGN_CLI_BINARY),
+            {QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("Buy 2 shares of ACME")});
         QByteArray out;
         const nlohmann::json interrupt = test::waitForInterrupt(agent, out);
         QVERIFY2(!interrupt.is_null(), (out + agent.readAllStandardError()).constData());

@@ -51,21 +51,22 @@ class Auth0InteropTest : public QObject
 
     // Runs the SDK on "buy `quantity` ACME" with a binding message of the test's own, and lets
     // alice decide it in Guardian once the SDK has asked.
-    SdkRun buyAcme(int quantity, const QString &bindingMessage, approvals::Decision decision, approvals::Approval *seen,
-                   QString *problem)
+    SdkRun buyAcme(int quantity, const QString &bindingMessage, approvals::Decision decision,
+                   approvals::Approval *seen, QString *problem)
     {
         QProcess sdk;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("NODE_EXTRA_CA_CERTS"), m_tenant.sandbox().caFile());
         sdk.setProcessEnvironment(environment);
         sdk.start(QStringLiteral("node"),
-                  {interopScript(), QStringLiteral("--domain"), QStringLiteral("127.0.0.1:%1").arg(m_tenant.sandbox().port()),
-                   QStringLiteral("--client-id"), QStringLiteral("demo-agent"), QStringLiteral("--client-secret"),
-                   QStringLiteral("demo-agent-secret"), QStringLiteral("--user-id"), QStringLiteral("alice"),
-                   QStringLiteral("--audience"), test::Auth0Sandbox::stockApi, QStringLiteral("--quantity"),
-                   QString::number(quantity), QStringLiteral("--symbol"), QStringLiteral("ACME"),
-                   QStringLiteral("--binding-message"), bindingMessage, QStringLiteral("--timeout-ms"),
-                   QStringLiteral("40000")});
+                  {interopScript(), QStringLiteral("--domain"),
+                   QStringLiteral("127.0.0.1:%1").arg(m_tenant.sandbox().port()),
+                   QStringLiteral("--client-id"), QStringLiteral("demo-agent"),
+                   QStringLiteral("--client-secret"), QStringLiteral("demo-agent-secret"),
+                   QStringLiteral("--user-id"), QStringLiteral("alice"), QStringLiteral("--audience"),
+                   test::Auth0Sandbox::stockApi, QStringLiteral("--quantity"), QString::number(quantity),
+                   QStringLiteral("--symbol"), QStringLiteral("ACME"), QStringLiteral("--binding-message"),
+                   bindingMessage, QStringLiteral("--timeout-ms"), QStringLiteral("40000")});
         SdkRun run;
         if (!sdk.waitForStarted(5000)) {
             *problem = sdk.errorString();
@@ -89,9 +90,11 @@ class Auth0InteropTest : public QObject
     static void checkRun(const SdkRun &run, const approvals::Approval &seen, int quantity)
     {
         QCOMPARE(seen.clientId, QStringLiteral("demo-agent"));
-        QCOMPARE(seen.authorizationDetails.dump(),
-                 nlohmann::json::array({{{"type", "trade_authorization"}, {"action", "buy"}, {"ticker", "ACME"}, {"qty", quantity}}})
-                     .dump());
+        QCOMPARE(
+            seen.authorizationDetails.dump(),
+            nlohmann::json::array(
+                {{{"type", "trade_authorization"}, {"action", "buy"}, {"ticker", "ACME"}, {"qty", quantity}}})
+                .dump());
         QVERIFY2(seen.scopes.contains(QStringLiteral("stock:trade")), qPrintable(seen.scopes.join(u' ')));
         QVERIFY2(!run.out.contains("eyJ") && !run.err.contains("eyJ"), "the SDK run printed a token");
 
@@ -102,7 +105,8 @@ class Auth0InteropTest : public QObject
         QVERIFY2(!gaps.empty(), result.dump().c_str());
         qInfo().noquote() << "Auth0 SDK polled the token endpoint" << result.value("token_polls", 0)
                           << "times; gaps in ms:" << QString::fromStdString(gaps.dump()) << "answers:"
-                          << QString::fromStdString(result.value("poll_answers", nlohmann::json::array()).dump());
+                          << QString::fromStdString(
+                                 result.value("poll_answers", nlohmann::json::array()).dump());
         for (std::size_t i = 1; i < gaps.size(); ++i)
             QVERIFY2(gaps[i].get<int>() >= 950, result.dump().c_str());
     }
@@ -120,7 +124,8 @@ private Q_SLOTS:
     {
         approvals::Approval seen;
         QString problem;
-        const SdkRun run = buyAcme(3, QStringLiteral("Interop: buy 3 ACME"), approvals::Decision::Approve, &seen, &problem);
+        const SdkRun run =
+            buyAcme(3, QStringLiteral("Interop: buy 3 ACME"), approvals::Decision::Approve, &seen, &problem);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY2(run.exitCode == 0, qPrintable(QString::fromUtf8(run.out + run.err)));
         QVERIFY(!run.events.isEmpty() && run.events.constFirst().is_object());
@@ -131,10 +136,12 @@ private Q_SLOTS:
         const nlohmann::json result = run.result();
         QCOMPARE(result.value("outcome", ""), std::string("approved"));
         QCOMPARE(result.value("sub", ""), std::string("alice"));
-        QCOMPARE(result.value("audience", nlohmann::json()).dump(), nlohmann::json(test::Auth0Sandbox::stockApi.toStdString()).dump());
+        QCOMPARE(result.value("audience", nlohmann::json()).dump(),
+                 nlohmann::json(test::Auth0Sandbox::stockApi.toStdString()).dump());
         QVERIFY2(result.value("scope", "").find("stock:trade") != std::string::npos, result.dump().c_str());
         QCOMPARE(result.value("authorization_details", nlohmann::json()).dump(),
-                 nlohmann::json::array({{{"type", "trade_authorization"}, {"action", "buy"}, {"ticker", "ACME"}, {"qty", 3}}})
+                 nlohmann::json::array(
+                     {{{"type", "trade_authorization"}, {"action", "buy"}, {"ticker", "ACME"}, {"qty", 3}}})
                      .dump());
         QCOMPARE(result["poll_answers"].back().get<std::string>(), std::string("tokens"));
     }
@@ -143,7 +150,8 @@ private Q_SLOTS:
     {
         approvals::Approval seen;
         QString problem;
-        const SdkRun run = buyAcme(5, QStringLiteral("Interop: buy 5 ACME"), approvals::Decision::Deny, &seen, &problem);
+        const SdkRun run =
+            buyAcme(5, QStringLiteral("Interop: buy 5 ACME"), approvals::Decision::Deny, &seen, &problem);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY2(run.exitCode == 0, qPrintable(QString::fromUtf8(run.out + run.err)));
         checkRun(run, seen, 5);

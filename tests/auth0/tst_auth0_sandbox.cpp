@@ -18,14 +18,13 @@
 
 #include <QFile>
 #include <QRegularExpression>
-#include <QUrlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace countersign;
 using namespace countersign::agent;
 using test::wait;
-
 
 class Auth0SandboxTest : public QObject
 {
@@ -47,7 +46,8 @@ private Q_SLOTS:
     void a_withoutTheCaFileTheProviderIsNotTrusted()
     {
         oauth::DiscoveryClient discovery(&m_tenant.http());
-        auto metadata = wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox.issuer(), done); });
+        auto metadata =
+            wait<oauth::ProviderMetadata>([&](auto done) { discovery.discover(m_sandbox.issuer(), done); });
         QVERIFY(!metadata);
         QCOMPARE(metadata.error().code, QStringLiteral("network"));
 
@@ -73,11 +73,13 @@ private Q_SLOTS:
             // Auth0's /authorize path, its `audience`, never RFC 8707's `resource`.
             const QUrlQuery query(url);
             return url.path() == u"/authorize" &&
-                   query.queryItemValue(QStringLiteral("audience"), QUrl::FullyDecoded) == test::Auth0Sandbox::approvalsApi &&
+                   query.queryItemValue(QStringLiteral("audience"), QUrl::FullyDecoded) ==
+                       test::Auth0Sandbox::approvalsApi &&
                    !query.hasQueryItem(QStringLiteral("resource"));
         });
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(m_tenant.session().identity().issuer, m_sandbox.issuer().toString()); // https://127.0.0.1:PORT/, the slash kept
+        QCOMPARE(m_tenant.session().identity().issuer,
+                 m_sandbox.issuer().toString()); // https://127.0.0.1:PORT/, the slash kept
 
         // The sign-in's audience decides the session's access token: a JWT for that API.
         auto token = wait<QByteArray>([&](auto done) { m_tenant.session().accessToken(done); });
@@ -90,7 +92,8 @@ private Q_SLOTS:
     void c_theInboxSaysApprovalsArriveInGuardian()
     {
         approvals::ApprovalChannel channel(&m_tenant.session(), &m_tenant.network());
-        auto connected = wait<approvals::ApprovalsClient *>([&](auto done) { channel.connectToProvider(done); });
+        auto connected =
+            wait<approvals::ApprovalsClient *>([&](auto done) { channel.connectToProvider(done); });
         QVERIFY(!connected);
         QCOMPARE(connected.error().code, QStringLiteral("guardian"));
         QCOMPARE(channel.availability(), approvals::ApprovalChannel::Availability::Unavailable);
@@ -114,12 +117,14 @@ private Q_SLOTS:
         QCOMPARE(page.path(), QStringLiteral("/activate"));
         QCOMPARE(page.host(), QStringLiteral("127.0.0.1"));
 
-        const test::BrowserOutcome browser = test::runBrowser(
-            page, QStringLiteral("alice"), QStringLiteral("alice-demo"), {QStringLiteral("--ca"), m_sandbox.caFile(), QStringLiteral("--activate")});
+        const test::BrowserOutcome browser =
+            test::runBrowser(page, QStringLiteral("alice"), QStringLiteral("alice-demo"),
+                             {QStringLiteral("--ca"), m_sandbox.caFile(), QStringLiteral("--activate")});
         QVERIFY2(browser.outcome == u"activated", qPrintable(browser.outcome + u' ' + browser.detail));
         QVERIFY2(service.session() == &agent, "the agent was rebuilt: did the app's session end?");
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
-        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("Quarterly sales figures")), qPrintable(test::lastAnswer(agent)));
+        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("Quarterly sales figures")),
+                 qPrintable(test::lastAnswer(agent)));
     }
 
     void e_theAgentBuysStockOnceAliceApprovesInGuardian()
@@ -131,16 +136,19 @@ private Q_SLOTS:
         AgentSession &agent = *service.session();
         agent.send(QStringLiteral("What can I do?"));
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy() && !test::lastAnswer(agent).isEmpty(), 10000);
-        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("in Auth0 Guardian")), qPrintable(test::lastAnswer(agent)));
+        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("in Auth0 Guardian")),
+                 qPrintable(test::lastAnswer(agent)));
 
         agent.send(QStringLiteral("Buy 3 shares of ACME"));
-        QTRY_VERIFY_WITH_TIMEOUT(agent.conversation().messages.last().kind == Message::Kind::Interrupt, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(agent.conversation().messages.last().kind == Message::Kind::Interrupt,
+                                 20000);
         const Message *interrupt = test::lastOf(agent, Message::Kind::Interrupt);
         QCOMPARE(interrupt->interrupt.value("type", ""), std::string("async_authorization"));
         const QString binding = QString::fromStdString(interrupt->interrupt.value("binding_message", ""));
         // Auth0's rules: at most 64 of letters, digits, space and +-_.,:#
-        QVERIFY2(QRegularExpression(QStringLiteral(R"(^[A-Za-z0-9 +\-_.,:#]{1,64}$)")).match(binding).hasMatch(),
-                 qPrintable(binding));
+        QVERIFY2(
+            QRegularExpression(QStringLiteral(R"(^[A-Za-z0-9 +\-_.,:#]{1,64}$)")).match(binding).hasMatch(),
+            qPrintable(binding));
 
         // The request reached alice as Auth0 would route it: the iss_sub login_hint named her
         // (the flavour refuses any other form), with the trade's details.
@@ -150,10 +158,12 @@ private Q_SLOTS:
         QVERIFY2(service.session() == &agent, "the agent was rebuilt: did the app's session end?");
         QCOMPARE(seen.clientId, QStringLiteral("demo-agent"));
         QCOMPARE(seen.authorizationDetails.dump(),
-                 nlohmann::json::array({{{"type", "trade_authorization"}, {"action", "buy"}, {"ticker", "ACME"}, {"qty", 3}}})
+                 nlohmann::json::array(
+                     {{{"type", "trade_authorization"}, {"action", "buy"}, {"ticker", "ACME"}, {"qty", 3}}})
                      .dump());
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
-        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("bought 3 ACME")), qPrintable(test::lastAnswer(agent)));
+        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("bought 3 ACME")),
+                 qPrintable(test::lastAnswer(agent)));
     }
 
     void f_aDenialInGuardianBuysNothing()
@@ -164,15 +174,17 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(service.session() != nullptr, 10000);
         AgentSession &agent = *service.session();
         agent.send(QStringLiteral("Buy 7 shares of ACME"));
-        QTRY_VERIFY_WITH_TIMEOUT(agent.conversation().messages.last().kind == Message::Kind::Interrupt, 20000);
-        const QString binding =
-            QString::fromStdString(test::lastOf(agent, Message::Kind::Interrupt)->interrupt.value("binding_message", ""));
+        QTRY_VERIFY_WITH_TIMEOUT(agent.conversation().messages.last().kind == Message::Kind::Interrupt,
+                                 20000);
+        const QString binding = QString::fromStdString(
+            test::lastOf(agent, Message::Kind::Interrupt)->interrupt.value("binding_message", ""));
         approvals::Approval seen;
         const QString error = m_tenant.guardianDecides(binding, approvals::Decision::Deny, &seen);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(service.session() == &agent, "the agent was rebuilt: did the app's session end?");
         QTRY_VERIFY_WITH_TIMEOUT(!agent.busy(), 20000);
-        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("denied")), qPrintable(test::lastAnswer(agent)));
+        QVERIFY2(test::lastAnswer(agent).contains(QStringLiteral("denied")),
+                 qPrintable(test::lastAnswer(agent)));
         QVERIFY(!test::lastAnswer(agent).contains(QStringLiteral("bought")));
     }
 
@@ -202,15 +214,15 @@ private Q_SLOTS:
     void g_theSessionSurvivesRefusedRefreshes()
     {
         QCOMPARE(m_tenant.session().state(), session::SessionManager::State::SignedIn);
-        auto renewed = wait<QByteArray>(
-            [&](auto done) { m_tenant.session().accessTokenFor(test::Auth0Sandbox::approvalsApi, true, done); });
+        auto renewed = wait<QByteArray>([&](auto done) {
+            m_tenant.session().accessTokenFor(test::Auth0Sandbox::approvalsApi, true, done);
+        });
         if (!renewed)
             QFAIL(qPrintable(renewed.error().message));
         const nlohmann::json claims = test::jwtClaims(renewed.value());
         QVERIFY2(claims.is_object(), "the renewed access token is not a JWT");
         QCOMPARE(claims.value("aud", ""), test::Auth0Sandbox::approvalsApi.toStdString());
     }
-
 };
 
 QTEST_GUILESS_MAIN(Auth0SandboxTest)

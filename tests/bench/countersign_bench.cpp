@@ -16,8 +16,8 @@
 #include "approvals/ApprovalChannel.h"
 #include "approvals/InboxModel.h"
 #include "ciba/CibaClient.h"
-#include "ciba/CibaPoll.h"
 #include "ciba/CibaPingReceiver.h"
+#include "ciba/CibaPoll.h"
 #include "net/HttpClient.h"
 #include "oauth/DiscoveryClient.h"
 

@@ -99,8 +99,10 @@ private Q_SLOTS:
         // a strict provider answer slow_down; every gap must be at least the whole interval.
         QVERIFY2(rig.pollTimes[0] >= 1000, qPrintable(QString::number(rig.pollTimes[0])));
         for (qsizetype i = 1; i < rig.pollTimes.size(); ++i)
-            QVERIFY2(rig.pollTimes[i] - rig.pollTimes[i - 1] >= 1000,
-                     qPrintable(QStringLiteral("gap %1: %2 ms").arg(i).arg(rig.pollTimes[i] - rig.pollTimes[i - 1])));
+            QVERIFY2(
+                rig.pollTimes[i] - rig.pollTimes[i - 1] >= 1000,
+                qPrintable(
+                    QStringLiteral("gap %1: %2 ms").arg(i).arg(rig.pollTimes[i] - rig.pollTimes[i - 1])));
     }
 
     void slowDownWidensTheIntervalByFiveSeconds()
@@ -128,8 +130,8 @@ private Q_SLOTS:
                                  << QStringLiteral("expired_token");
         QTest::addRow("unknown request") << 400 << oauthError("invalid_grant").body
                                          << int(Outcome::Kind::Failed) << QStringLiteral("invalid_grant");
-        QTest::addRow("wrong secret") << 401 << oauthError("invalid_client").body << int(Outcome::Kind::Failed)
-                                      << QStringLiteral("invalid_client");
+        QTest::addRow("wrong secret") << 401 << oauthError("invalid_client").body
+                                      << int(Outcome::Kind::Failed) << QStringLiteral("invalid_client");
         QTest::addRow("tokens without token_type")
             << 200 << QByteArray("{\"access_token\":\"at-1\"}") << int(Outcome::Kind::Failed) << QString();
         QTest::addRow("not JSON") << 200 << QByteArray("<html>") << int(Outcome::Kind::Failed) << QString();

@@ -200,19 +200,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("says");
-        QTest::newRow("auth0 without domain") << QStringList{"--provider", "auth0", "--client-id", "x"} << "--domain";
-        QTest::newRow("auth0 without client id") << QStringList{"--domain", "example.eu.auth0.com"} << "--client-id";
-        QTest::newRow("domain with a path") << QStringList{"--domain", "example.auth0.com/authorize", "--client-id", "x"}
-                                            << "not a domain";
-        QTest::newRow("issuer for auth0") << QStringList{"--provider", "auth0", "--issuer", "https://a.example.com",
-                                                         "--domain", "a.example.com", "--client-id", "x"}
-                                          << "--issuer";
-        QTest::newRow("audience for oidc") << QStringList{"--issuer", "https://a.example.com", "--audience", "api"}
-                                           << "--audience";
+        QTest::newRow("auth0 without domain")
+            << QStringList{"--provider", "auth0", "--client-id", "x"} << "--domain";
+        QTest::newRow("auth0 without client id")
+            << QStringList{"--domain", "example.eu.auth0.com"} << "--client-id";
+        QTest::newRow("domain with a path")
+            << QStringList{"--domain", "example.auth0.com/authorize", "--client-id", "x"} << "not a domain";
+        QTest::newRow("issuer for auth0")
+            << QStringList{"--provider", "auth0",         "--issuer",    "https://a.example.com",
+                           "--domain",   "a.example.com", "--client-id", "x"}
+            << "--issuer";
+        QTest::newRow("audience for oidc")
+            << QStringList{"--issuer", "https://a.example.com", "--audience", "api"} << "--audience";
         QTest::newRow("audience alone") << QStringList{"--audience", "api"} << "--audience";
         QTest::newRow("unknown kind") << QStringList{"--provider", "okta"} << "sandbox, oidc or auth0";
-        QTest::newRow("sandbox with issuer") << QStringList{"--provider", "sandbox", "--issuer", "https://a.example.com"}
-                                             << "sandbox";
+        QTest::newRow("sandbox with issuer")
+            << QStringList{"--provider", "sandbox", "--issuer", "https://a.example.com"} << "sandbox";
         QTest::newRow("client id alone") << QStringList{"--client-id", "x"} << "--client-id";
     }
     void k_providerOptionsThatDoNotFitAreUsageErrors()
@@ -226,9 +229,10 @@ private Q_SLOTS:
 
     void l_anUnreadableCaFileIsNamed()
     {
-        const Run run = cli({QStringLiteral("--domain"), QStringLiteral("127.0.0.1:9"), QStringLiteral("--client-id"),
-                             QStringLiteral("x"), QStringLiteral("--ca-file"), QStringLiteral("/nonexistent/ca.pem"),
-                             QStringLiteral("login"), QStringLiteral("--no-browser")});
+        const Run run =
+            cli({QStringLiteral("--domain"), QStringLiteral("127.0.0.1:9"), QStringLiteral("--client-id"),
+                 QStringLiteral("x"), QStringLiteral("--ca-file"), QStringLiteral("/nonexistent/ca.pem"),
+                 QStringLiteral("login"), QStringLiteral("--no-browser")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("/nonexistent/ca.pem"), run.err.constData());
     }

@@ -45,7 +45,10 @@ class CliAgentTest : public QObject
     test::Sandbox m_sandbox{{QStringLiteral("--ciba-interval"), QStringLiteral("1")}};
 
     QProcessEnvironment environment() const { return test::cliEnvironment(m_sandbox.issuer()); }
-    Run cli(const QStringList &arguments) { return test::runProcess(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments, environment()); }
+    Run cli(const QStringList &arguments)
+    {
+        return test::runProcess(QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments, environment());
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -61,8 +64,9 @@ private Q_SLOTS:
     {
         QProcess agent;
         agent.setProcessEnvironment(environment());
-        agent.start(QStringLiteral(COUNTERSIGN_CLI_BINARY),
-                    {QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("Buy 2 shares of GLOBEX")});
+        agent.start(
+            QStringLiteral(COUNTERSIGN_CLI_BINARY),
+            {QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("Buy 2 shares of GLOBEX")});
         QByteArray out;
         const nlohmann::json interrupt = test::waitForInterrupt(agent, out);
         QVERIFY2(!interrupt.is_null(), (out + agent.readAllStandardError()).constData());
@@ -86,7 +90,8 @@ private Q_SLOTS:
         QVERIFY(types.count(QStringLiteral("text")) > 1); // streamed in pieces
         QCOMPARE(types.last(), QStringLiteral("final"));
         const nlohmann::json *call = firstOf(events, "tool_call");
-        QCOMPARE(call->value("arguments", nlohmann::json()).dump(), std::string("{\"qty\":2,\"ticker\":\"GLOBEX\"}"));
+        QCOMPARE(call->value("arguments", nlohmann::json()).dump(),
+                 std::string("{\"qty\":2,\"ticker\":\"GLOBEX\"}"));
         const nlohmann::json *result = firstOf(events, "tool_result");
         QCOMPARE(result->value("is_error", true), false);
         QCOMPARE(result->value("result", nlohmann::json()).value("ticker", ""), std::string("GLOBEX"));
@@ -112,15 +117,18 @@ private Q_SLOTS:
         QCOMPARE(events[2].value("pending", nlohmann::json()).dump(), nlohmann::json::array({callId}).dump());
 
         // While it waits, a new prompt with --no-wait is refused (nothing is lost).
-        const Run refused = cli({QStringLiteral("agent"), QStringLiteral("--no-wait"), QStringLiteral("Who am I?")});
+        const Run refused =
+            cli({QStringLiteral("agent"), QStringLiteral("--no-wait"), QStringLiteral("Who am I?")});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains("still waits"), refused.err.constData());
 
-        const Run deny = cli({QStringLiteral("deny"), QString::fromStdString(events[1].value("approval_id", ""))});
+        const Run deny =
+            cli({QStringLiteral("deny"), QString::fromStdString(events[1].value("approval_id", ""))});
         QVERIFY2(deny.exitCode == 0, deny.err.constData());
 
         // The next run reports the denied call, the agent's answer to it, then the new prompt.
-        const Run next = cli({QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("Who am I?")});
+        const Run next =
+            cli({QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("Who am I?")});
         QVERIFY2(next.exitCode == 0, next.err.constData());
         const auto later = test::jsonLines(next.out);
         const nlohmann::json *denied = firstOf(later, "tool_result");
@@ -151,7 +159,8 @@ private Q_SLOTS:
             QProcessEnvironment env = environment();
             env.insert(QStringLiteral("COUNTERSIGN_AGENT_BACKEND"), QStringLiteral("openai"));
             env.insert(QStringLiteral("OPENAI_BASE_URL"), QStringLiteral("http://model.example.com/v1"));
-            return test::runProcess(QStringLiteral(COUNTERSIGN_CLI_BINARY), {QStringLiteral("agent"), QStringLiteral("Hi")}, env);
+            return test::runProcess(QStringLiteral(COUNTERSIGN_CLI_BINARY),
+                                    {QStringLiteral("agent"), QStringLiteral("Hi")}, env);
         }();
         QCOMPARE(openai.exitCode, 1);
         QVERIFY2(openai.err.contains("https"), openai.err.constData());
@@ -162,7 +171,8 @@ private Q_SLOTS:
     {
         QByteArray saved;
         int files = 0;
-        for (const QString &root : {qEnvironmentVariable("XDG_DATA_HOME"), qEnvironmentVariable("XDG_CONFIG_HOME")}) {
+        for (const QString &root :
+             {qEnvironmentVariable("XDG_DATA_HOME"), qEnvironmentVariable("XDG_CONFIG_HOME")}) {
             QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 QFile file(it.next());

@@ -13,7 +13,8 @@ namespace {
 
 const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("json"));
 const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("reason"), QStringLiteral("TEXT"));
-const QCommandLineOption provider(QStringLiteral("provider"), QStringLiteral("provider"), QStringLiteral("KIND"));
+const QCommandLineOption provider(QStringLiteral("provider"), QStringLiteral("provider"),
+                                  QStringLiteral("KIND"));
 const QStringList valueCommands{QStringLiteral("approve"), QStringLiteral("deny"), QStringLiteral("device"),
                                 QStringLiteral("agent")};
 
@@ -34,8 +35,8 @@ Parsed parse(const QStringList &arguments)
     parser.addOptions({json, reason, provider});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("command"));
     Parsed parsed;
-    parsed.ok = parser.parse(cli::dashedValuesAsPositional(QStringList{QStringLiteral("countersign-cli")} + arguments,
-                                                           {json, reason, provider}, valueCommands));
+    parsed.ok = parser.parse(cli::dashedValuesAsPositional(
+        QStringList{QStringLiteral("countersign-cli")} + arguments, {json, reason, provider}, valueCommands));
     parsed.positional = parser.positionalArguments();
     parsed.reason = parser.value(reason);
     parsed.json = parser.isSet(json);
@@ -55,20 +56,23 @@ private Q_SLOTS:
         // The ID CI met: before, "Unknown options: F, 5, X, e, …".
         const Parsed parsed = parse({QStringLiteral("approve"), QStringLiteral("-F5Xe76mfFMg75Dn486FyQ")});
         QVERIFY2(parsed.ok, qPrintable(parsed.error));
-        QCOMPARE(parsed.positional, (QStringList{QStringLiteral("approve"), QStringLiteral("-F5Xe76mfFMg75Dn486FyQ")}));
+        QCOMPARE(parsed.positional,
+                 (QStringList{QStringLiteral("approve"), QStringLiteral("-F5Xe76mfFMg75Dn486FyQ")}));
     }
 
     void optionsAroundTheDashedIdStillWork()
     {
-        const Parsed parsed = parse({QStringLiteral("--provider"), QStringLiteral("sandbox"), QStringLiteral("deny"),
-                                     QStringLiteral("--reason"), QStringLiteral("-1 is too many"),
-                                     QStringLiteral("--xYz"), QStringLiteral("--json")});
+        const Parsed parsed =
+            parse({QStringLiteral("--provider"), QStringLiteral("sandbox"), QStringLiteral("deny"),
+                   QStringLiteral("--reason"), QStringLiteral("-1 is too many"), QStringLiteral("--xYz"),
+                   QStringLiteral("--json")});
         QVERIFY2(parsed.ok, qPrintable(parsed.error));
         QCOMPARE(parsed.positional, (QStringList{QStringLiteral("deny"), QStringLiteral("--xYz")}));
         QCOMPARE(parsed.reason, QStringLiteral("-1 is too many"));
         QVERIFY(parsed.json);
 
-        const Parsed inline_ = parse({QStringLiteral("approve"), QStringLiteral("--reason=ok"), QStringLiteral("-AbC")});
+        const Parsed inline_ =
+            parse({QStringLiteral("approve"), QStringLiteral("--reason=ok"), QStringLiteral("-AbC")});
         QVERIFY2(inline_.ok, qPrintable(inline_.error));
         QCOMPARE(inline_.positional, (QStringList{QStringLiteral("approve"), QStringLiteral("-AbC")}));
         QCOMPARE(inline_.reason, QStringLiteral("ok"));
@@ -76,15 +80,18 @@ private Q_SLOTS:
 
     void aPromptThatStartsWithADashIsThePrompt()
     {
-        const Parsed parsed = parse({QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("-5 shares of ACME?")});
+        const Parsed parsed =
+            parse({QStringLiteral("agent"), QStringLiteral("--json"), QStringLiteral("-5 shares of ACME?")});
         QVERIFY2(parsed.ok, qPrintable(parsed.error));
-        QCOMPARE(parsed.positional, (QStringList{QStringLiteral("agent"), QStringLiteral("-5 shares of ACME?")}));
+        QCOMPARE(parsed.positional,
+                 (QStringList{QStringLiteral("agent"), QStringLiteral("-5 shares of ACME?")}));
         QVERIFY(parsed.json);
     }
 
     void anExplicitDoubleDashKeepsItsMeaning()
     {
-        const Parsed parsed = parse({QStringLiteral("approve"), QStringLiteral("--"), QStringLiteral("-F5Xe")});
+        const Parsed parsed =
+            parse({QStringLiteral("approve"), QStringLiteral("--"), QStringLiteral("-F5Xe")});
         QVERIFY2(parsed.ok, qPrintable(parsed.error));
         QCOMPARE(parsed.positional, (QStringList{QStringLiteral("approve"), QStringLiteral("-F5Xe")}));
     }
@@ -95,7 +102,8 @@ private Q_SLOTS:
         QVERIFY(!inbox.ok);
         QVERIFY2(inbox.error.contains(QStringLiteral("jsn")), qPrintable(inbox.error));
         // Before any command word, too.
-        const Parsed first = parse({QStringLiteral("--jsn"), QStringLiteral("approve"), QStringLiteral("abc")});
+        const Parsed first =
+            parse({QStringLiteral("--jsn"), QStringLiteral("approve"), QStringLiteral("abc")});
         QVERIFY(!first.ok);
     }
 
@@ -104,7 +112,8 @@ private Q_SLOTS:
         QCommandLineParser parser;
         parser.addHelpOption();
         parser.addVersionOption();
-        const QStringList arguments{QStringLiteral("countersign-cli"), QStringLiteral("approve"), QStringLiteral("-h")};
+        const QStringList arguments{QStringLiteral("countersign-cli"), QStringLiteral("approve"),
+                                    QStringLiteral("-h")};
         QCOMPARE(cli::dashedValuesAsPositional(arguments, {}, valueCommands), arguments);
     }
 };

@@ -43,7 +43,8 @@ class CliDeviceTest : public QObject
     {
         device::DeviceAuthorizationRequest request;
         request.scopes = {QStringLiteral("openid"), QStringLiteral("data:read")};
-        auto code = test::wait<device::DeviceAuthorization>([&](auto done) { m_device->authorize(request, done); });
+        auto code =
+            test::wait<device::DeviceAuthorization>([&](auto done) { m_device->authorize(request, done); });
         return code ? code.value() : device::DeviceAuthorization{};
     }
 
@@ -67,7 +68,8 @@ private Q_SLOTS:
             [&](auto done) { discovery.discover(m_sandbox.issuer(), done); });
         QVERIFY(metadata);
         m_device = std::make_unique<device::DeviceAuthorizationClient>(
-            &m_http, metadata->deviceAuthorizationEndpoint, metadata->tokenEndpoint, QStringLiteral("demo-device"));
+            &m_http, metadata->deviceAuthorizationEndpoint, metadata->tokenEndpoint,
+            QStringLiteral("demo-device"));
         const Run login = cli({QStringLiteral("login")});
         QVERIFY2(login.exitCode == 0, login.err.constData());
     }
@@ -87,7 +89,8 @@ private Q_SLOTS:
                                     "authorization_details", "created_at", "expires_at", "status"}));
         QCOMPARE(json["user_code"].get<std::string>(), code.userCode.toStdString());
         QCOMPARE(json["client_name"].get<std::string>(), std::string("Demo Device"));
-        QCOMPARE(json["resource"].get<std::string>(), std::string("https://api.sandbox.countersign.dev/data"));
+        QCOMPARE(json["resource"].get<std::string>(),
+                 std::string("https://api.sandbox.countersign.dev/data"));
         QCOMPARE(json["status"].get<std::string>(), std::string("pending"));
     }
 
@@ -136,15 +139,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::addRow("unknown code") << QStringList{"device", "BBBB-BBBB"} << 1 << "No device is waiting";
         QTest::addRow("not a code") << QStringList{"device", "hello!"} << 1 << "not a device code";
-        QTest::addRow("a link without a code") << QStringList{"device", "http://127.0.0.1:1/activate"} << 1
-                                               << "no code in it";
+        QTest::addRow("a link without a code")
+            << QStringList{"device", "http://127.0.0.1:1/activate"} << 1 << "no code in it";
         QTest::addRow("no code") << QStringList{"device"} << 2 << "Give the code";
-        QTest::addRow("both decisions") << QStringList{"device", "BBBB-BBBB", "--approve", "--deny"} << 2
-                                        << "not both";
+        QTest::addRow("both decisions")
+            << QStringList{"device", "BBBB-BBBB", "--approve", "--deny"} << 2 << "not both";
         QTest::addRow("--approve elsewhere") << QStringList{"inbox", "--approve"} << 2 << "only applies";
         QTest::addRow("--device elsewhere") << QStringList{"whoami", "--device"} << 2 << "only applies";
-        QTest::addRow("--device --no-browser") << QStringList{"login", "--device", "--no-browser"} << 2
-                                               << "--no-browser";
+        QTest::addRow("--device --no-browser")
+            << QStringList{"login", "--device", "--no-browser"} << 2 << "--no-browser";
     }
 
     void e_mistakesGetAClearMessage()
@@ -165,15 +168,19 @@ private Q_SLOTS:
     {
         QProcess login;
         login.setProcessEnvironment(environment());
-        login.start(QStringLiteral(COUNTERSIGN_CLI_BINARY), {QStringLiteral("login"), QStringLiteral("--device")});
+        login.start(QStringLiteral(COUNTERSIGN_CLI_BINARY),
+                    {QStringLiteral("login"), QStringLiteral("--device")});
         QByteArray printed;
-        QTRY_VERIFY_WITH_TIMEOUT((printed += login.readAllStandardOutput()).contains("verification_uri:"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT((printed += login.readAllStandardOutput()).contains("verification_uri:"),
+                                 20000);
         const QRegularExpressionMatch code =
-            QRegularExpression(QStringLiteral("^user_code: ([A-Z]{4}-[A-Z]{4})$"), QRegularExpression::MultilineOption)
+            QRegularExpression(QStringLiteral("^user_code: ([A-Z]{4}-[A-Z]{4})$"),
+                               QRegularExpression::MultilineOption)
                 .match(QString::fromUtf8(printed));
         QVERIFY2(code.hasMatch(), printed.constData());
-        QVERIFY2(printed.contains(("verification_uri: " + m_sandbox.issuer().toString() + "/activate").toUtf8()),
-                 printed.constData());
+        QVERIFY2(
+            printed.contains(("verification_uri: " + m_sandbox.issuer().toString() + "/activate").toUtf8()),
+            printed.constData());
 
         const Run approve = cli({QStringLiteral("device"), code.captured(1), QStringLiteral("--approve")});
         QVERIFY2(approve.exitCode == 0, approve.err.constData());
@@ -182,7 +189,8 @@ private Q_SLOTS:
         const QByteArray err = login.readAllStandardError();
         QVERIFY2(login.exitCode() == 0, err.constData());
         QVERIFY2(err.contains("Signed in as Alice Adams"), err.constData());
-        QVERIFY2(err.contains("cannot approve requests") && err.contains("countersign-cli login"), err.constData());
+        QVERIFY2(err.contains("cannot approve requests") && err.contains("countersign-cli login"),
+                 err.constData());
 
         // The new session is the stored one, and it works (whoami), but without the approver role:
         // a device code never grants it, so the inbox says this session has no approval access.
@@ -191,8 +199,9 @@ private Q_SLOTS:
         QCOMPARE(nlohmann::json::parse(whoami.out.toStdString()).value("sub", ""), std::string("alice"));
         const Run inbox = cli({QStringLiteral("inbox"), QStringLiteral("--json")});
         QCOMPARE(inbox.exitCode, 1);
-        QVERIFY2(inbox.err.contains("does not include access to https://api.sandbox.countersign.dev/approvals"),
-                 inbox.err.constData());
+        QVERIFY2(
+            inbox.err.contains("does not include access to https://api.sandbox.countersign.dev/approvals"),
+            inbox.err.constData());
         QVERIFY(inbox.out.isEmpty());
     }
 
@@ -216,7 +225,8 @@ private Q_SLOTS:
                                                  metadata->tokenEndpoint, QStringLiteral("demo-device"));
         device::DeviceAuthorizationRequest request;
         request.scopes = {QStringLiteral("openid")};
-        auto code = test::wait<device::DeviceAuthorization>([&](auto done) { client.authorize(request, done); });
+        auto code =
+            test::wait<device::DeviceAuthorization>([&](auto done) { client.authorize(request, done); });
         QVERIFY(code);
 
         // The "browser" writes down what it was asked to open.
@@ -224,7 +234,8 @@ private Q_SLOTS:
         const QString opened = dir.filePath(QStringLiteral("opened"));
         QFile recorder(dir.filePath(QStringLiteral("browser.sh")));
         QVERIFY(recorder.open(QIODevice::WriteOnly));
-        recorder.write("#!/bin/sh\nprintf '%s' \"$1\" > \"$0.tmp\" && mv \"$0.tmp\" " + opened.toUtf8() + "\n");
+        recorder.write("#!/bin/sh\nprintf '%s' \"$1\" > \"$0.tmp\" && mv \"$0.tmp\" " + opened.toUtf8() +
+                       "\n");
         recorder.close();
         recorder.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         env.insert(QStringLiteral("COUNTERSIGN_BROWSER"), recorder.fileName());

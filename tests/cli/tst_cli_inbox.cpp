@@ -155,8 +155,8 @@ private Q_SLOTS:
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY2(unknown.err.contains("does not exist"), unknown.err.constData());
         // An ID may start with '-' (base64url): it is still the ID, not a bundle of options.
-        const Run dashed = cli({QStringLiteral("deny"), QStringLiteral("-F5Xe76mfFMg"), QStringLiteral("--reason"),
-                                QStringLiteral("-no")});
+        const Run dashed = cli({QStringLiteral("deny"), QStringLiteral("-F5Xe76mfFMg"),
+                                QStringLiteral("--reason"), QStringLiteral("-no")});
         QCOMPARE(dashed.exitCode, 1);
         QVERIFY2(dashed.err.contains("does not exist"), dashed.err.constData());
 

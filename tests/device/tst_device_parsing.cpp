@@ -29,16 +29,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("link");
-        QTest::addRow("as shown") << "WDJB-MJHT" << "WDJBMJHT" << "";
-        QTest::addRow("lower case with a space") << "wdjb mjht" << "WDJBMJHT" << "";
-        QTest::addRow("run together") << "wdjbmjht" << "WDJBMJHT" << "";
-        QTest::addRow("padded, tabs and dashes") << "  wd-jb\tmj-ht \n" << "WDJBMJHT" << "";
-        QTest::addRow("with digits") << "AB12-CD34" << "AB12CD34" << "";
-        QTest::addRow("a verification link")
-            << "https://auth.example/activate?user_code=WDJB-MJHT" << "WDJBMJHT"
-            << "https://auth.example/activate?user_code=WDJB-MJHT";
+        QTest::addRow("as shown") << "WDJB-MJHT"
+                                  << "WDJBMJHT"
+                                  << "";
+        QTest::addRow("lower case with a space") << "wdjb mjht"
+                                                 << "WDJBMJHT"
+                                                 << "";
+        QTest::addRow("run together") << "wdjbmjht"
+                                      << "WDJBMJHT"
+                                      << "";
+        QTest::addRow("padded, tabs and dashes") << "  wd-jb\tmj-ht \n"
+                                                 << "WDJBMJHT"
+                                                 << "";
+        QTest::addRow("with digits") << "AB12-CD34"
+                                     << "AB12CD34"
+                                     << "";
+        QTest::addRow("a verification link") << "https://auth.example/activate?user_code=WDJB-MJHT"
+                                             << "WDJBMJHT"
+                                             << "https://auth.example/activate?user_code=WDJB-MJHT";
         QTest::addRow("a loopback link with an encoded space")
-            << "http://127.0.0.1:8123/activate?user_code=wdjb%20mjht" << "WDJBMJHT"
+            << "http://127.0.0.1:8123/activate?user_code=wdjb%20mjht"
+            << "WDJBMJHT"
             << "http://127.0.0.1:8123/activate?user_code=wdjb%20mjht";
     }
 
@@ -57,18 +68,27 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("error");
-        QTest::addRow("empty") << "" << "invalid_code";
-        QTest::addRow("too short") << "AB-C" << "invalid_code";
-        QTest::addRow("too long") << "ABCDEFGHIJKLMNOPQ" << "invalid_code";
-        QTest::addRow("punctuation") << "WDJB;MJHT" << "invalid_code";
-        QTest::addRow("markup") << "<b>WDJB</b>" << "invalid_code";
+        QTest::addRow("empty") << ""
+                               << "invalid_code";
+        QTest::addRow("too short") << "AB-C"
+                                   << "invalid_code";
+        QTest::addRow("too long") << "ABCDEFGHIJKLMNOPQ"
+                                  << "invalid_code";
+        QTest::addRow("punctuation") << "WDJB;MJHT"
+                                     << "invalid_code";
+        QTest::addRow("markup") << "<b>WDJB</b>"
+                                << "invalid_code";
         QTest::addRow("a letter outside ASCII") << QStringLiteral("WDJB-MJH\u00C4") << "invalid_code";
         QTest::addRow("a look-alike Cyrillic letter") << QStringLiteral("WDJB-MJH\u0422") << "invalid_code";
-        QTest::addRow("a link without a code") << "https://auth.example/activate" << "no_code_in_link";
-        QTest::addRow("a link with an empty code") << "https://auth.example/activate?user_code=" << "no_code_in_link";
-        QTest::addRow("a link with junk as its code") << "https://auth.example/activate?user_code=%3Cscript%3E"
-                                                      << "invalid_code";
-        QTest::addRow("not a web link") << "javascript:alert(1)" << "invalid_code";
+        QTest::addRow("a link without a code") << "https://auth.example/activate"
+                                               << "no_code_in_link";
+        QTest::addRow("a link with an empty code") << "https://auth.example/activate?user_code="
+                                                   << "no_code_in_link";
+        QTest::addRow("a link with junk as its code")
+            << "https://auth.example/activate?user_code=%3Cscript%3E"
+            << "invalid_code";
+        QTest::addRow("not a web link") << "javascript:alert(1)"
+                                        << "invalid_code";
     }
 
     void whatIsNotACode()
@@ -129,7 +149,8 @@ private Q_SLOTS:
         QTest::addRow("no verification_uri") << QByteArray("verification_uri") << QByteArray();
         QTest::addRow("a javascript: verification_uri")
             << QByteArray("verification_uri") << QByteArray("\"javascript:alert(1)\"");
-        QTest::addRow("a relative verification_uri") << QByteArray("verification_uri") << QByteArray("\"/activate\"");
+        QTest::addRow("a relative verification_uri")
+            << QByteArray("verification_uri") << QByteArray("\"/activate\"");
         QTest::addRow("no expires_in") << QByteArray("expires_in") << QByteArray();
         QTest::addRow("negative expires_in") << QByteArray("expires_in") << QByteArray("-1");
         QTest::addRow("expires_in as text") << QByteArray("expires_in") << QByteArray("\"600\"");

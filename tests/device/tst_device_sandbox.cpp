@@ -50,9 +50,9 @@ class DeviceSandboxTest : public QObject
 
     std::unique_ptr<device::DeviceAuthorizationClient> device()
     {
-        return std::make_unique<device::DeviceAuthorizationClient>(m_world->http(), m_world->metadata().deviceAuthorizationEndpoint,
-                                                                   m_world->metadata().tokenEndpoint,
-                                                                   QStringLiteral("demo-device"));
+        return std::make_unique<device::DeviceAuthorizationClient>(
+            m_world->http(), m_world->metadata().deviceAuthorizationEndpoint,
+            m_world->metadata().tokenEndpoint, QStringLiteral("demo-device"));
     }
 
     Result<device::DeviceAuthorization> start(device::DeviceAuthorizationClient &client, QStringList scopes,
@@ -79,7 +79,8 @@ class DeviceSandboxTest : public QObject
         const auto code = device::UserCode::parse(typed);
         if (!code)
             return code.error();
-        return wait<approvals::DeviceRequest>([&](auto done) { approver()->decide(code->code, decision, done); });
+        return wait<approvals::DeviceRequest>(
+            [&](auto done) { approver()->decide(code->code, decision, done); });
     }
 
     static oauth::PollOutcome outcomeOf(device::DevicePoll &poll, int timeoutMs = 30000)
@@ -113,7 +114,8 @@ private Q_SLOTS:
                      .match(code->userCode)
                      .hasMatch(),
                  qPrintable(code->userCode));
-        QCOMPARE(code->verificationUri.toString(), m_world->issuer().toString() + QStringLiteral("/activate"));
+        QCOMPARE(code->verificationUri.toString(),
+                 m_world->issuer().toString() + QStringLiteral("/activate"));
         QCOMPARE(device::UserCode::parse(code->verificationUriComplete.toString())->code,
                  QString(code->userCode).remove(u'-'));
         QCOMPARE(code->interval.count(), 1);
@@ -156,7 +158,8 @@ private Q_SLOTS:
         const nlohmann::json claims = jwtClaims(outcome.tokens.accessToken);
         QCOMPARE(claims.value("sub", ""), std::string("alice"));
         QCOMPARE(claims.value("client_id", ""), std::string("demo-device"));
-        QCOMPARE(claims.value("aud", nlohmann::json()).dump(), nlohmann::json(kStockApi.toStdString()).dump());
+        QCOMPARE(claims.value("aud", nlohmann::json()).dump(),
+                 nlohmann::json(kStockApi.toStdString()).dump());
         QCOMPARE(text(claims.value("authorization_details", nlohmann::json())), text(trade(7)));
         QCOMPARE(jwtClaims(outcome.tokens.idToken).value("sub", ""), std::string("alice"));
     }

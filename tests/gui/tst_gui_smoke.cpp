@@ -82,7 +82,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
         QTest::addRow("a bare code") << QStringList{"WDJB-MJHT"} << "Not a device's verification link";
-        QTest::addRow("a link without a code") << QStringList{"https://auth.example/activate"} << "no code in it";
+        QTest::addRow("a link without a code")
+            << QStringList{"https://auth.example/activate"} << "no code in it";
         QTest::addRow("two links") << QStringList{"https://a.example/activate?user_code=WDJB-MJHT",
                                                   "https://b.example/activate?user_code=WDJB-MJHT"}
                                    << "at most one";
@@ -92,7 +93,8 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
-        const Run run = runApp(arguments + QStringList{QStringLiteral("--screenshot"), QStringLiteral("/dev/null")});
+        const Run run =
+            runApp(arguments + QStringList{QStringLiteral("--screenshot"), QStringLiteral("/dev/null")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
     }

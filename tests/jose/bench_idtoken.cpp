@@ -33,7 +33,8 @@ private Q_SLOTS:
         QVERIFY(keys);
         const auto expected = validExpectations();
         QVERIFY(IdTokenValidator::validate(token, keys.value(), expected));
-        QBENCHMARK {
+        QBENCHMARK
+        {
             auto claims = IdTokenValidator::validate(token, keys.value(), expected);
             Q_UNUSED(claims);
         }
@@ -46,7 +47,8 @@ private Q_SLOTS:
             list.push_back(TestKey::rsa(2048).publicJwk(QStringLiteral("rsa%1").arg(i)));
         list.push_back(TestKey::ec("P-256").publicJwk(QStringLiteral("ec")));
         const QByteArray document = jwks(list);
-        QBENCHMARK {
+        QBENCHMARK
+        {
             auto keys = JwkSet::parse(document);
             Q_UNUSED(keys);
         }

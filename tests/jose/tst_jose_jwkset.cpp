@@ -99,8 +99,7 @@ private Q_SLOTS:
         // (Edited in place: GCC 12 at -O3 warns falsely about `"+" + n.substr(1)`, bug 105329.)
         std::string n = m_rsa->publicJwk("k").at("n").get<std::string>();
         n[0] = '+';
-        QCOMPARE(skipReasonFor(modified(m_rsa->publicJwk("k"), "n", n)),
-                 QStringLiteral("jwk_malformed"));
+        QCOMPARE(skipReasonFor(modified(m_rsa->publicJwk("k"), "n", n)), QStringLiteral("jwk_malformed"));
     }
 
     void skipsKeyNotMeantForSignatures()

@@ -2,13 +2,13 @@
 // view-model over real core services: the keychain of with-keyring.sh, the sandbox started on
 // demand by ProviderResolver, and the "browser" named by $COUNTERSIGN_BROWSER.
 #include "account/AgentSettingsViewModel.h"
+#include "approvals/ApprovalChannel.h"
 #include "chat/ChatViewModel.h"
 #include "devicecodes/DeviceViewModel.h"
 #include "inbox/InboxViewModel.h"
-#include "signin/SessionViewModel.h"
-#include "approvals/ApprovalChannel.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionManager.h"
+#include "signin/SessionViewModel.h"
 #include "storage/TokenStore.h"
 
 #include "Auth0Sandbox.h"
@@ -17,15 +17,15 @@
 #include "SignedInSession.h"
 #include "Wait.h"
 
-#include "approvals/DeviceApprover.h"
 #include "agent/AgentService.h"
 #include "agent/AgentSession.h"
-#include "agent/DemoBackend.h"
 #include "agent/ApprovedActionTools.h"
+#include "agent/DemoBackend.h"
+#include "approvals/DeviceApprover.h"
 #include "ciba/CibaClient.h"
 #include "ciba/CibaPoll.h"
-#include "config/Settings.h"
 #include "common/JsonFields.h"
+#include "config/Settings.h"
 #include "device/DeviceAuthorizationClient.h"
 #include "device/UserCode.h"
 #include "net/HttpClient.h"
@@ -39,13 +39,13 @@
 #include <QNetworkAccessManager>
 #include <QQmlContext>
 #include <QQmlEngine>
-#include <QtQml/qqmlextensionplugin.h>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
 #include <QTextDocument>
 #include <QTimer>
 #include <QWindow>
+#include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(CountersignPlugin)
@@ -225,7 +225,8 @@ class TestDevice : public QObject
     Q_OBJECT
     Q_PROPERTY(QString userCode READ userCode NOTIFY changed)
     Q_PROPERTY(QString link READ link NOTIFY changed)
-    // "" while waiting; then "approved <sub> <authorization_details JSON>", "denied", "expired" or "failed <why>".
+    // "" while waiting; then "approved <sub> <authorization_details JSON>", "denied", "expired" or "failed
+    // <why>".
     Q_PROPERTY(QString outcome READ outcome NOTIFY changed)
 
 public:
@@ -262,10 +263,11 @@ public:
                 m_poll->start([this](const oauth::PollOutcome &outcome) {
                     switch (outcome.kind) {
                     case oauth::PollOutcome::Kind::Approved:
-                        return setOutcome(
-                            QStringLiteral("approved ") +
-                            QString::fromStdString(test::jwtClaims(outcome.tokens.accessToken).value("sub", "")) +
-                            u' ' + QString::fromStdString(outcome.tokens.authorizationDetails.dump()));
+                        return setOutcome(QStringLiteral("approved ") +
+                                          QString::fromStdString(
+                                              test::jwtClaims(outcome.tokens.accessToken).value("sub", "")) +
+                                          u' ' +
+                                          QString::fromStdString(outcome.tokens.authorizationDetails.dump()));
                     case oauth::PollOutcome::Kind::Denied:
                         return setOutcome(QStringLiteral("denied"));
                     case oauth::PollOutcome::Kind::Expired:
@@ -293,8 +295,8 @@ public:
         if (!connected || !m_channel->deviceApprover())
             return connected ? QStringLiteral("no device approver") : connected.error().message;
         auto decided = test::wait<approvals::DeviceRequest>([&](auto done) {
-            m_channel->deviceApprover()->decide(device::UserCode::parse(code)->code, approvals::Decision::Approve,
-                                                done);
+            m_channel->deviceApprover()->decide(device::UserCode::parse(code)->code,
+                                                approvals::Decision::Approve, done);
         });
         return decided ? QString() : decided.error().message;
     }
@@ -335,7 +337,10 @@ class TestAuth0 : public QObject
 public:
     using QObject::QObject;
 
-    QString domain() const { return m_tenant ? QStringLiteral("127.0.0.1:%1").arg(m_tenant->sandbox().port()) : QString(); }
+    QString domain() const
+    {
+        return m_tenant ? QStringLiteral("127.0.0.1:%1").arg(m_tenant->sandbox().port()) : QString();
+    }
     QString issuer() const { return m_tenant ? m_tenant->sandbox().issuer().toString() : QString(); }
     QString caFile() const { return m_tenant ? m_tenant->sandbox().caFile() : QString(); }
     QString approvalsApi() const { return test::Auth0Sandbox::approvalsApi; }
@@ -359,8 +364,8 @@ public:
         if (!m_tenant)
             return QStringLiteral("the tenant is not started");
         approvals::Approval seen;
-        return m_tenant->guardianDecides(bindingMessage, approve ? approvals::Decision::Approve : approvals::Decision::Deny,
-                                         &seen);
+        return m_tenant->guardianDecides(
+            bindingMessage, approve ? approvals::Decision::Approve : approvals::Decision::Deny, &seen);
     }
 
 Q_SIGNALS:
@@ -396,7 +401,8 @@ public:
                 finish(restored ? QStringLiteral("nothing stored") : restored.error().message);
                 return;
             }
-            m_session.signOut([this](Status done) { finish(done ? QStringLiteral("signed out") : done.error().message); });
+            m_session.signOut(
+                [this](Status done) { finish(done ? QStringLiteral("signed out") : done.error().message); });
         });
     }
 
@@ -870,7 +876,8 @@ public Q_SLOTS:
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestKeyboard", new TestKeyboard(engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestDevice", new TestDevice(engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestAuth0", new TestAuth0(engine));
-        qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestOtherProcess", new TestOtherProcess(engine));
+        qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestOtherProcess",
+                                     new TestOtherProcess(engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestText", new TestText(engine));
     }
 };

@@ -38,7 +38,8 @@ class ProviderDialectTest : public QObject
 private Q_SLOTS:
     void theStandardsDialect()
     {
-        for (const auto kind : {config::ProviderConfig::Kind::Sandbox, config::ProviderConfig::Kind::OpenIdProvider}) {
+        for (const auto kind :
+             {config::ProviderConfig::Kind::Sandbox, config::ProviderConfig::Kind::OpenIdProvider}) {
             const Dialect dialect(provider(kind, QStringLiteral("https://id.example/")));
             QCOMPARE(int(dialect.apiParameter()), int(oauth::ApiParameter::Resource));
             QVERIFY(dialect.asksForSeveralApis());
@@ -47,7 +48,8 @@ private Q_SLOTS:
             QCOMPARE(int(dialect.approvalPlace()), int(Dialect::ApprovalPlace::Inbox));
             QCOMPARE(dialect.loginHint(QStringLiteral("https://id.example/"), QStringLiteral("alice")),
                      QStringLiteral("alice"));
-            QCOMPARE(int(dialect.clientAuthentication()), int(ciba::ClientCredentials::Method::ClientSecretBasic));
+            QCOMPARE(int(dialect.clientAuthentication()),
+                     int(ciba::ClientCredentials::Method::ClientSecretBasic));
             QCOMPARE(dialect.federatedTokenExchangeGrant(), oauth::TokenClient::rfc8693GrantType());
             QVERIFY(dialect.codeEntryPage(QStringLiteral("BCDF-GHJK")).isEmpty());
         }
@@ -63,12 +65,16 @@ private Q_SLOTS:
         QVERIFY(!dialect.hasApprovalChannel(withApprovalChannel()));
         QCOMPARE(int(dialect.approvalPlace()), int(Dialect::ApprovalPlace::Guardian));
         const auto hint = nlohmann::json::parse(
-            dialect.loginHint(QStringLiteral("https://tenant.eu.auth0.com/"), QStringLiteral("auth0|42")).toStdString());
-        QVERIFY2(hint == (nlohmann::json{{"format", "iss_sub"}, {"iss", "https://tenant.eu.auth0.com/"}, {"sub", "auth0|42"}}),
+            dialect.loginHint(QStringLiteral("https://tenant.eu.auth0.com/"), QStringLiteral("auth0|42"))
+                .toStdString());
+        QVERIFY2(hint == (nlohmann::json{{"format", "iss_sub"},
+                                         {"iss", "https://tenant.eu.auth0.com/"},
+                                         {"sub", "auth0|42"}}),
                  hint.dump().c_str());
         QCOMPARE(int(dialect.clientAuthentication()), int(ciba::ClientCredentials::Method::ClientSecretPost));
         QCOMPARE(dialect.federatedTokenExchangeGrant(),
-                 QStringLiteral("urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token"));
+                 QStringLiteral(
+                     "urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token"));
         QCOMPARE(dialect.codeEntryPage(QStringLiteral("BCDF-GHJK")),
                  QUrl(QStringLiteral("https://tenant.eu.auth0.com/activate?user_code=BCDF-GHJK")));
     }

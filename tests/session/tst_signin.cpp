@@ -1,8 +1,8 @@
 // End to end: sign-in through the sandbox's real login form, driven by headless Chromium acting as
 // the system browser; tokens in the real secret service; refresh, rotation, revocation, sign-out.
+#include "KeyringTestSupport.h"
 #include "Sandbox.h"
 #include "TestEnvironment.h"
-#include "KeyringTestSupport.h"
 #include "Wait.h"
 
 #include "common/Json.h"
@@ -14,11 +14,11 @@
 
 #include <QDirIterator>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace countersign;
@@ -30,14 +30,16 @@ class SignInTest : public QObject
     Q_OBJECT
 
     QTemporaryDir m_logDir;
-    test::Sandbox m_sandbox{{QStringLiteral("--access-token-ttl"), QStringLiteral("120"), QStringLiteral("--log"),
-                             m_logDir.filePath(QStringLiteral("sandbox.log"))}};
+    test::Sandbox m_sandbox{{QStringLiteral("--access-token-ttl"), QStringLiteral("120"),
+                             QStringLiteral("--log"), m_logDir.filePath(QStringLiteral("sandbox.log"))}};
 
     // How many grants the provider has ended so far (its log says so).
     int grantsRevoked() const
     {
         QFile log(m_logDir.filePath(QStringLiteral("sandbox.log")));
-        return log.open(QIODevice::ReadOnly) ? int(log.readAll().count("grant.revoked [by countersign-desktop]")) : -1;
+        return log.open(QIODevice::ReadOnly)
+                   ? int(log.readAll().count("grant.revoked [by countersign-desktop]"))
+                   : -1;
     }
 
     // The text of the page the (last) browser ended on.
@@ -48,7 +50,8 @@ class SignInTest : public QObject
         QProcess *browser = m_browsers.last();
         (void)QTest::qWaitFor([&] { return browser->state() == QProcess::NotRunning; }, 25000);
         const QByteArray line = browser->readAllStandardOutput().trimmed();
-        return jsonString(nlohmann::json::parse(line.constBegin(), line.constEnd(), nullptr, false), "pageText");
+        return jsonString(nlohmann::json::parse(line.constBegin(), line.constEnd(), nullptr, false),
+                          "pageText");
     }
     QNetworkAccessManager m_network;
     QList<QProcess *> m_browsers;

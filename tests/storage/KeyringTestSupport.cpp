@@ -94,13 +94,13 @@ bool unlockDefaultCollection()
     const QString service = QStringLiteral("org.freedesktop.secrets");
     const QString root = QStringLiteral("/org/freedesktop/secrets");
     QDBusConnection bus = QDBusConnection::sessionBus();
-    QDBusMessage alias = QDBusMessage::createMethodCall(service, root, QStringLiteral("org.freedesktop.Secret.Service"),
-                                                        QStringLiteral("ReadAlias"));
+    QDBusMessage alias = QDBusMessage::createMethodCall(
+        service, root, QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("ReadAlias"));
     alias << QStringLiteral("default");
     const QDBusMessage collection = bus.call(alias);
     // The secret travels in a "plain" session, which belongs to this connection.
-    QDBusMessage open = QDBusMessage::createMethodCall(service, root, QStringLiteral("org.freedesktop.Secret.Service"),
-                                                       QStringLiteral("OpenSession"));
+    QDBusMessage open = QDBusMessage::createMethodCall(
+        service, root, QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("OpenSession"));
     open << QStringLiteral("plain") << QVariant::fromValue(QDBusVariant(QString()));
     const QDBusMessage session = bus.call(open);
     if (collection.type() != QDBusMessage::ReplyMessage || session.type() != QDBusMessage::ReplyMessage ||
@@ -111,10 +111,11 @@ bool unlockDefaultCollection()
     secret << session.arguments().at(1).value<QDBusObjectPath>() << QByteArray()
            << QByteArrayLiteral("countersign-test") << QStringLiteral("text/plain");
     secret.endStructure();
-    QDBusMessage unlock =
-        QDBusMessage::createMethodCall(service, root, QStringLiteral("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"),
-                                       QStringLiteral("UnlockWithMasterPassword"));
-    unlock << QVariant::fromValue(collection.arguments().value(0).value<QDBusObjectPath>()) << QVariant::fromValue(secret);
+    QDBusMessage unlock = QDBusMessage::createMethodCall(
+        service, root, QStringLiteral("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"),
+        QStringLiteral("UnlockWithMasterPassword"));
+    unlock << QVariant::fromValue(collection.arguments().value(0).value<QDBusObjectPath>())
+           << QVariant::fromValue(secret);
     return bus.call(unlock).type() == QDBusMessage::ReplyMessage;
 }
 

@@ -16,8 +16,9 @@ namespace countersign::test {
 inline QString lastAnswer(const agent::AgentSession &session)
 {
     const auto &messages = session.conversation().messages;
-    return messages.isEmpty() || messages.last().kind != agent::Message::Kind::Assistant ? QString()
-                                                                                          : messages.last().text;
+    return messages.isEmpty() || messages.last().kind != agent::Message::Kind::Assistant
+               ? QString()
+               : messages.last().text;
 }
 
 // The newest message of this kind, or nullptr.

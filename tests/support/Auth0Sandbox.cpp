@@ -11,13 +11,12 @@ namespace countersign::test {
 Auth0Sandbox::Auth0Sandbox()
     : m_sandbox({QStringLiteral("--flavor"), QStringLiteral("auth0"), QStringLiteral("--tls"),
                  QStringLiteral("--ciba-interval"), QStringLiteral("1"), QStringLiteral("--device-interval"),
-                 QStringLiteral("1")})
-    , m_phoneStore(QStringLiteral("countersign-test-guardian"))
-    , m_session(std::make_unique<session::SessionManager>(&m_network, &m_store))
-    , m_phone(std::make_unique<session::SessionManager>(&m_network, &m_phoneStore))
-    , m_http(std::make_unique<net::HttpClient>(&m_network))
-{
-}
+                 QStringLiteral("1")}),
+      m_phoneStore(QStringLiteral("countersign-test-guardian")),
+      m_session(std::make_unique<session::SessionManager>(&m_network, &m_store)),
+      m_phone(std::make_unique<session::SessionManager>(&m_network, &m_phoneStore)),
+      m_http(std::make_unique<net::HttpClient>(&m_network))
+{}
 
 Auth0Sandbox::~Auth0Sandbox()
 {
@@ -45,7 +44,8 @@ config::ProviderConfig Auth0Sandbox::profile() const
 {
     config::ProviderConfig provider;
     provider.kind = config::ProviderConfig::Kind::Auth0;
-    provider.issuer = config::ProviderConfig::auth0Issuer(QStringLiteral("127.0.0.1:%1").arg(m_sandbox.port()));
+    provider.issuer =
+        config::ProviderConfig::auth0Issuer(QStringLiteral("127.0.0.1:%1").arg(m_sandbox.port()));
     provider.clientId = QStringLiteral("countersign-desktop");
     provider.audience = approvalsApi;
     provider.caFile = m_sandbox.caFile();
@@ -85,7 +85,9 @@ QString Auth0Sandbox::guardianDecides(const QString &bindingMessage, approvals::
             return QStringLiteral("the Guardian stand-in could not sign alice in: ") + error;
         m_guardian = std::make_unique<approvals::ApprovalsClient>(
             m_http.get(), m_sandbox.issuer().resolved(QUrl(QStringLiteral("approvals"))),
-            [this](bool renew, Callback<QByteArray> done) { m_phone->accessTokenFor(approvalsApi, renew, done); });
+            [this](bool renew, Callback<QByteArray> done) {
+                m_phone->accessTokenFor(approvalsApi, renew, done);
+            });
     }
     QString id;
     QStringList listed;
@@ -108,7 +110,8 @@ QString Auth0Sandbox::guardianDecides(const QString &bindingMessage, approvals::
         10000);
     if (id.isEmpty())
         return QStringLiteral("no pending request \"%1\" (listed: \"%2\"%3)")
-            .arg(bindingMessage, listed.join(QStringLiteral("\", \"")), listError.isEmpty() ? QString() : QStringLiteral("; ") + listError);
+            .arg(bindingMessage, listed.join(QStringLiteral("\", \"")),
+                 listError.isEmpty() ? QString() : QStringLiteral("; ") + listError);
     auto decided = wait<approvals::Approval>([&](auto done) { m_guardian->decide(id, decision, {}, done); });
     return decided ? QString() : decided.error().message;
 }

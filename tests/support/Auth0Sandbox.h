@@ -28,7 +28,8 @@ class Auth0Sandbox : public QObject
 {
     Q_OBJECT
 public:
-    static inline const QString approvalsApi = QStringLiteral("https://api.sandbox.countersign.dev/approvals");
+    static inline const QString approvalsApi =
+        QStringLiteral("https://api.sandbox.countersign.dev/approvals");
     static inline const QString stockApi = QStringLiteral("https://api.sandbox.countersign.dev/stock");
 
     Auth0Sandbox();
@@ -49,7 +50,8 @@ public:
     // alice, on the Guardian stand-in, decides the pending request with this binding message
     // (waiting up to 10 s for it to arrive; signing "the phone" in first if need be). Empty on
     // success, else why not; `seen` is the request.
-    QString guardianDecides(const QString &bindingMessage, approvals::Decision decision, approvals::Approval *seen);
+    QString guardianDecides(const QString &bindingMessage, approvals::Decision decision,
+                            approvals::Approval *seen);
 
     Sandbox &sandbox() { return m_sandbox; }
     // The app's session (signInAlice()).

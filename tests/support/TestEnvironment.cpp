@@ -21,8 +21,8 @@ bool chromiumAvailable()
         .isExecutable();
 }
 
-ProcessRun runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
-                      int timeoutMs)
+ProcessRun runProcess(const QString &program, const QStringList &arguments,
+                      const QProcessEnvironment &environment, int timeoutMs)
 {
     QProcess process;
     process.setProcessEnvironment(environment);
@@ -31,8 +31,8 @@ ProcessRun runProcess(const QString &program, const QStringList &arguments, cons
         process.kill();
         process.waitForFinished();
     }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 QString terminalControlsIn(const QByteArray &printed)

@@ -20,8 +20,8 @@ struct ProcessRun
     QByteArray out;
     QByteArray err;
 };
-ProcessRun runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
-                      int timeoutMs = 60000);
+ProcessRun runProcess(const QString &program, const QStringList &arguments,
+                      const QProcessEnvironment &environment, int timeoutMs = 60000);
 
 // The characters in `printed` (UTF-8) that a terminal would act on or that hide text: C0 controls
 // but the line feed, DEL, C1 controls and Unicode format characters (bidi overrides and the like),

@@ -7,7 +7,7 @@ COUNTERSIGN_BUILD=${COUNTERSIGN_BUILD:-$COUNTERSIGN_ROOT/build}
 # Build toolchain, Qt 6.4, QtKeychain, JSON, OpenSSL; runtime QML modules; the headless
 # test world (Xvfb, a real secret service, Chromium); Node for the sandbox.
 COUNTERSIGN_APT_PACKAGES=(
-    cmake ninja-build g++ pkg-config
+    cmake ninja-build g++ pkg-config clang-format
     qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev nlohmann-json3-dev libssl-dev
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts

@@ -48,11 +48,6 @@ SessionRenewal::SessionRenewal(storage::TokenStore *store, TokenClientSource tok
 
 SessionRenewal::~SessionRenewal() = default;
 
-Error SessionRenewal::signedOut() const
-{
-    return errors::notSignedIn();
-}
-
 void SessionRenewal::start(const storage::AccountKey &account, StoredSession session)
 {
     stop();
@@ -78,7 +73,7 @@ void SessionRenewal::stop()
     const auto waiters = std::exchange(m_refreshWaiters, {});
     for (const auto &list : waiters)
         for (const auto &waiter : list)
-            waiter(signedOut());
+            waiter(errors::notSignedIn());
 }
 
 void SessionRenewal::storeNew(const storage::AccountKey &account, StoredSession session,
@@ -91,7 +86,7 @@ void SessionRenewal::storeNew(const storage::AccountKey &account, StoredSession 
             if (!self || generation != m_generation) {
                 finished();
                 if (self)
-                    done(signedOut());
+                    done(errors::notSignedIn());
                 return;
             }
             // A sign-in is the person's own act: store it even when some other process holds the lock
@@ -104,7 +99,7 @@ void SessionRenewal::storeNew(const storage::AccountKey &account, StoredSession 
                 if (!self || generation != m_generation) {
                     finished();
                     if (self)
-                        done(signedOut());
+                        done(errors::notSignedIn());
                     return;
                 }
                 QByteArray replaced;
@@ -117,7 +112,7 @@ void SessionRenewal::storeNew(const storage::AccountKey &account, StoredSession 
                                   if (!self)
                                       return;
                                   if (generation != m_generation) {
-                                      done(signedOut());
+                                      done(errors::notSignedIn());
                                       return;
                                   }
                                   if (!saved) {
@@ -136,7 +131,7 @@ void SessionRenewal::storeNew(const storage::AccountKey &account, StoredSession 
 void SessionRenewal::accessToken(Callback<QByteArray> done)
 {
     if (!m_active) {
-        done(signedOut());
+        done(errors::notSignedIn());
         return;
     }
     if (!m_session.tokens.accessTokenExpiresWithin(m_renewalMargin, QDateTime::currentDateTimeUtc())) {
@@ -149,7 +144,7 @@ void SessionRenewal::accessToken(Callback<QByteArray> done)
         if (!refreshed)
             done(refreshed.error());
         else if (!m_active)
-            done(signedOut());
+            done(errors::notSignedIn());
         else
             done(m_session.tokens.accessToken);
     });
@@ -158,7 +153,7 @@ void SessionRenewal::accessToken(Callback<QByteArray> done)
 void SessionRenewal::accessTokenFor(const QString &resource, bool renew, Callback<QByteArray> done)
 {
     if (!m_active) {
-        done(signedOut());
+        done(errors::notSignedIn());
         return;
     }
     const auto cached = m_session.apiTokens.constFind(resource);
@@ -179,7 +174,7 @@ void SessionRenewal::accessTokenFor(const QString &resource, bool renew, Callbac
         if (!refreshed)
             done(refreshed.error());
         else if (!m_active || token == m_session.apiTokens.cend())
-            done(signedOut());
+            done(errors::notSignedIn());
         else
             done(token->accessToken);
     });
@@ -271,7 +266,7 @@ void SessionRenewal::runNextLocked()
         runNextLocked();
     };
     if (!m_active || !lock) {
-        work(signedOut(), finished);
+        work(errors::notSignedIn(), finished);
         return;
     }
     lock->acquire(m_lockTimeout, [work, finished](Status held) { work(held, finished); });
@@ -280,7 +275,7 @@ void SessionRenewal::runNextLocked()
 void SessionRenewal::refresh(const QString &resource, Callback<Done> done)
 {
     if (!m_active) {
-        done(signedOut());
+        done(errors::notSignedIn());
         return;
     }
     if (m_session.tokens.refreshToken.isEmpty()) {
@@ -451,7 +446,7 @@ void SessionRenewal::saveAndRing(Callback<Done> done)
                       if (!self)
                           return;
                       if (generation != m_generation) {
-                          done(signedOut());
+                          done(errors::notSignedIn());
                           return;
                       }
                       if (!saved) {
@@ -485,7 +480,7 @@ void SessionRenewal::readStored(Callback<Done> done)
         if (!self)
             return;
         if (generation != m_generation) {
-            done(signedOut());
+            done(errors::notSignedIn());
             return;
         }
         if (!blob) { // unreadable (locked keyring): nothing to learn; renew with what we hold

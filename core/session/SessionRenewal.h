@@ -117,7 +117,6 @@ private:
     void onDoorbell();
     void endHere(const Error &reason, bool wipe, Finished finished);
     void scheduleRenewal();
-    Error signedOut() const;
 
     storage::TokenStore *m_store;
     TokenClientSource m_tokenClient;

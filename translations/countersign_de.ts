@@ -377,13 +377,6 @@
     </message>
 </context>
 <context>
-    <name>CibaPingReceiver</name>
-    <message>
-        <source>Could not open a local port for CIBA notifications: %1</source>
-        <translation>Für CIBA-Benachrichtigungen konnte kein lokaler Port geöffnet werden: %1</translation>
-    </message>
-</context>
-<context>
     <name>CliRunner</name>
     <message>
         <source>Error: %1</source>
@@ -2790,6 +2783,21 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>countersign::session::DeviceSignIn</name>
+    <message>
+        <source>%1 does not offer sign-in with a code (it has no device authorization endpoint).</source>
+        <translation>%1 bietet keine Anmeldung mit Code an (es gibt keinen Endpunkt für die Geräteautorisierung).</translation>
+    </message>
+    <message>
+        <source>The sign-in was denied.</source>
+        <translation>Die Anmeldung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>countersign::session::SessionManager</name>
     <message>
         <source>Another sign-in or sign-out is in progress.</source>
@@ -2802,14 +2810,6 @@ Befehle:
     <message>
         <source>Sign-in was cancelled.</source>
         <translation>Die Anmeldung wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>%1 does not offer sign-in with a code (it has no device authorization endpoint).</source>
-        <translation>%1 bietet keine Anmeldung mit Code an (es gibt keinen Endpunkt für die Geräteautorisierung).</translation>
-    </message>
-    <message>
-        <source>The sign-in was denied.</source>
-        <translation>Die Anmeldung wurde abgelehnt.</translation>
     </message>
     <message>
         <source>You signed in, but Countersign could not keep the session: %1 The sign-in was undone at the provider.</source>

@@ -22,7 +22,11 @@ constexpr qsizetype kMaxErrorBody = 64 * 1024;
 } // namespace
 
 EventStream::EventStream(QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent), m_network(network)
+    : EventStream(network, Options{}, parent)
+{}
+
+EventStream::EventStream(QNetworkAccessManager *network, Options options, QObject *parent)
+    : QObject(parent), m_network(network), m_idleTimeout(options.idleTimeout)
 {}
 
 EventStream::~EventStream()

@@ -21,11 +21,16 @@ class EventStream : public QObject
 {
     Q_OBJECT
 public:
-    explicit EventStream(QNetworkAccessManager *network, QObject *parent = nullptr);
-    ~EventStream() override;
+    struct Options
+    {
+        // How long the stream may stay silent (not even a keep-alive comment) before it counts
+        // as dead.
+        std::chrono::milliseconds idleTimeout{std::chrono::seconds(45)};
+    };
 
-    // How long the stream may stay silent (not even a keep-alive comment) before it counts as dead.
-    void setIdleTimeout(std::chrono::milliseconds timeout) { m_idleTimeout = timeout; }
+    explicit EventStream(QNetworkAccessManager *network, QObject *parent = nullptr);
+    EventStream(QNetworkAccessManager *network, Options options, QObject *parent = nullptr);
+    ~EventStream() override;
 
     // Connects; `lastEventId` (may be empty) goes out as the Last-Event-ID header so the server
     // replays what was missed.
@@ -55,7 +60,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     SseParser m_parser;
     bool m_accepted = false;
-    std::chrono::milliseconds m_idleTimeout{std::chrono::seconds(45)};
+    std::chrono::milliseconds m_idleTimeout;
 };
 
 } // namespace countersign::net

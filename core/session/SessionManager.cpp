@@ -1,7 +1,6 @@
 #include "SessionManager.h"
 
 #include "config/SandboxFixtures.h"
-#include "device/DeviceAuthorizationClient.h"
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
 #include "net/TrustedCertificates.h"
@@ -9,6 +8,7 @@
 #include "oauth/JwksCache.h"
 #include "oauth/OAuthErrors.h"
 #include "oauth/TokenClient.h"
+#include "session/DeviceSignIn.h"
 #include "session/SessionErrors.h"
 #include "session/SessionRenewal.h"
 #include "session/SessionRetirement.h"
@@ -19,18 +19,14 @@
 
 namespace countersign::session {
 
-namespace {
-
-storage::AccountKey accountKey(const config::ProviderConfig &provider, const QString &subject)
-{
-    return {provider.issuer.toString(), subject};
-}
-
-} // namespace
-
 SessionManager::SessionManager(QNetworkAccessManager *network, storage::TokenStore *store, QObject *parent)
+    : SessionManager(network, store, Options{}, parent)
+{}
+
+SessionManager::SessionManager(QNetworkAccessManager *network, storage::TokenStore *store, Options options,
+                               QObject *parent)
     : QObject(parent), m_http(new net::HttpClient(network, this)), m_store(store),
-      m_discovery(new oauth::DiscoveryClient(m_http, this))
+      m_discovery(new oauth::DiscoveryClient(m_http, this)), m_signInTimeout(options.signInTimeout)
 {
     m_renewal = new SessionRenewal(
         store,
@@ -70,45 +66,31 @@ void SessionManager::setState(State state)
 
 void SessionManager::restore(const config::ProviderConfig &provider, Callback<bool> done)
 {
-    const std::optional<config::ProviderConfig> last = m_settings.lastProvider();
-    const QString subject = m_settings.lastSubject();
-    if (!last || last->issuer != provider.issuer || last->clientId != provider.clientId ||
-        subject.isEmpty()) {
+    const std::optional<LastSession> last = LastSession::find(m_settings, provider);
+    if (!last) {
         done(false);
         return;
     }
-    // The same provider given again without its optional parts (audience, CA file) keeps them.
-    config::ProviderConfig restoring = provider;
-    if (restoring.audience.isEmpty())
-        restoring.audience = last->audience;
-    if (restoring.caFile.isEmpty())
-        restoring.caFile = last->caFile;
-    if (const Status trusted = trustProvider(restoring); !trusted) {
+    if (const Status trusted = trustProvider(last->provider); !trusted) {
         done(trusted.error());
         return;
     }
-    m_store->load(accountKey(provider, subject),
-                  [this, provider = restoring, subject, done](Result<std::optional<QByteArray>> blob) {
-                      if (!blob) {
-                          done(blob.error());
-                          return;
-                      }
-                      if (!blob.value()) {
-                          done(false);
-                          return;
-                      }
-                      auto stored = StoredSession::parse(**blob);
-                      if (!stored) {
-                          done(stored.error());
-                          return;
-                      }
-                      m_provider = provider;
-                      m_identity = stored->identity;
-                      m_renewal->start(accountKey(provider, subject), std::move(stored).value());
-                      setState(State::SignedIn);
-                      Q_EMIT identityChanged();
-                      done(true);
-                  });
+    last->load(m_store, [this, last = last.value(), done](Result<std::optional<StoredSession>> stored) {
+        if (!stored) {
+            done(stored.error());
+            return;
+        }
+        if (!stored.value()) {
+            done(false);
+            return;
+        }
+        m_provider = last.provider;
+        m_identity = stored.value()->identity;
+        m_renewal->start(last.key, std::move(*stored.value()));
+        setState(State::SignedIn);
+        Q_EMIT identityChanged();
+        done(true);
+    });
 }
 
 void SessionManager::withMetadata(Callback<Done> done)
@@ -252,68 +234,14 @@ void SessionManager::signInWithDevice(const config::ProviderConfig &provider,
             done(request.error());
             return;
         }
-        const auto &metadata = m_tokenClient->metadata();
-        if (metadata.deviceAuthorizationEndpoint.isEmpty()) {
-            completeSignIn(Error{errors::noDeviceFlow,
-                                 tr("%1 does not offer sign-in with a code (it has no device authorization "
-                                    "endpoint).")
-                                     .arg(metadata.issuer.toString())},
-                           done);
-            return;
-        }
-        m_deviceDone = done;
-        m_deviceClient = new device::DeviceAuthorizationClient(
-            m_http, metadata.deviceAuthorizationEndpoint, metadata.tokenEndpoint, m_provider.clientId, this);
-        m_deviceClient->setApiParameter(apiParameter());
-        device::DeviceAuthorizationRequest body;
-        body.scopes = request->scopes;
-        // Never the approver role: whoever is shown a device code can approve it, so a code
-        // could hand someone else the right to approve requests for this user (the sandbox
-        // refuses it, docs/security.md). Such a session has no approval channel access.
-        body.scopes.removeAll(metadata.approvalsScope());
-        QStringList resources = signInResources();
-        resources.removeAll(metadata.approvalsResource);
-        // A device authorization may target one API (as Auth0's audience does). Any other API
-        // is then not part of the session; the agent says so when asked to use it.
-        body.resources = resources.mid(0, 1);
-        if (!body.resources.contains(config::sandbox::docsResource()))
-            body.scopes.removeAll(config::sandbox::docsScope());
-        m_deviceClient->authorize(
-            body, [this, requested = request.value(), codeReady,
-                   client = m_deviceClient](Result<device::DeviceAuthorization> authorization) {
-                if (client != m_deviceClient)
-                    return; // cancelled meanwhile
-                if (std::exchange(m_cancelPending, false))
-                    return finishDeviceSignIn(Error{oauth::errors::cancelled, tr("Sign-in was cancelled.")});
-                if (!authorization)
-                    return finishDeviceSignIn(authorization.error());
-                codeReady(authorization.value());
-                m_devicePoll = new device::DevicePoll(m_deviceClient, authorization.value(), m_deviceClient);
-                m_devicePoll->start([this, requested](const oauth::PollOutcome &outcome) {
-                    if (outcome.kind == oauth::PollOutcome::Kind::Denied)
-                        return finishDeviceSignIn(Error{outcome.error.code, tr("The sign-in was denied.")});
-                    if (outcome.kind != oauth::PollOutcome::Kind::Approved)
-                        return finishDeviceSignIn(outcome.error);
-                    // Device flow has no nonce; everything else about the ID token is checked.
-                    oauth::identifySignIn(m_deviceClient, m_tokenClient.get(), m_jwks.get(), requested, {},
-                                          outcome.tokens, [this](Result<oauth::SignInResult> result) {
-                                              finishDeviceSignIn(std::move(result));
-                                          });
-                });
-            });
+        auto *signIn = new DeviceSignIn(m_http, m_tokenClient.get(), m_jwks.get(), request.value(),
+                                        signInResources(), apiParameter(), this);
+        m_deviceSignIn = signIn;
+        signIn->start(codeReady, [this, signIn, done](Result<oauth::SignInResult> result) {
+            signIn->deleteLater(); // later: this runs inside one of its callbacks
+            completeSignIn(std::move(result), done);
+        });
     });
-}
-
-void SessionManager::finishDeviceSignIn(Result<oauth::SignInResult> result)
-{
-    if (m_devicePoll)
-        m_devicePoll->cancel();
-    if (m_deviceClient)
-        m_deviceClient->deleteLater(); // later: this may run inside one of its callbacks
-    m_deviceClient = nullptr;
-    m_devicePoll = nullptr;
-    if (auto done = std::exchange(m_deviceDone, nullptr))
-        completeSignIn(std::move(result), done);
 }
 
 void SessionManager::completeSignIn(Result<oauth::SignInResult> result, Callback<oauth::Identity> done)
@@ -324,7 +252,7 @@ void SessionManager::completeSignIn(Result<oauth::SignInResult> result, Callback
         return;
     }
     m_identity = result->identity;
-    const auto key = accountKey(m_provider, m_identity.subject);
+    const auto key = sessionKey(m_provider, m_identity.subject);
     const StoredSession session{m_provider.clientId, m_identity, result->tokens, {}};
     // Stored under the session lock; a session stored for the same account is replaced, and its
     // refresh token comes back so that it can be revoked rather than forgotten while still valid.
@@ -371,12 +299,11 @@ void SessionManager::revokeUnstored(const oauth::TokenSet &tokens)
 
 void SessionManager::cancelSignIn()
 {
-    if (m_flow) {
+    if (m_flow)
         m_flow->cancel();
-    } else if (m_devicePoll) {
-        // Waiting for the code to be approved: stop asking.
-        finishDeviceSignIn(Error{oauth::errors::cancelled, tr("Sign-in was cancelled.")});
-    } else if (m_state == State::SigningIn)
+    else if (m_deviceSignIn)
+        m_deviceSignIn->cancel();
+    else if (m_state == State::SigningIn)
         m_cancelPending = true; // still contacting the provider: stop before any browser opens
 }
 

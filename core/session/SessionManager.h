@@ -19,10 +19,8 @@
 class QNetworkAccessManager;
 
 namespace countersign::device {
-class DeviceAuthorizationClient;
-class DevicePoll;
 struct DeviceAuthorization;
-} // namespace countersign::device
+}
 namespace countersign::net {
 class HttpClient;
 }
@@ -41,6 +39,7 @@ namespace countersign::session {
 // there), ends the session cleanly when the provider says it is over, and signs out (revoke +
 // wipe). Renewing the tokens, which every Countersign process of the user shares, is
 // SessionRenewal's job.
+class DeviceSignIn;
 class SessionRenewal;
 
 class SessionManager : public QObject
@@ -56,14 +55,21 @@ public:
     };
     Q_ENUM(State)
 
+    struct Options
+    {
+        // How long a browser sign-in waits for the browser to come back.
+        std::chrono::milliseconds signInTimeout{std::chrono::minutes(5)};
+    };
+
     SessionManager(QNetworkAccessManager *network, storage::TokenStore *store, QObject *parent = nullptr);
+    SessionManager(QNetworkAccessManager *network, storage::TokenStore *store, Options options,
+                   QObject *parent = nullptr);
     ~SessionManager() override;
 
     void setBrowserOpener(oauth::AuthorizationCodeFlow::BrowserOpener opener)
     {
         m_openBrowser = std::move(opener);
     }
-    void setSignInTimeout(std::chrono::milliseconds timeout) { m_signInTimeout = timeout; }
     // How long before expiry the access token is renewed.
     void setRenewalMargin(std::chrono::seconds margin);
 
@@ -137,7 +143,6 @@ private:
     QStringList signInResources() const;
     // The common end: keep the session in the keychain (or fail without keeping anything).
     void completeSignIn(Result<oauth::SignInResult> result, Callback<oauth::Identity> done);
-    void finishDeviceSignIn(Result<oauth::SignInResult> result);
     void withMetadata(Callback<Done> done);
     void onSessionEnded(const Error &reason);
     void clearSession();
@@ -151,11 +156,9 @@ private:
     std::unique_ptr<oauth::TokenClient> m_tokenClient;
     std::unique_ptr<oauth::JwksCache> m_jwks;
     QPointer<oauth::AuthorizationCodeFlow> m_flow;
-    QPointer<device::DeviceAuthorizationClient> m_deviceClient; // a device sign-in in progress
-    QPointer<device::DevicePoll> m_devicePoll;
-    Callback<oauth::Identity> m_deviceDone;
+    QPointer<DeviceSignIn> m_deviceSignIn;
     oauth::AuthorizationCodeFlow::BrowserOpener m_openBrowser;
-    std::chrono::milliseconds m_signInTimeout{std::chrono::minutes(5)};
+    std::chrono::milliseconds m_signInTimeout;
     SessionRenewal *m_renewal;
 
     State m_state = State::SignedOut;

@@ -33,7 +33,13 @@ Error sessionGoneElsewhere()
 } // namespace
 
 SessionRenewal::SessionRenewal(storage::TokenStore *store, TokenClientSource tokenClient, QObject *parent)
-    : QObject(parent), m_store(store), m_tokenClient(std::move(tokenClient))
+    : SessionRenewal(store, std::move(tokenClient), Options{}, parent)
+{}
+
+SessionRenewal::SessionRenewal(storage::TokenStore *store, TokenClientSource tokenClient, Options options,
+                               QObject *parent)
+    : QObject(parent), m_store(store), m_tokenClient(std::move(tokenClient)),
+      m_lockTimeout(options.lockTimeout)
 {
     m_renewalTimer.setSingleShot(true);
     connect(&m_renewalTimer, &QTimer::timeout, this, [this] {

@@ -48,14 +48,20 @@ public:
     // Tells the provider a session is over (sign-out): gets the newest tokens.
     using Revoke = std::function<void(const oauth::TokenSet &newest, Callback<Done> done)>;
 
+    struct Options
+    {
+        // How long to wait for another process's renewal before giving up ("session_busy").
+        std::chrono::milliseconds lockTimeout{std::chrono::seconds(75)};
+    };
+
     SessionRenewal(storage::TokenStore *store, TokenClientSource tokenClient, QObject *parent = nullptr);
+    SessionRenewal(storage::TokenStore *store, TokenClientSource tokenClient, Options options,
+                   QObject *parent = nullptr);
     ~SessionRenewal() override;
 
     // How long before expiry an access token is renewed.
     void setRenewalMargin(std::chrono::seconds margin) { m_renewalMargin = margin; }
     std::chrono::seconds renewalMargin() const { return m_renewalMargin; }
-    // How long to wait for another process's renewal before giving up ("session_busy").
-    void setLockTimeout(std::chrono::milliseconds timeout) { m_lockTimeout = timeout; }
 
     // Looks after `session` of `account`, as read from the keychain.
     void start(const storage::AccountKey &account, StoredSession session);
@@ -121,7 +127,7 @@ private:
     storage::TokenStore *m_store;
     TokenClientSource m_tokenClient;
     std::chrono::seconds m_renewalMargin{60};
-    std::chrono::milliseconds m_lockTimeout{std::chrono::seconds(75)};
+    std::chrono::milliseconds m_lockTimeout;
 
     bool m_active = false;
     quint64 m_generation = 0; // bumped whenever the session is dropped; late answers are ignored

@@ -1,5 +1,7 @@
 #include "StoredSession.h"
+#include "config/Settings.h"
 #include "session/SessionErrors.h"
+#include "storage/TokenStore.h"
 
 #include <QCoreApplication>
 
@@ -54,6 +56,45 @@ Result<StoredSession> StoredSession::parse(const QByteArray &blob)
         }
     }
     return session;
+}
+
+storage::AccountKey sessionKey(const config::ProviderConfig &provider, const QString &subject)
+{
+    return {provider.issuer.toString(), subject};
+}
+
+std::optional<LastSession> LastSession::find(const config::Settings &settings,
+                                             const config::ProviderConfig &provider)
+{
+    const std::optional<config::ProviderConfig> last = settings.lastProvider();
+    const QString subject = settings.lastSubject();
+    if (!last || last->issuer != provider.issuer || last->clientId != provider.clientId || subject.isEmpty())
+        return std::nullopt;
+    LastSession found{provider, sessionKey(provider, subject)};
+    if (found.provider.audience.isEmpty())
+        found.provider.audience = last->audience;
+    if (found.provider.caFile.isEmpty())
+        found.provider.caFile = last->caFile;
+    return found;
+}
+
+void LastSession::load(storage::TokenStore *store, Callback<std::optional<StoredSession>> done) const
+{
+    store->load(key, [done](Result<std::optional<QByteArray>> blob) {
+        if (!blob) {
+            done(blob.error());
+            return;
+        }
+        if (!blob.value()) {
+            done(std::optional<StoredSession>());
+            return;
+        }
+        auto stored = StoredSession::parse(**blob);
+        if (!stored)
+            done(stored.error());
+        else
+            done(std::optional<StoredSession>(std::move(stored).value()));
+    });
 }
 
 } // namespace countersign::session

@@ -8,11 +8,11 @@
 #include "TestEnvironment.h"
 #include "Wait.h"
 
+#include "CibaPingReceiver.h"
 #include "approvals/ApprovalChannel.h"
 #include "approvals/ApprovalInbox.h"
 #include "approvals/InboxModel.h"
 #include "ciba/CibaClient.h"
-#include "ciba/CibaPingReceiver.h"
 #include "ciba/CibaPoll.h"
 #include "net/HttpClient.h"
 #include "oauth/AuthorizationCodeFlow.h"
@@ -57,7 +57,7 @@ class InboxSandboxTest : public QObject
     Q_OBJECT
 
     QNetworkAccessManager m_network;
-    ciba::CibaPingReceiver m_pings;
+    test::CibaPingReceiver m_pings;
     std::unique_ptr<test::Sandbox> m_sandbox;
     std::unique_ptr<test::SignedInSession> m_alice;
     QByteArray m_bobToken; // bob's approvals token (the app holds one session at a time: alice's)
@@ -369,12 +369,12 @@ private Q_SLOTS:
     {
         auto inbox = inboxFor(aliceTokens(), nullptr);
         auto pingClient = agent(QStringLiteral("demo-agent-ping"), "demo-agent-ping-secret");
-        const QByteArray notificationToken = ciba::CibaPingReceiver::newNotificationToken();
+        const QByteArray notificationToken = test::CibaPingReceiver::newNotificationToken();
         auto ticket = ask(*pingClient, QStringLiteral("Buy 8 ACME #P1"), 8, std::nullopt, notificationToken);
         QVERIFY2(ticket, qPrintable(ticket ? QString() : ticket.error().message));
         m_pings.expect(ticket->authReqId, notificationToken);
         ciba::CibaPoll poll(pingClient.get(), ticket.value());
-        connect(&m_pings, &ciba::CibaPingReceiver::pinged, &poll, [&](const QString &authReqId) {
+        connect(&m_pings, &test::CibaPingReceiver::pinged, &poll, [&](const QString &authReqId) {
             if (authReqId == ticket->authReqId)
                 poll.pollNow();
         });

@@ -13,10 +13,10 @@
 #include "SignedInSession.h"
 #include "Wait.h"
 
+#include "CibaPingReceiver.h"
 #include "approvals/ApprovalChannel.h"
 #include "approvals/InboxModel.h"
 #include "ciba/CibaClient.h"
-#include "ciba/CibaPingReceiver.h"
 #include "ciba/CibaPoll.h"
 #include "net/HttpClient.h"
 #include "oauth/DiscoveryClient.h"
@@ -171,7 +171,7 @@ public:
             ciba::ClientCredentials{ping ? QStringLiteral("demo-agent-ping") : QStringLiteral("demo-agent"),
                                     ping ? "demo-agent-ping-secret" : "demo-agent-secret",
                                     {}});
-        QMetaObject::Connection pings = QObject::connect(&m_pings, &ciba::CibaPingReceiver::pinged, &m_pings,
+        QMetaObject::Connection pings = QObject::connect(&m_pings, &test::CibaPingReceiver::pinged, &m_pings,
                                                          [this](const QString &authReqId) {
                                                              for (auto &[message, request] : m_pending)
                                                                  if (request->ticket.authReqId == authReqId)
@@ -193,7 +193,7 @@ public:
             QByteArray notificationToken;
             if (ping)
                 body.clientNotificationToken = notificationToken =
-                    ciba::CibaPingReceiver::newNotificationToken();
+                    test::CibaPingReceiver::newNotificationToken();
             request->sentAt = nowMs();
             client.authorize(
                 body, [this, request, &client, &answered, notificationToken](Result<ciba::Ticket> ticket) {
@@ -317,7 +317,7 @@ private:
     int m_round = 0;
     Mode m_mode = Mode::Poll;
     QNetworkAccessManager m_network;
-    ciba::CibaPingReceiver m_pings;
+    test::CibaPingReceiver m_pings;
     std::unique_ptr<test::Sandbox> m_sandbox;
     std::unique_ptr<net::HttpClient> m_http;
     oauth::ProviderMetadata m_metadata;

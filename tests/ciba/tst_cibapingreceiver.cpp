@@ -1,12 +1,12 @@
 // The ping-mode notification endpoint: only a ping with the right token for a known request counts.
-#include "ciba/CibaPingReceiver.h"
+#include "CibaPingReceiver.h"
 
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 
 using namespace countersign;
-using ciba::CibaPingReceiver;
+using test::CibaPingReceiver;
 
 class CibaPingReceiverTest : public QObject
 {

@@ -100,8 +100,7 @@ private Q_SLOTS:
     {
         QTcpServer silent; // accepts, never answers
         QVERIFY(silent.listen(QHostAddress::LocalHost));
-        net::EventStream events(&m_network);
-        events.setIdleTimeout(std::chrono::milliseconds(300));
+        net::EventStream events(&m_network, {.idleTimeout = std::chrono::milliseconds(300)});
         QSignalSpy closed(&events, &net::EventStream::closed);
         events.open(QUrl(QStringLiteral("http://127.0.0.1:%1/events").arg(silent.serverPort())), "tok", {});
         QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);

@@ -106,11 +106,11 @@ class SessionRenewalTest : public QObject
         return session ? std::optional(session.value()) : std::nullopt;
     }
 
-    std::unique_ptr<session::SessionRenewal> renewal()
+    std::unique_ptr<session::SessionRenewal> renewal(session::SessionRenewal::Options options = {})
     {
-        auto renewal = std::make_unique<session::SessionRenewal>(
-            m_store.get(), [this](Callback<oauth::TokenClient *> done) { done(m_tokenClient.get()); });
-        return renewal;
+        return std::make_unique<session::SessionRenewal>(
+            m_store.get(), [this](Callback<oauth::TokenClient *> done) { done(m_tokenClient.get()); },
+            options);
     }
 
     // A process of its own (util-linux flock) that holds the account's session lock until killed.
@@ -241,8 +241,7 @@ private Q_SLOTS:
         m_provider->route("/token", answer(tokenResponse("at-2", "rt-2")));
         auto holder = holdLockElsewhere();
         QVERIFY2(holder, "flock did not take the lock");
-        auto renewal = this->renewal();
-        renewal->setLockTimeout(std::chrono::seconds(1));
+        auto renewal = this->renewal({.lockTimeout = std::chrono::seconds(1)});
         renewal->start(account(), *stored());
 
         auto token = wait<QByteArray>([&](auto done) { renewal->accessToken(done); });

@@ -6,6 +6,7 @@
 #include "Wait.h"
 
 #include "common/Json.h"
+#include "device/DeviceAuthorizationClient.h"
 #include "net/HttpClient.h"
 #include "oauth/DiscoveryClient.h"
 #include "oauth/TokenClient.h"
@@ -189,8 +190,7 @@ private Q_SLOTS:
     void reportsWrongPasswordAsTimeoutWithoutSigningIn()
     {
         storage::TokenStore store;
-        session::SessionManager session(&m_network, &store);
-        session.setSignInTimeout(8s);
+        session::SessionManager session(&m_network, &store, {.signInTimeout = 8s});
         QSignalSpy urls(&session, &session::SessionManager::authorizationUrlReady);
         session.setBrowserOpener({});
         std::optional<Result<oauth::Identity>> result;
@@ -209,8 +209,7 @@ private Q_SLOTS:
     void closedBrowserEndsInTimeout()
     {
         storage::TokenStore store;
-        session::SessionManager session(&m_network, &store);
-        session.setSignInTimeout(6s);
+        session::SessionManager session(&m_network, &store, {.signInTimeout = 6s});
         session.setBrowserOpener(browser(QStringLiteral("alice"), QStringLiteral("alice-demo"),
                                          {QStringLiteral("--close-after-login-page")}));
         auto result = wait<oauth::Identity>([&](auto done) { session.signIn(provider(), done); });
@@ -259,6 +258,35 @@ private Q_SLOTS:
         QVERIFY(!browserOpened);
         QCOMPARE(urls.size(), 0);
         QCOMPARE(session.state(), session::SessionManager::State::SignedOut);
+    }
+
+    void cancellingADeviceSignInStopsWaitingForTheCode()
+    {
+        storage::TokenStore store;
+        session::SessionManager session(&m_network, &store);
+        std::optional<device::DeviceAuthorization> code;
+        std::optional<Result<oauth::Identity>> result;
+        session.signInWithDevice(
+            provider(), [&](const device::DeviceAuthorization &authorization) { code = authorization; },
+            [&](Result<oauth::Identity> r) { result.emplace(std::move(r)); });
+        QTRY_VERIFY_WITH_TIMEOUT(code.has_value(), 10000);
+        QVERIFY(!code->userCode.isEmpty());
+        QVERIFY(!result.has_value());
+        QCOMPARE(session.state(), session::SessionManager::State::SigningIn);
+
+        session.cancelSignIn();
+        QVERIFY(result.has_value()); // at once, not at the next poll
+        QCOMPARE(result->error().code, QStringLiteral("cancelled"));
+        QCOMPARE(session.state(), session::SessionManager::State::SignedOut);
+        // A later sign-in is not blocked by the cancelled one.
+        code.reset();
+        result.reset();
+        session.signInWithDevice(
+            provider(), [&](const device::DeviceAuthorization &authorization) { code = authorization; },
+            [&](Result<oauth::Identity> r) { result.emplace(std::move(r)); });
+        QTRY_VERIFY_WITH_TIMEOUT(code.has_value(), 10000);
+        session.cancelSignIn();
+        QVERIFY(result.has_value());
     }
 
     void refreshRotatesTheRefreshToken()

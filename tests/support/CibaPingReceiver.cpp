@@ -4,7 +4,6 @@
 #include "common/JsonInput.h"
 #include "logging/Logging.h"
 
-#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <QTcpSocket>
@@ -14,14 +13,9 @@
 
 #include <memory>
 
-namespace countersign::ciba {
+namespace countersign::test {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(CibaPingReceiver)
-};
 
 constexpr auto kPath = "/ciba/ping";
 constexpr qsizetype kMaxHead = 8 * 1024;
@@ -64,9 +58,9 @@ CibaPingReceiver::CibaPingReceiver(QObject *parent) : QObject(parent)
 Status CibaPingReceiver::listen(quint16 port)
 {
     if (!m_server.listen(QHostAddress::LocalHost, port))
-        return Error{
-            QStringLiteral("listen_failed"),
-            Tr::tr("Could not open a local port for CIBA notifications: %1").arg(m_server.errorString())};
+        return Error{QStringLiteral("listen_failed"),
+                     QStringLiteral("Could not open a local port for CIBA notifications: %1")
+                         .arg(m_server.errorString())};
     return Done{};
 }
 
@@ -149,4 +143,4 @@ void CibaPingReceiver::handle(QTcpSocket *socket, const QByteArray &head, const 
     Q_EMIT pinged(authReqId);
 }
 
-} // namespace countersign::ciba
+} // namespace countersign::test

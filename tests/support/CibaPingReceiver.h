@@ -7,10 +7,11 @@
 #include <QTcpServer>
 #include <QUrl>
 
-namespace countersign::ciba {
+namespace countersign::test {
 
-// The client notification endpoint of a ping-mode CIBA client (CIBA Core §10.2): a small HTTP
-// server on 127.0.0.1 that accepts `POST /ciba/ping` with `Authorization: Bearer
+// The client notification endpoint of a ping-mode CIBA client, for tests and benchmarks of the
+// sandbox's ping mode (Countersign's own CIBA client polls; nothing in the product uses this) (CIBA Core
+// §10.2): a small HTTP server on 127.0.0.1 that accepts `POST /ciba/ping` with `Authorization: Bearer
 // <client_notification_token>` and `{"auth_req_id": ...}`. A ping counts only when its bearer
 // token is the one registered for that auth_req_id (compared in constant time); anything else
 // gets 401/400/404 and no signal. A ping only says "ask now": the result still comes from the
@@ -43,4 +44,4 @@ private:
     QHash<QString, QByteArray> m_expected;
 };
 
-} // namespace countersign::ciba
+} // namespace countersign::test

@@ -48,8 +48,6 @@ class HttpClient : public QObject
 public:
     explicit HttpClient(QNetworkAccessManager *network, QObject *parent = nullptr);
 
-    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
-
     // GET `url` and parse a JSON object.
     void getJson(const QUrl &url, QObject *context, Callback<nlohmann::json> done,
                  const QByteArray &bearerToken = {});
@@ -79,7 +77,8 @@ private:
                 const std::function<void(Result<nlohmann::json>)> &done, const std::string &listMember = {});
 
     QNetworkAccessManager *m_network;
-    std::chrono::milliseconds m_timeout{std::chrono::seconds(30)};
+    // A transfer that takes longer fails as a network error (docs/sign-in.md: "30 s transfer timeout").
+    const std::chrono::milliseconds m_timeout{std::chrono::seconds(30)};
 };
 
 // Every request the app sends is built here: User-Agent, Accept, no redirects (credentials must not

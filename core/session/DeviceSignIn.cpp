@@ -13,8 +13,7 @@ DeviceSignIn::DeviceSignIn(net::HttpClient *http, oauth::TokenClient *tokens, oa
                            oauth::ApiParameter apiParameter, QObject *parent)
     : QObject(parent), m_http(http), m_tokens(tokens), m_keys(keys), m_request(std::move(request)),
       m_resources(std::move(resources)), m_apiParameter(apiParameter)
-{
-}
+{}
 
 DeviceSignIn::~DeviceSignIn() = default;
 

@@ -208,7 +208,8 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     describeApplication();
     QGuiApplication::setApplicationDisplayName(u"Countersign"_s);
-    QGuiApplication::setDesktopFileName(u"countersign"_s);
+    QGuiApplication::setDesktopFileName(
+        u"dev.countersign.countersign"_s); // resources/dev.countersign.countersign.desktop
     i18n::installTranslations(app);
     const Options options = parseArguments(app);
 

@@ -1,5 +1,7 @@
 #include "Translations.h"
 
+#include "common/InstallPaths.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -11,7 +13,14 @@ void installTranslations(QCoreApplication &app)
 {
     const QLocale locale;
     auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("countersign"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // The installed translations first (share/countersign/translations: they can be updated
+    // without a rebuild), else the copy compiled into the program.
+    const QString installed = installedDataDirectory();
+    const bool loaded =
+        (!installed.isEmpty() && ours->load(locale, QStringLiteral("countersign"), QStringLiteral("_"),
+                                            installed + QStringLiteral("/translations"))) ||
+        ours->load(locale, QStringLiteral("countersign"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    if (loaded)
         QCoreApplication::installTranslator(ours);
     else
         delete ours;

@@ -1,5 +1,7 @@
 #include "SandboxLauncher.h"
 
+#include "common/InstallPaths.h"
+
 #include "common/JsonInput.h"
 #include "logging/Logging.h"
 
@@ -99,7 +101,12 @@ SandboxLauncher::~SandboxLauncher()
 
 QString SandboxLauncher::sandboxDirectory()
 {
-    return qEnvironmentVariable("COUNTERSIGN_SANDBOX_DIR", QStringLiteral(COUNTERSIGN_SANDBOX_DIR));
+    if (const QString chosen = qEnvironmentVariable("COUNTERSIGN_SANDBOX_DIR"); !chosen.isEmpty())
+        return chosen;
+    // An installed app runs the sandbox installed with it, never code from where it was built.
+    if (const QString installed = installedDataDirectory(); !installed.isEmpty())
+        return installed + QStringLiteral("/sandbox");
+    return QStringLiteral(COUNTERSIGN_SANDBOX_DIR);
 }
 
 QString SandboxLauncher::defaultDataDirectory()

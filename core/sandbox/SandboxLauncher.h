@@ -19,7 +19,8 @@ public:
     explicit SandboxLauncher(QObject *parent = nullptr);
     ~SandboxLauncher() override;
 
-    // Directory holding server.mjs: $COUNTERSIGN_SANDBOX_DIR, else the build-time default.
+    // Directory holding server.mjs: $COUNTERSIGN_SANDBOX_DIR, else, for an installed app, the
+    // one installed with it (share/countersign/sandbox), else the source tree it was built from.
     static QString sandboxDirectory();
     // Where the embedded sandbox keeps its state by default: ~/.local/share/countersign-sandbox.
     // Deliberately outside Countersign's own data directory: it is a server's database (it holds

@@ -15,6 +15,9 @@ COUNTERSIGN_APT_PACKAGES=(
     qml6-module-qttest qml6-module-qtqml qml6-module-qtqml-models
     gnome-keyring libsecret-tools libglib2.0-bin dbus dbus-x11 xvfb xauth imagemagick chromium
     nodejs npm
+    # Installing like an app: icon sizes rendered from the SVG, the desktop entry and AppStream
+    # checks, and dpkg-shlibdeps for the .deb's dependencies.
+    librsvg2-bin desktop-file-utils appstream dpkg-dev
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

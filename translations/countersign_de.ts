@@ -1809,6 +1809,17 @@
     </message>
 </context>
 <context>
+    <name>ResultTree</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>SandboxLauncher</name>
     <message>
         <source>The local sandbox did not start within 30 seconds.</source>
@@ -2248,6 +2259,81 @@
     <message>
         <source>✓ %1 finished</source>
         <translation>✓ %1 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>belegt</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>frei</translation>
+    </message>
+    <message>
+        <source>Nothing booked.</source>
+        <translation>Nichts gebucht.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>ToolResultView</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sold %1</source>
+        <translation>%1 verkauft</translation>
+    </message>
+    <message>
+        <source>Bought %1</source>
+        <translation>%1 gekauft</translation>
+    </message>
+    <message>
+        <source>Order for %1</source>
+        <translation>Auftrag über %1</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Paid %1 to %2</source>
+        <translation>%1 an %2 gezahlt</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
     </message>
 </context>
 <context>

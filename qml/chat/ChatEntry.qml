@@ -17,6 +17,7 @@ Item {
     required property string toolName
     required property var argumentRows
     required property string resultSummary
+    required property var resultView
     required property bool isError
     required property string callId
     required property string callState
@@ -91,6 +92,7 @@ Item {
             callId: entry.callId
             toolName: entry.toolName
             resultSummary: entry.resultSummary
+            resultView: entry.resultView
             isError: entry.isError
         }
     }

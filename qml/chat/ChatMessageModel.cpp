@@ -1,5 +1,6 @@
 #include "ChatMessageModel.h"
 
+#include "agent/ToolResultView.h"
 #include "rar/PlainText.h"
 
 #include <QUrl>
@@ -63,6 +64,39 @@ QString resultSummary(const nlohmann::json &result, bool isError)
                      oneLine(value);
     }
     return lines.join(u'\n');
+}
+
+// The answer by its shape, for ToolResultCard.qml: {kind, title, text, fields: [{label, value}],
+// times: [{from, to, busy}], items: [{title, detail}], rows: [{depth, parent, childCount, name,
+// value}], omitted}.
+QVariantMap resultView(const nlohmann::json &result)
+{
+    const agent::ToolResultView view = agent::ToolResultView::from(result);
+    QVariantList fields, times, items, rows;
+    for (const auto &field : view.fields)
+        fields.append(
+            QVariantMap{{QStringLiteral("label"), field.label}, {QStringLiteral("value"), field.value}});
+    for (const auto &time : view.times)
+        times.append(QVariantMap{{QStringLiteral("from"), time.from},
+                                 {QStringLiteral("to"), time.to},
+                                 {QStringLiteral("busy"), time.busy}});
+    for (const auto &item : view.items)
+        items.append(
+            QVariantMap{{QStringLiteral("title"), item.title}, {QStringLiteral("detail"), item.detail}});
+    for (const auto &row : view.rows)
+        rows.append(QVariantMap{{QStringLiteral("depth"), row.depth},
+                                {QStringLiteral("parent"), row.parent},
+                                {QStringLiteral("childCount"), row.childCount},
+                                {QStringLiteral("name"), row.name},
+                                {QStringLiteral("value"), row.value}});
+    return {{QStringLiteral("kind"), agent::kindName(view.kind)},
+            {QStringLiteral("title"), view.title},
+            {QStringLiteral("text"), view.text},
+            {QStringLiteral("fields"), fields},
+            {QStringLiteral("times"), times},
+            {QStringLiteral("items"), items},
+            {QStringLiteral("rows"), rows},
+            {QStringLiteral("omitted"), view.omitted}};
 }
 
 // Only web addresses become links, fully encoded (plain ASCII: nothing to disguise).
@@ -208,6 +242,9 @@ QVariant ChatMessageModel::data(const QModelIndex &index, int role) const
     case ResultSummaryRole:
         return message.kind == Message::Kind::ToolResult ? resultSummary(message.result, message.isError)
                                                          : QString();
+    case ResultViewRole:
+        return message.kind == Message::Kind::ToolResult && !message.isError ? resultView(message.result)
+                                                                             : QVariantMap();
     case IsErrorRole:
         return message.kind == Message::Kind::ToolResult && message.isError;
     case CallIdRole:
@@ -250,6 +287,7 @@ QHash<int, QByteArray> ChatMessageModel::roleNames() const
             {ToolNameRole, "toolName"},
             {ArgumentsRole, "argumentRows"},
             {ResultSummaryRole, "resultSummary"},
+            {ResultViewRole, "resultView"},
             {IsErrorRole, "isError"},
             {CallIdRole, "callId"},
             {CallStateRole, "callState"},

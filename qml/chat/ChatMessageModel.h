@@ -29,6 +29,7 @@ public:
         ToolNameRole,
         ArgumentsRole,     // tool_call: [{name, value}], one line each
         ResultSummaryRole, // tool_result: the error in words, or "field: value" lines
+        ResultViewRole,    // tool_result: the answer by its shape (agent::ToolResultView) as a map
         IsErrorRole,       // tool_result: the call failed
         CallIdRole,        // the backend's id of the call (a key for retry/cancelCall; not for display)
         CallStateRole,     // tool_call: "running", "waiting" (on the person), "done", "failed"

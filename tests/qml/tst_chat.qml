@@ -120,7 +120,12 @@ TestCase {
         verify(streaming.text.indexOf("order ord-1") < 0, "not streamed: " + streaming.text);
         tryVerify(() => !Chat.busy, 10000);
         compare(testCase.shown(window, "resultTitle_call_1").text, "✓ buy_stock finished");
-        verify(testCase.shown(window, "resultSummary_call_1").text.indexOf("ticker: ACME") >= 0);
+        // The order as a receipt: what happened, then amounts and the order's id; no JSON.
+        compare(testCase.shown(window, "resultHeading_call_1").text, "Order for 3 ACME");
+        compare(testCase.shown(window, "resultField_call_1_0").text, "12.5 USD");
+        compare(testCase.shown(window, "resultField_call_1_1").text, "37.5 USD");
+        compare(testCase.shown(window, "resultField_call_1_2").text, "ord-1");
+        compare(testCase.child(window.contentItem, "resultSummary_call_1").visible, false);
         compare(testCase.shown(window, "assistantMessage_4_text").text,
                 "Done: bought 3 ACME shares at 12.5 USD (total 37.5 USD, order ord-1).");
         compare(testCase.child(window.contentItem, "streamingReply").visible, false);
@@ -224,6 +229,7 @@ TestCase {
         testCase.click(window, "retry_call_2");
         tryVerify(() => !Chat.busy, 10000);
         compare(testCase.shown(window, "resultTitle_call_2").text, "✓ check_calendar finished");
+        testCase.shown(window, "resultNoTimes_call_2"); // free/busy with nothing busy
         const answer = testCase.shown(window, "assistantMessage_" + (Chat.messages.rowCount() - 1) + "_text");
         verify(answer.text.startsWith("You are free all day on "), answer.text);
     }
@@ -238,9 +244,12 @@ TestCase {
         verify(reply.text.indexOf("\"<b>bold</b><img src=x>\"") >= 0, reply.text);
         verify(reply.text.indexOf("<a href=\"https://evil.example\">click</a>") >= 0, reply.text);
         compare(reply.textFormat, Text.PlainText);
-        const summary = testCase.shown(window, "resultSummary_call_1");
-        verify(summary.text.indexOf("title: <b>bold</b><img src=x>") >= 0, summary.text);
-        compare(summary.textFormat, Text.PlainText);
+        const heading = testCase.shown(window, "resultHeading_call_1");
+        compare(heading.text, "<b>bold</b><img src=x>");
+        compare(heading.textFormat, Text.PlainText);
+        const field = testCase.shown(window, "resultField_call_1_0");
+        compare(field.text, "<a href=\"https://evil.example\">click</a>");
+        compare(field.textFormat, Text.PlainText);
 
         say(window, "<i>hi</i> & bye");
         compare(testCase.shown(window, "userMessage_4_text").text, "<i>hi</i> & bye");
@@ -250,6 +259,31 @@ TestCase {
         tryVerify(() => list.contentHeight > list.height, 5000, "the chat should be longer than the view");
         tryVerify(() => list.atYEnd, 5000, "the view does not show the newest entry");
         testCase.shown(window, "assistantMessage_5_text");
+    }
+
+    // An answer of no known shape is a tree: the top level first, the rest on demand, by mouse or key.
+    function test_e2_anUnknownAnswerIsATreeThatOpensOnDemand(): void {
+        const window = chatWindow(0);
+        say(window, "Fetch data record r-tree");
+        tryVerify(() => !Chat.busy, 10000);
+        testCase.shown(window, "resultTree_call_1");
+        compare(testCase.child(window.contentItem, "resultSummary_call_1").visible, false);
+        const tree = testCase.child(window.contentItem, "resultTree_call_1");
+        // ok: yes; quote (2) with history (2) and price inside.
+        const row = index => findChild(tree, "treeRow_" + index);
+        verify(row(0).visible);
+        verify(row(1).visible);
+        verify(!row(2).visible, "nested levels start closed");
+        mouseClick(row(1));
+        tryVerify(() => row(2).visible && row(5).visible);
+        verify(!row(3).visible);
+        row(2).forceActiveFocus();
+        keyClick(Qt.Key_Return);
+        tryVerify(() => row(3).visible && row(4).visible);
+        keyClick(Qt.Key_Space);
+        tryVerify(() => !row(3).visible);
+        mouseClick(row(1));
+        tryVerify(() => !row(2).visible && !row(5).visible);
     }
 
     function test_f_stopEndsTheReplyAndWaitingCalls(): void {

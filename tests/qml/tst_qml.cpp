@@ -841,6 +841,8 @@ private:
             agent::ToolSpec{QStringLiteral("fetch_data_record"), QStringLiteral("One data record."),
                             object({{"id", text}}, {"id"})},
             [](const nlohmann::json &arguments) -> Result<nlohmann::json> {
+                if (arguments.value("id", "") == "r-tree") // no known shape: shown as a tree
+                    return nlohmann::json{{"ok", true}, {"quote", {{"price", 12.5}, {"history", {1, 2}}}}};
                 return nlohmann::json{{"id", arguments.value("id", "")},
                                       {"title", "<b>bold</b><img src=x>"},
                                       {"data", "<a href=\"https://evil.example\">click</a>"}};

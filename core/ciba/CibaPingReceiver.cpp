@@ -1,5 +1,6 @@
 #include "CibaPingReceiver.h"
 
+#include "ciba/CibaErrors.h"
 #include "common/Json.h"
 #include "common/JsonInput.h"
 #include "logging/Logging.h"
@@ -65,7 +66,7 @@ Status CibaPingReceiver::listen(quint16 port)
 {
     if (!m_server.listen(QHostAddress::LocalHost, port))
         return Error{
-            QStringLiteral("listen_failed"),
+            errors::listenFailed,
             Tr::tr("Could not open a local port for CIBA notifications: %1").arg(m_server.errorString())};
     return Done{};
 }

@@ -1,5 +1,6 @@
 #include "AgentSession.h"
 
+#include "agent/AgentErrors.h"
 #include "common/JsonInput.h"
 
 #include <QCoreApplication>
@@ -70,7 +71,7 @@ Status AgentSession::load()
         return Done{};
     QFile file(m_storageFile);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("conversation_unreadable"),
+        return Error{errors::conversationUnreadable,
                      Tr::tr("The saved conversation could not be read: %1").arg(file.errorString())};
     const QByteArray raw = file.readAll();
     file.close();
@@ -78,7 +79,7 @@ Status AgentSession::load()
     auto conversation =
         json.problem == JsonInput::Problem::TooDeep
             ? Result<Conversation>(Error{
-                  QStringLiteral("conversation_invalid"),
+                  errors::conversationInvalid,
                   Tr::tr("The saved conversation is nested deeper than %1 levels.").arg(kMaxStoredJsonDepth)})
             : Conversation::fromJson(json.value);
     if (!conversation)
@@ -95,7 +96,7 @@ Status AgentSession::load()
                                       reportFor(call.callId, call.toolName, call.arguments));
         } else {
             finishCall(call.callId, call.toolName,
-                       Error{QStringLiteral("interrupted"),
+                       Error{errors::interrupted,
                              Tr::tr("The app was closed while this was running. It was not repeated, so that "
                                     "it cannot happen twice.")});
         }
@@ -192,7 +193,7 @@ void AgentSession::cancelCall(const QString &callId)
         return;
     if (const auto entry = m_tools.constFind(call->toolName); entry != m_tools.cend() && entry->authorizer)
         entry->authorizer->cancel(callId);
-    finishCall(callId, call->toolName, Error{QStringLiteral("cancelled"), Tr::tr("Cancelled by you.")});
+    finishCall(callId, call->toolName, Error{errors::cancelled, Tr::tr("Cancelled by you.")});
 }
 
 void AgentSession::startTurn()
@@ -251,9 +252,8 @@ void AgentSession::runCall(const QString &callId, const QString &toolName, const
 {
     const auto entry = m_tools.constFind(toolName);
     if (entry == m_tools.cend()) {
-        finishCall(
-            callId, toolName,
-            Error{QStringLiteral("unknown_tool"), Tr::tr("There is no tool called \"%1\".").arg(toolName)});
+        finishCall(callId, toolName,
+                   Error{errors::unknownTool, Tr::tr("There is no tool called \"%1\".").arg(toolName)});
         return;
     }
     if (const Status valid = validateArguments(entry->tool->spec().parameters, arguments); !valid) {

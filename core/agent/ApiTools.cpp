@@ -1,5 +1,6 @@
 #include "ApiTools.h"
 
+#include "agent/AgentErrors.h"
 #include "common/Json.h"
 #include "net/HttpClient.h"
 
@@ -33,7 +34,7 @@ void getWithToken(net::HttpClient *http, const QUrl &url, const ToolContext &con
                   Callback<nlohmann::json> done)
 {
     if (context.accessToken.isEmpty()) {
-        done(Error{QStringLiteral("unauthorized"), Tr::tr("There is no permission to use %1.").arg(api)});
+        done(Error{errors::unauthorized, Tr::tr("There is no permission to use %1.").arg(api)});
         return;
     }
     // A tool is no QObject and this callback holds nothing of it, so the answer lives as long as
@@ -138,7 +139,7 @@ void DocumentSearchTool::run(const nlohmann::json &arguments, const ToolContext 
             }
             const auto list = found->find("documents");
             if (list != found->end() && !list->is_array()) {
-                done(Error{QStringLiteral("invalid_response"),
+                done(Error{errors::invalidResponse,
                            Tr::tr("The documents API answered with something that is not a list.")});
                 return;
             }

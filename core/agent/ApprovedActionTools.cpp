@@ -1,5 +1,6 @@
 #include "ApprovedActionTools.h"
 
+#include "agent/AgentErrors.h"
 #include "common/Json.h"
 #include "net/HttpClient.h"
 
@@ -103,7 +104,7 @@ void StockOrderTool::run(const nlohmann::json &arguments, const ToolContext &con
                          Callback<nlohmann::json> done)
 {
     if (context.accessToken.isEmpty()) {
-        done(Error{QStringLiteral("unauthorized"), Tr::tr("There is no approval for this trade.")});
+        done(Error{errors::unauthorized, Tr::tr("There is no approval for this trade.")});
         return;
     }
     nlohmann::json order{{"action", actionName(m_action)},
@@ -170,7 +171,7 @@ void PaymentTool::run(const nlohmann::json &arguments, const ToolContext &contex
                       Callback<nlohmann::json> done)
 {
     if (context.accessToken.isEmpty()) {
-        done(Error{QStringLiteral("unauthorized"), Tr::tr("There is no approval for this payment.")});
+        done(Error{errors::unauthorized, Tr::tr("There is no approval for this payment.")});
         return;
     }
     const nlohmann::json payment{{"amount", text(arguments, "amount")},

@@ -1,5 +1,6 @@
 #include "Tool.h"
 
+#include "agent/AgentErrors.h"
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -111,7 +112,7 @@ QString check(const nlohmann::json &schema, const nlohmann::json &value, const Q
 Result<Done> validateArguments(const nlohmann::json &schema, const nlohmann::json &value)
 {
     if (const QString problem = check(schema, value, {}); !problem.isEmpty())
-        return Error{QStringLiteral("invalid_arguments"), problem};
+        return Error{errors::invalidArguments, problem};
     return Done{};
 }
 

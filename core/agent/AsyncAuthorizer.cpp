@@ -1,7 +1,9 @@
 #include "AsyncAuthorizer.h"
 
+#include "agent/AgentErrors.h"
 #include "common/Json.h"
 #include "common/JsonFields.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -33,7 +35,7 @@ void AsyncAuthorizer::authorize(const QString &callId, const nlohmann::json &arg
                                 AuthorizationReport report)
 {
     if (!m_client) {
-        report.failed({QStringLiteral("no_client"), Tr::tr("Approvals are not available right now.")});
+        report.failed({errors::noClient, Tr::tr("Approvals are not available right now.")});
         return;
     }
     ciba::AuthenticationRequest request;
@@ -78,7 +80,7 @@ void AsyncAuthorizer::resume(const QString &callId, const nlohmann::json &interr
                              AuthorizationReport report)
 {
     const JsonFields fields(interrupt, [](const QString &field) {
-        return Error{QStringLiteral("interrupt_invalid"),
+        return Error{errors::interruptInvalid,
                      Tr::tr("The saved approval request is damaged (\"%1\"); ask again.").arg(field)};
     });
     auto id = fields.string("auth_req_id", true);
@@ -107,13 +109,14 @@ void AsyncAuthorizer::wait(const QString &callId, const ciba::Ticket &ticket, Au
             report.granted(outcome.tokens.accessToken, outcome.tokens.authorizationDetails);
             return;
         case ciba::Outcome::Kind::Denied:
-            report.failed({QStringLiteral("access_denied"),
-                           outcome.error.message.isEmpty() || outcome.error.message == u"access_denied"
-                               ? Tr::tr("You denied this.")
-                               : Tr::tr("You denied this: %1").arg(outcome.error.message)});
+            report.failed(
+                {oauth::errors::accessDenied,
+                 outcome.error.message.isEmpty() || outcome.error.message == oauth::errors::accessDenied
+                     ? Tr::tr("You denied this.")
+                     : Tr::tr("You denied this: %1").arg(outcome.error.message)});
             return;
         case ciba::Outcome::Kind::Expired:
-            report.failed({QStringLiteral("expired_token"), Tr::tr("Nobody approved this in time.")});
+            report.failed({oauth::errors::expiredToken, Tr::tr("Nobody approved this in time.")});
             return;
         case ciba::Outcome::Kind::Failed:
             report.failed(outcome.error);

@@ -1,5 +1,6 @@
 #include "Conversation.h"
 
+#include "agent/AgentErrors.h"
 #include "common/Json.h"
 #include "common/JsonFields.h"
 #include "oauth/OAuthErrors.h"
@@ -19,7 +20,7 @@ struct Tr
 
 Error invalid(const QString &field)
 {
-    return {QStringLiteral("conversation_invalid"),
+    return {errors::conversationInvalid,
             Tr::tr("The saved conversation has a missing or malformed \"%1\".").arg(field)};
 }
 

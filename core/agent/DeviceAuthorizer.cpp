@@ -1,7 +1,9 @@
 #include "DeviceAuthorizer.h"
 
+#include "agent/AgentErrors.h"
 #include "common/Json.h"
 #include "common/JsonFields.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QCoreApplication>
 
@@ -18,6 +20,11 @@ struct Tr
 
 // A kept token is used only while it has at least this long to live.
 constexpr std::chrono::seconds kReuseMargin{60};
+
+Error unavailable()
+{
+    return {errors::noClient, Tr::tr("Device authorization is not available right now.")};
+}
 
 } // namespace
 
@@ -47,8 +54,7 @@ void DeviceAuthorizer::authorize(const QString &callId, const nlohmann::json &ar
         return;
     }
     if (!m_client) {
-        report.failed(
-            {QStringLiteral("no_client"), Tr::tr("Device authorization is not available right now.")});
+        report.failed(unavailable());
         return;
     }
     device::DeviceAuthorizationRequest request;
@@ -91,7 +97,7 @@ void DeviceAuthorizer::resume(const QString &callId, const nlohmann::json &inter
                               AuthorizationReport report)
 {
     const JsonFields fields(interrupt, [](const QString &field) {
-        return Error{QStringLiteral("interrupt_invalid"),
+        return Error{errors::interruptInvalid,
                      Tr::tr("The saved device code is damaged (\"%1\"); ask again.").arg(field)};
     });
     auto deviceCode = fields.string("device_code", true);
@@ -102,8 +108,7 @@ void DeviceAuthorizer::resume(const QString &callId, const nlohmann::json &inter
         return;
     }
     if (!m_client) {
-        report.failed(
-            {QStringLiteral("no_client"), Tr::tr("Device authorization is not available right now.")});
+        report.failed(unavailable());
         return;
     }
     device::DeviceAuthorization authorization;
@@ -132,11 +137,11 @@ void DeviceAuthorizer::wait(const QString &callId, const device::DeviceAuthoriza
             report.granted(outcome.tokens.accessToken, outcome.tokens.authorizationDetails);
             return;
         case oauth::PollOutcome::Kind::Denied:
-            report.failed({QStringLiteral("access_denied"), Tr::tr("You denied the code %1.").arg(userCode)});
+            report.failed({oauth::errors::accessDenied, Tr::tr("You denied the code %1.").arg(userCode)});
             return;
         case oauth::PollOutcome::Kind::Expired:
-            report.failed({QStringLiteral("expired_token"),
-                           Tr::tr("Nobody entered the code %1 in time.").arg(userCode)});
+            report.failed(
+                {oauth::errors::expiredToken, Tr::tr("Nobody entered the code %1 in time.").arg(userCode)});
             return;
         case oauth::PollOutcome::Kind::Failed:
             report.failed(outcome.error);

@@ -1,5 +1,6 @@
 #include "FederatedTokenAuthorizer.h"
 
+#include "agent/AgentErrors.h"
 #include <QCoreApplication>
 #include <QPointer>
 
@@ -57,7 +58,7 @@ void FederatedTokenAuthorizer::tryExchange(const QString &callId, AuthorizationR
                 return;
             }
             const Error error = tokens.error();
-            if (error.code != notConnectedError()) {
+            if (error.code != errors::federatedConnectionNotFound) {
                 report.failed({error.code, Tr::tr("Your %1 account could not be reached: %2")
                                                .arg(m_options.accountName, error.message)});
                 return;

@@ -38,12 +38,6 @@ public:
 
     void forget() { m_granted = {}; }
 
-    // The provider's answer when the person has not connected the account (Auth0's code).
-    static QString notConnectedError()
-    {
-        return QStringLiteral("federated_connection_refresh_token_not_found");
-    }
-
 private:
     void tryExchange(const QString &callId, AuthorizationReport report);
 

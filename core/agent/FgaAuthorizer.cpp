@@ -1,5 +1,6 @@
 #include "FgaAuthorizer.h"
 
+#include "agent/AgentErrors.h"
 #include <QCoreApplication>
 
 namespace countersign::agent {
@@ -13,7 +14,7 @@ struct Tr
 
 Error unavailable()
 {
-    return {QStringLiteral("no_fga"), Tr::tr("Permissions cannot be checked right now.")};
+    return {errors::noFga, Tr::tr("Permissions cannot be checked right now.")};
 }
 
 } // namespace
@@ -63,7 +64,7 @@ void FgaAuthorizer::resume(const QString &callId, const nlohmann::json &interrup
     // Nothing to pick up: a check never interrupts a call.
     Q_UNUSED(callId)
     Q_UNUSED(interrupt)
-    report.failed({QStringLiteral("interrupt_invalid"), Tr::tr("There is nothing to resume; ask again.")});
+    report.failed({errors::interruptInvalid, Tr::tr("There is nothing to resume; ask again.")});
 }
 
 void FgaFilter::filter(const QString &user, const nlohmann::json &items, const QStringList &objects,

@@ -1,5 +1,6 @@
 #include "OpenAiAnswer.h"
 
+#include "agent/AgentErrors.h"
 #include "common/Json.h"
 #include "common/JsonInput.h"
 #include "logging/Logging.h"
@@ -29,6 +30,11 @@ QString scrubbed(QString text, const QByteArray &apiKey)
     return text.size() > 400 ? text.left(400) + QStringLiteral("…") : text;
 }
 
+Error unknownShape()
+{
+    return badAnswer(Tr::tr("The model server sent tool calls in an unknown shape."));
+}
+
 } // namespace
 
 QString serverMessage(const nlohmann::json &json, const QByteArray &apiKey)
@@ -56,33 +62,33 @@ Error httpError(int status, const QByteArray &body, const QByteArray &apiKey)
     const QString said = serverMessage(parseJsonOrDiscard(body), apiKey);
     const QString detail = said.isEmpty() ? QString() : u' ' + Tr::tr("The server said: %1").arg(said);
     if (status == 401)
-        return {QStringLiteral("openai_unauthorized"),
+        return {errors::openAiUnauthorized,
                 Tr::tr("The model server refused the API key (HTTP 401). Check OPENAI_API_KEY.") + detail};
     if (status == 429)
         return {
-            QStringLiteral("openai_http_429"),
+            errors::openAiHttpStatus(429),
             Tr::tr("The model server is limiting requests, or the account's quota is used up (HTTP 429).") +
                 detail};
     if (status >= 500)
-        return {QStringLiteral("openai_http_%1").arg(status),
+        return {errors::openAiHttpStatus(status),
                 Tr::tr("The model server failed to answer (HTTP %1).").arg(status) + detail};
-    return {QStringLiteral("openai_http_%1").arg(status),
+    return {errors::openAiHttpStatus(status),
             Tr::tr("The model server refused the request (HTTP %1).").arg(status) + detail};
 }
 
 Error badAnswer(const QString &message)
 {
-    return {QStringLiteral("openai_bad_answer"), message};
+    return {errors::openAiBadAnswer, message};
 }
 
 Status ToolCallAssembler::add(const nlohmann::json &entries, bool positional)
 {
     if (!entries.is_array())
-        return badAnswer(Tr::tr("The model server sent tool calls in an unknown shape."));
+        return unknownShape();
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const nlohmann::json &entry = entries[i];
         if (!entry.is_object())
-            return badAnswer(Tr::tr("The model server sent tool calls in an unknown shape."));
+            return unknownShape();
         const QString id = jsonString(entry, "id");
         qint64 index = 0;
         if (const auto given = jsonInteger(entry, "index")) {
@@ -125,14 +131,14 @@ Result<QList<ToolCallAssembler::Call>> ToolCallAssembler::calls() const
         const QByteArray raw = QByteArray::fromStdString(call.arguments).trimmed();
         JsonInput arguments = raw.isEmpty() ? JsonInput{nlohmann::json::object()} : parseJsonInput(raw);
         if (arguments.problem == JsonInput::Problem::TooDeep)
-            return Error{QStringLiteral("openai_bad_tool_call"),
+            return Error{errors::openAiBadToolCall,
                          Tr::tr("The model asked for the tool \"%1\" with arguments nested deeper than %2 "
                                 "levels, so nothing was run.")
                              .arg(call.name)
                              .arg(kMaxJsonDepth)};
         if (!arguments.ok())
             return Error{
-                QStringLiteral("openai_bad_tool_call"),
+                errors::openAiBadToolCall,
                 Tr::tr("The model asked for the tool \"%1\" with arguments that are not valid JSON, so "
                        "nothing was run. Try again, or rephrase the request.")
                     .arg(call.name)};

@@ -1,5 +1,6 @@
 #include "OpenAiBackend.h"
 
+#include "agent/AgentErrors.h"
 #include "agent/OpenAiAnswer.h"
 #include "agent/OpenAiRequest.h"
 #include "common/Json.h"
@@ -34,6 +35,19 @@ constexpr std::chrono::seconds kIdleTimeout{120};
 // The whole answer, stream framing included: generous for the longest replies, a bound for a
 // server that streams without end.
 constexpr qsizetype kMaxAnswerBytes = 16 * 1024 * 1024;
+
+// An error object in the answer, with the server's words.
+Error serverError(const QString &said)
+{
+    return {errors::openAiError, Tr::tr("The model server reported an error: %1").arg(said)};
+}
+
+// A stream that ended before the model finished (no finish_reason).
+Error endedEarly()
+{
+    return {errors::openAiIncomplete,
+            Tr::tr("The model server ended the stream before the answer was complete.")};
+}
 
 } // namespace
 
@@ -75,17 +89,17 @@ Status OpenAiBackend::check(const Config &config)
     const QUrl &url = config.baseUrl;
     if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https" && url.scheme() != u"http"))
         return Error{
-            QStringLiteral("openai_config"),
+            errors::openAiConfig,
             Tr::tr("The model server address \"%1\" is not a valid http(s) address.").arg(displayUrl(url))};
     if (!config::isSecureOrLoopback(url))
         return Error{
-            QStringLiteral("openai_config"),
+            errors::openAiConfig,
             Tr::tr("The model server address %1 must use https. Plain http is allowed only to this "
                    "machine's loopback address (such as http://127.0.0.1:8080/v1), so that the API key and "
                    "the conversation never cross a network unencrypted.")
                 .arg(displayUrl(url))};
     if (config.model.trimmed().isEmpty())
-        return Error{QStringLiteral("openai_config"),
+        return Error{errors::openAiConfig,
                      Tr::tr("No model is set: set OPENAI_MODEL, or choose a model in the settings.")};
     return Done{};
 }
@@ -216,9 +230,7 @@ bool OpenAiBackend::onStreamData(const QString &data)
     }
     if (chunk.contains("error")) {
         const QString said = serverMessage(chunk, m_config.apiKey);
-        finish(Error{QStringLiteral("openai_error"),
-                     Tr::tr("The model server reported an error: %1")
-                         .arg(said.isEmpty() ? Tr::tr("(no description)") : said)});
+        finish(serverError(said.isEmpty() ? Tr::tr("(no description)") : said));
         return false;
     }
     const nlohmann::json choices = chunk.value("choices", nlohmann::json::array());
@@ -267,8 +279,7 @@ void OpenAiBackend::onFinished()
         else if (reply->error() != QNetworkReply::NoError)
             finish(net::replyError(reply, 0, {}));
         else
-            finish(Error{QStringLiteral("openai_incomplete"),
-                         Tr::tr("The model server ended the stream before the answer was complete.")});
+            finish(endedEarly());
         return;
     }
     if (status == 0) {
@@ -292,11 +303,7 @@ void OpenAiBackend::readWholeAnswer()
     // An event stream under another content type (a JSON answer starts with '{').
     if (const QByteArray start = body.trimmed().left(1); start == "d" || start == ":") {
         if (feedStream(body + "\n\n"))
-            finish(m_turn->finishReason.isEmpty()
-                       ? Status(Error{
-                             QStringLiteral("openai_incomplete"),
-                             Tr::tr("The model server ended the stream before the answer was complete.")})
-                       : Status(Done{}));
+            finish(m_turn->finishReason.isEmpty() ? Status(endedEarly()) : Status(Done{}));
         return;
     }
     // A server that ignored "stream": one chat.completion object.
@@ -308,9 +315,7 @@ void OpenAiBackend::readWholeAnswer()
     }
     const nlohmann::json &answer = parsed.value();
     if (answer.contains("error")) {
-        finish(Error{
-            QStringLiteral("openai_error"),
-            Tr::tr("The model server reported an error: %1").arg(serverMessage(answer, m_config.apiKey))});
+        finish(serverError(serverMessage(answer, m_config.apiKey)));
         return;
     }
     const nlohmann::json choices = answer.value("choices", nlohmann::json::array());
@@ -351,10 +356,10 @@ void OpenAiBackend::finish(Status status)
             status = assembled.error();
     }
     if (status && turn->finishReason == u"length")
-        status = Error{QStringLiteral("openai_incomplete"),
+        status = Error{errors::openAiIncomplete,
                        Tr::tr("The model's answer was cut off: it reached its length limit.")};
     if (status && turn->finishReason == u"content_filter")
-        status = Error{QStringLiteral("openai_incomplete"),
+        status = Error{errors::openAiIncomplete,
                        Tr::tr("The model server withheld the rest of the answer (content filter).")};
     if (!status)
         qCInfo(lcNet) << "chat completion failed:" << status.error().code;

@@ -1,5 +1,6 @@
 #include "CibaClient.h"
 
+#include "ciba/CibaErrors.h"
 #include "common/Json.h"
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
@@ -22,7 +23,7 @@ constexpr qint64 kMaxExpiresIn = 30 * 24 * 60 * 60;
 
 Error invalidResponse(const QString &message)
 {
-    return {QStringLiteral("ciba_response_invalid"), message};
+    return {errors::cibaResponseInvalid, message};
 }
 
 Result<Ticket> parseTicket(const nlohmann::json &json)
@@ -32,9 +33,8 @@ Result<Ticket> parseTicket(const nlohmann::json &json)
     if (ticket.authReqId.isEmpty())
         return invalidResponse(Tr::tr("The provider's answer has no \"auth_req_id\"."));
     // CIBA Core §7.3: 5 s when the provider names no interval.
-    const auto timing =
-        oauth::PollTiming::fromJson(json, QDateTime::currentDateTimeUtc(), kMaxExpiresIn,
-                                    std::chrono::seconds(5), QStringLiteral("ciba_response_invalid"));
+    const auto timing = oauth::PollTiming::fromJson(json, QDateTime::currentDateTimeUtc(), kMaxExpiresIn,
+                                                    std::chrono::seconds(5), errors::cibaResponseInvalid);
     if (!timing)
         return timing.error();
     ticket.expiresAt = timing->expiresAt;

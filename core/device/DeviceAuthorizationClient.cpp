@@ -1,6 +1,7 @@
 #include "DeviceAuthorizationClient.h"
 
 #include "common/Json.h"
+#include "device/DeviceErrors.h"
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
 #include "oauth/OAuthErrors.h"
@@ -23,7 +24,7 @@ constexpr qint64 kMaxExpiresIn = 24 * 60 * 60;
 
 Error invalidResponse(const QString &message)
 {
-    return {QStringLiteral("device_response_invalid"), message};
+    return {errors::deviceResponseInvalid, message};
 }
 
 // An http(s) URL, or nothing.
@@ -53,7 +54,7 @@ Result<DeviceAuthorization> DeviceAuthorization::fromJson(const nlohmann::json &
     authorization.verificationUriComplete = webUrl(json, "verification_uri_complete");
     // RFC 8628 §3.2: 5 s when the provider names no interval.
     const auto timing = oauth::PollTiming::fromJson(json, receivedAt, kMaxExpiresIn, std::chrono::seconds(5),
-                                                    QStringLiteral("device_response_invalid"));
+                                                    errors::deviceResponseInvalid);
     if (!timing)
         return timing.error();
     authorization.expiresAt = timing->expiresAt;

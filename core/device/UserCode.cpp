@@ -1,5 +1,7 @@
 #include "UserCode.h"
 
+#include "device/DeviceErrors.h"
+
 #include <QCoreApplication>
 #include <QUrlQuery>
 
@@ -18,7 +20,7 @@ constexpr qsizetype kMaxLength = 16;
 
 Error invalidCode()
 {
-    return {QStringLiteral("invalid_code"),
+    return {errors::invalidCode,
             Tr::tr("That is not a device code. A code has letters and perhaps digits, like WDJB-MJHT.")};
 }
 
@@ -38,10 +40,10 @@ Result<UserCode> UserCode::parse(const QString &input)
     if (looksLikeLink(trimmed)) {
         result.link = QUrl(trimmed, QUrl::TolerantMode);
         if (!result.link.isValid() || result.link.host().isEmpty())
-            return Error{QStringLiteral("invalid_code"), Tr::tr("That link is not a valid web address.")};
+            return Error{errors::invalidCode, Tr::tr("That link is not a valid web address.")};
         raw = QUrlQuery(result.link).queryItemValue(QStringLiteral("user_code"), QUrl::FullyDecoded);
         if (raw.isEmpty())
-            return Error{QStringLiteral("no_code_in_link"),
+            return Error{errors::noCodeInLink,
                          Tr::tr("That link has no code in it. Type the code the device shows instead.")};
     }
     for (const QChar c : raw) {

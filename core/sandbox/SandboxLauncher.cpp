@@ -4,6 +4,7 @@
 
 #include "common/JsonInput.h"
 #include "logging/Logging.h"
+#include "sandbox/SandboxErrors.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -39,8 +40,7 @@ SandboxLauncher::SandboxLauncher(QObject *parent) : QObject(parent)
 {
     m_readyTimeout.setSingleShot(true);
     connect(&m_readyTimeout, &QTimer::timeout, this, [this] {
-        fail({QStringLiteral("sandbox_timeout"),
-              Tr::tr("The local sandbox did not start within 30 seconds.")});
+        fail({errors::sandboxTimeout, Tr::tr("The local sandbox did not start within 30 seconds.")});
     });
     connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
         m_stdout += m_process.readAllStandardOutput();
@@ -49,8 +49,7 @@ SandboxLauncher::SandboxLauncher(QObject *parent) : QObject(parent)
             return;
         const QByteArray line = m_stdout.left(newline).trimmed();
         if (!line.startsWith(kReadyPrefix)) {
-            fail({QStringLiteral("sandbox_failed"),
-                  Tr::tr("The local sandbox printed something unexpected.")});
+            fail({errors::sandboxFailed, Tr::tr("The local sandbox printed something unexpected.")});
             return;
         }
         m_readyTimeout.stop();
@@ -74,9 +73,9 @@ SandboxLauncher::SandboxLauncher(QObject *parent) : QObject(parent)
     });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            fail({QStringLiteral("node_missing"), Tr::tr("Could not start Node.js (\"node\"), which runs the "
-                                                         "local sandbox. Install Node.js 20 or "
-                                                         "newer, or configure another provider.")});
+            fail({errors::nodeMissing, Tr::tr("Could not start Node.js (\"node\"), which runs the "
+                                              "local sandbox. Install Node.js 20 or "
+                                              "newer, or configure another provider.")});
     });
     connect(&m_process, &QProcess::finished, this, [this](int exitCode) {
         if (!m_done)
@@ -87,10 +86,9 @@ SandboxLauncher::SandboxLauncher(QObject *parent) : QObject(parent)
             launch(0);
             return;
         }
-        fail({QStringLiteral("sandbox_failed"),
-              Tr::tr("The local sandbox stopped (exit code %1): %2")
-                  .arg(exitCode)
-                  .arg(QString::fromUtf8(m_stderrTail.trimmed().right(400)))});
+        fail({errors::sandboxFailed, Tr::tr("The local sandbox stopped (exit code %1): %2")
+                                         .arg(exitCode)
+                                         .arg(QString::fromUtf8(m_stderrTail.trimmed().right(400)))});
     });
 }
 
@@ -138,12 +136,12 @@ void SandboxLauncher::start(const QString &dataDir, quint16 preferredPort, Callb
     m_dataDir = dataDir;
     m_extraArguments = extraArguments;
     if (!QFileInfo::exists(sandboxDirectory() + QStringLiteral("/server.mjs"))) {
-        fail({QStringLiteral("sandbox_missing"),
+        fail({errors::sandboxMissing,
               Tr::tr("The local sandbox is not installed (no server.mjs in %1).").arg(sandboxDirectory())});
         return;
     }
     if (!QFileInfo::exists(sandboxDirectory() + QStringLiteral("/node_modules"))) {
-        fail({QStringLiteral("sandbox_missing"),
+        fail({errors::sandboxMissing,
               Tr::tr("The local sandbox's packages are not installed: run \"npm ci\" in %1.")
                   .arg(sandboxDirectory())});
         return;

@@ -13,7 +13,7 @@ Pane {
     // ISO 8601, as the chat's expiresAt role gives it; "" for none.
     property string expiresAt
     property bool open: true
-    property int secondsLeft: Chat.secondsLeft(card.expiresAt)
+    property int secondsLeft: Countdown.secondsUntil(card.expiresAt)
 
     padding: 14
     leftPadding: 18
@@ -36,6 +36,6 @@ Pane {
         interval: 1000
         repeat: true
         running: card.open && card.expiresAt !== "" && card.visible
-        onTriggered: card.secondsLeft = Chat.secondsLeft(card.expiresAt)
+        onTriggered: card.secondsLeft = Countdown.secondsUntil(card.expiresAt)
     }
 }

@@ -43,7 +43,7 @@ public:
         ConnectionRole,              // e.g. "google-oauth2"
         ConnectionNameRole,          // e.g. "Google"
         ConnectUriRole,              // http(s) only, encoded; "" otherwise
-        ExpiresAtRole                // ISO 8601 UTC, for Chat.secondsLeft(); "" when none
+        ExpiresAtRole                // ISO 8601 UTC, for Countdown.secondsUntil(); "" when none
     };
     Q_ENUM(Role)
 

@@ -168,12 +168,4 @@ bool ChatViewModel::openLink(const QString &url)
     return true;
 }
 
-int ChatViewModel::secondsLeft(const QString &expiresAt) const
-{
-    const QDateTime at = QDateTime::fromString(expiresAt, Qt::ISODateWithMs);
-    if (!at.isValid())
-        return 0;
-    return static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(at)));
-}
-
 } // namespace countersign::gui

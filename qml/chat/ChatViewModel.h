@@ -83,8 +83,6 @@ public:
     Q_INVOKABLE void copy(const QString &text);
     // Opens an http(s) link in the browser; false (and `problem` says why) when it could not.
     Q_INVOKABLE bool openLink(const QString &url);
-    // Seconds until `expiresAt` (ISO 8601, as the expiresAt role gives it); 0 when past or none.
-    Q_INVOKABLE int secondsLeft(const QString &expiresAt) const;
 
 Q_SIGNALS:
     void sessionChanged();

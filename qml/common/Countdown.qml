@@ -1,9 +1,16 @@
 pragma Singleton
 import QtQuick
 
-// How much time a request or a waiting call has left, said the same way everywhere: in the inbox
-// list, on one request, on the Enter code page and on the chat's cards.
+// How much time a request or a waiting call has left, counted and said the same way everywhere:
+// in the inbox list, on one request, on the Enter code page and on the chat's cards.
 QtObject {
+    // Whole seconds from now until `expiresAt` (ISO 8601 with its zone, as the models give it:
+    // RequestDetails.expiresAtUtc, the chat's expiresAt role); 0 when past, "" or unreadable.
+    function secondsUntil(expiresAt: string): int {
+        const at = Date.parse(expiresAt);
+        return isNaN(at) ? 0 : Math.max(0, Math.floor((at - Date.now()) / 1000));
+    }
+
     // "4:05 left", "2 h left", "Expired".
     function timeLeft(seconds: int): string {
         if (seconds <= 0)

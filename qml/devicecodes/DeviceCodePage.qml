@@ -12,7 +12,7 @@ FocusScope {
     id: page
 
     readonly property RequestDetails info: Devices.request
-    property int secondsLeft: Devices.secondsLeft()
+    property int secondsLeft: Countdown.secondsUntil(page.info.expiresAtUtc)
     readonly property bool pending: info.found && info.status === "pending" && secondsLeft > 0
 
     function lookup(): void {
@@ -32,13 +32,13 @@ FocusScope {
 
     Connections {
         target: Devices
-        function onChanged(): void { page.secondsLeft = Devices.secondsLeft(); }
+        function onChanged(): void { page.secondsLeft = Countdown.secondsUntil(Devices.request.expiresAtUtc); }
     }
     Timer {
         interval: 1000
         repeat: true
         running: page.visible && page.info.found && page.info.status === "pending"
-        onTriggered: page.secondsLeft = Devices.secondsLeft()
+        onTriggered: page.secondsLeft = Countdown.secondsUntil(page.info.expiresAtUtc)
     }
 
     FullTextDialog {

@@ -53,6 +53,7 @@ void DeviceViewModel::updateDetails()
         fields.resource = rar::displayText(request.resource, kLineChars);
         fields.status = approvals::statusName(request.status);
         fields.expiresAt = localTime(request.expiresAt);
+        fields.expiresAtUtc = utcTime(request.expiresAt);
         fields.sections = detailSections(request.authorizationDetails);
         fields.scopes = scopeDescriptions(request.scopes);
     }
@@ -60,11 +61,6 @@ void DeviceViewModel::updateDetails()
     if (m_details)
         m_details->deleteLater();
     m_details = new RequestDetails(std::move(fields), this);
-}
-
-int DeviceViewModel::secondsLeft() const
-{
-    return m_request ? static_cast<int>(m_request->secondsLeft()) : 0;
 }
 
 void DeviceViewModel::clear()

@@ -58,8 +58,6 @@ public:
     Q_INVOKABLE void deny();
     // Forgets the code looked up (and any message).
     Q_INVOKABLE void clear();
-    // Seconds until the code looked up expires (0 when past or none).
-    Q_INVOKABLE int secondsLeft() const;
 
     // Hands a code or link over from outside (the command line): the code page opens with it.
     Q_INVOKABLE void openLink(const QString &input);

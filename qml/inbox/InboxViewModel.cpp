@@ -112,18 +112,11 @@ RequestDetails *InboxViewModel::details(const QString &requestId) const
     fields.createdAt = localTime(approval->createdAt);
     fields.expiresAt = localTime(approval->expiresAt);
     fields.decidedAt = localTime(approval->decidedAt);
+    fields.expiresAtUtc = utcTime(approval->expiresAt);
     fields.reason = rar::plainText(approval->reason);
     fields.sections = detailSections(approval->authorizationDetails);
     fields.scopes = scopeDescriptions(approval->scopes);
     return new RequestDetails(std::move(fields));
-}
-
-int InboxViewModel::secondsLeft(const QString &requestId) const
-{
-    const approvals::Approval *approval = m_model->approval(requestId);
-    if (!approval)
-        return 0;
-    return static_cast<int>(approval->secondsLeft());
 }
 
 void InboxViewModel::approve(const QString &requestId, const QString &reason)

@@ -65,12 +65,10 @@ public:
     QString connectionMessage() const;
 
     // Everything about one request, for the detail view: {found, requestId, clientName, clientId,
-    // bindingMessage, status, createdAt, expiresAt, decidedAt, reason (strings), sections:
+    // bindingMessage, status, createdAt, expiresAt, decidedAt, expiresAtUtc, reason (strings), sections:
     // [{title, summary, note, known, fields: [{label, value, fullValue, truncated, depth}]}],
     // scopes: [{scope, description}]}. All text is sanitized plain text.
     Q_INVOKABLE countersign::gui::RequestDetails *details(const QString &requestId) const;
-    // Seconds until the request expires (0 when past or unknown).
-    Q_INVOKABLE int secondsLeft(const QString &requestId) const;
     Q_INVOKABLE void approve(const QString &requestId, const QString &reason);
     Q_INVOKABLE void deny(const QString &requestId, const QString &reason);
     Q_INVOKABLE void dismiss(const QString &requestId);

@@ -13,7 +13,7 @@ FocusScope {
 
     required property string requestId
     property RequestDetails info: Inbox.details(page.requestId)
-    property int secondsLeft: Inbox.secondsLeft(requestId)
+    property int secondsLeft: Countdown.secondsUntil(page.info.expiresAtUtc)
     // The outcome of this app's decision: "" (none yet), or the sentence to show.
     property string outcome: ""
     property string failure: ""
@@ -24,7 +24,7 @@ FocusScope {
 
     function refresh(): void {
         page.info = Inbox.details(page.requestId);
-        page.secondsLeft = Inbox.secondsLeft(page.requestId);
+        page.secondsLeft = Countdown.secondsUntil(page.info.expiresAtUtc);
     }
 
     function decide(approve: bool): void {
@@ -75,7 +75,7 @@ FocusScope {
         interval: 1000
         repeat: true
         running: page.visible && page.info.found && page.info.status === "pending"
-        onTriggered: page.secondsLeft = Inbox.secondsLeft(page.requestId)
+        onTriggered: page.secondsLeft = Countdown.secondsUntil(page.info.expiresAtUtc)
     }
 
     FullTextDialog {

@@ -31,6 +31,8 @@ class RequestDetails : public QObject
     Q_PROPERTY(QString createdAt READ createdAt CONSTANT)
     Q_PROPERTY(QString expiresAt READ expiresAt CONSTANT)
     Q_PROPERTY(QString decidedAt READ decidedAt CONSTANT)
+    // When it expires, ISO 8601 in UTC, for Countdown.secondsUntil(); "" when unknown.
+    Q_PROPERTY(QString expiresAtUtc READ expiresAtUtc CONSTANT)
     // Why it was approved or denied, when the person said.
     Q_PROPERTY(QString reason READ reason CONSTANT)
     // The authorization details, one map per entry (detailSections() in RequestText.h).
@@ -51,6 +53,7 @@ public:
         QString createdAt;
         QString expiresAt;
         QString decidedAt;
+        QString expiresAtUtc;
         QString reason;
         QVariantList sections;
         QVariantList scopes;
@@ -70,6 +73,7 @@ public:
     QString createdAt() const { return m_fields.createdAt; }
     QString expiresAt() const { return m_fields.expiresAt; }
     QString decidedAt() const { return m_fields.decidedAt; }
+    QString expiresAtUtc() const { return m_fields.expiresAtUtc; }
     QString reason() const { return m_fields.reason; }
     QVariantList sections() const { return m_fields.sections; }
     QVariantList scopes() const { return m_fields.scopes; }

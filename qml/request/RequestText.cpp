@@ -18,6 +18,11 @@ QString localTime(const QDateTime &time)
     return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
+QString utcTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
 QVariantList detailSections(const nlohmann::json &authorizationDetails)
 {
     QVariantList sections;

@@ -12,6 +12,8 @@ namespace countersign::gui {
 
 // Short local date and time, or "" for an invalid time.
 QString localTime(const QDateTime &time);
+// ISO 8601 in UTC, to the millisecond (what Countdown.secondsUntil() reads), or "" for an invalid time.
+QString utcTime(const QDateTime &time);
 // One map per authorization_details entry: title, summary, note, known, fields (label, value,
 // fullValue, truncated, depth).
 QVariantList detailSections(const nlohmann::json &authorizationDetails);

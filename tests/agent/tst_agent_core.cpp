@@ -1,6 +1,7 @@
 // The agent's building blocks without any network: the conversation and its saved form (no
 // credential has a place in it), argument validation against a tool's JSON Schema, and the
 // rule-based demo agent (what it understands, which tool it calls, how it answers).
+#include "agent/AgentErrors.h"
 #include "agent/ApprovedActionTools.h"
 #include "agent/Conversation.h"
 #include "agent/DemoBackend.h"
@@ -150,7 +151,7 @@ private Q_SLOTS:
         json["messages"][0]["kind"] = "shout";
         const auto broken = Conversation::fromJson(json);
         QVERIFY(!broken);
-        QCOMPARE(broken.error().code, QStringLiteral("conversation_invalid"));
+        QCOMPARE(broken.error().code, QString(agent::errors::conversationInvalid));
         QVERIFY(broken.error().message.contains(QStringLiteral("kind")));
         QVERIFY(!Conversation::fromJson(nlohmann::json::array()));
     }
@@ -186,7 +187,7 @@ private Q_SLOTS:
             QVERIFY2(valid, qPrintable(valid ? QString() : valid.error().message));
         } else {
             QVERIFY(!valid);
-            QCOMPARE(valid.error().code, QStringLiteral("invalid_arguments"));
+            QCOMPARE(valid.error().code, QString(agent::errors::invalidArguments));
             QVERIFY2(valid.error().message.contains(problem), qPrintable(valid.error().message));
         }
     }

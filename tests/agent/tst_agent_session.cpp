@@ -4,12 +4,15 @@
 // call interrupted when the app quit is picked up by the next session and completes once.
 #include "AgentMessages.h"
 #include "LocalHttpServer.h"
+#include "agent/AgentErrors.h"
 #include "agent/AgentSession.h"
 #include "agent/ApiTools.h"
 #include "agent/ApprovedActionTools.h"
 #include "agent/DemoBackend.h"
 #include "common/Json.h"
 #include "net/HttpClient.h"
+#include "net/NetErrors.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QDir>
 #include <QFile>
@@ -92,8 +95,7 @@ public:
     void approve(const QString &callId) { waiting.take(callId).granted(kSecret, nlohmann::json::array()); }
     void deny(const QString &callId)
     {
-        waiting.take(callId).failed(
-            {QStringLiteral("access_denied"), QStringLiteral("You denied the trade.")});
+        waiting.take(callId).failed({oauth::errors::accessDenied, QStringLiteral("You denied the trade.")});
     }
     QHash<QString, AuthorizationReport> waiting;
     nlohmann::json resumedWith;
@@ -309,7 +311,7 @@ private Q_SLOTS:
         session.setStorageFile(file);
         const Status loaded = session.load();
         QVERIFY(!loaded);
-        QCOMPARE(loaded.error().code, QStringLiteral("conversation_invalid"));
+        QCOMPARE(loaded.error().code, QString(agent::errors::conversationInvalid));
         const QString setAside = onlySetAsideFile(dir);
         QVERIFY2(loaded.error().message.contains(QFileInfo(setAside).fileName()),
                  qPrintable(loaded.error().message));
@@ -339,7 +341,7 @@ private Q_SLOTS:
         session.setStorageFile(file);
         const Status loaded = session.load();
         QVERIFY(!loaded);
-        QCOMPARE(loaded.error().code, QStringLiteral("conversation_invalid"));
+        QCOMPARE(loaded.error().code, QString(agent::errors::conversationInvalid));
         QVERIFY(session.conversation().messages.isEmpty());
         QCOMPARE(fileContents(onlySetAsideFile(dir)), deep);
     }
@@ -370,7 +372,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !test::lastAnswer(session).isEmpty(), 20000);
         const Message *result = test::lastOf(session, Message::Kind::ToolResult);
         QVERIFY(result && result->isError);
-        QCOMPARE(jsonString(result->result, "code"), QStringLiteral("json_too_deep"));
+        QCOMPARE(jsonString(result->result, "code"), QString(net::errors::jsonTooDeep));
         QVERIFY2(jsonString(result->result, "error").contains(QStringLiteral("127.0.0.1:%1").arg(api.port())),
                  qPrintable(jsonString(result->result, "error")));
 

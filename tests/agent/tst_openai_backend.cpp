@@ -4,8 +4,10 @@
 // configuration from the environment.
 #include "FakeChatServer.h"
 
+#include "agent/AgentErrors.h"
 #include "agent/AgentSession.h"
 #include "agent/OpenAiBackend.h"
+#include "net/NetErrors.h"
 
 #include <QNetworkAccessManager>
 #include <QScopeGuard>
@@ -486,7 +488,7 @@ private Q_SLOTS:
         Recorder failed;
         backend.respond(oneQuestion(QStringLiteral("Hi")), {}, {}, failed.events());
         QTRY_VERIFY_WITH_TIMEOUT(failed.done(), 10000);
-        QCOMPARE(failed.errorCode(), QStringLiteral("openai_http_500"));
+        QCOMPARE(failed.errorCode(), agent::errors::openAiHttpStatus(500));
         QVERIFY2(failed.errorMessage().contains(QStringLiteral("HTTP 500")) &&
                      failed.errorMessage().contains(QStringLiteral("had an error while processing")),
                  qPrintable(failed.errorMessage()));
@@ -495,7 +497,7 @@ private Q_SLOTS:
         Recorder refused;
         backend.respond(oneQuestion(QStringLiteral("Hi")), {searchSpec()}, {}, refused.events());
         QTRY_VERIFY_WITH_TIMEOUT(refused.done(), 10000);
-        QCOMPARE(refused.errorCode(), QStringLiteral("openai_http_400"));
+        QCOMPARE(refused.errorCode(), agent::errors::openAiHttpStatus(400));
         QVERIFY2(refused.errorMessage().contains(QStringLiteral("refused the request")) &&
                      refused.errorMessage().contains(QStringLiteral("Invalid schema")),
                  qPrintable(refused.errorMessage()));
@@ -513,7 +515,7 @@ private Q_SLOTS:
         Recorder turn;
         backend.respond(oneQuestion(QStringLiteral("Hi")), {}, {}, turn.events());
         QTRY_VERIFY_WITH_TIMEOUT(turn.done(), 10000);
-        QCOMPARE(turn.errorCode(), QStringLiteral("network"));
+        QCOMPARE(turn.errorCode(), QString(net::errors::network));
         QVERIFY2(turn.errorMessage().contains(QStringLiteral("127.0.0.1:%1").arg(port)),
                  qPrintable(turn.errorMessage()));
         QVERIFY2(turn.errorMessage().contains(QStringLiteral("refused")), qPrintable(turn.errorMessage()));
@@ -528,7 +530,7 @@ private Q_SLOTS:
         Recorder turn;
         backend.respond(oneQuestion(QStringLiteral("Hi")), {}, {}, turn.events());
         QTRY_VERIFY_WITH_TIMEOUT(turn.done(), 10000);
-        QCOMPARE(turn.errorCode(), QStringLiteral("openai_bad_answer"));
+        QCOMPARE(turn.errorCode(), QString(agent::errors::openAiBadAnswer));
         QVERIFY2(turn.errorMessage().contains(QStringLiteral("malformed")), qPrintable(turn.errorMessage()));
         QTest::qWait(200); // the rest of the stream arrives, and is ignored
         QCOMPARE(turn.deltas, QStringList({"Hello"}));
@@ -551,7 +553,7 @@ private Q_SLOTS:
         Recorder turn;
         backend.respond(oneQuestion(QStringLiteral("Hi")), {}, {}, turn.events());
         QTRY_VERIFY_WITH_TIMEOUT(turn.done(), 10000);
-        QCOMPARE(turn.errorCode(), QStringLiteral("openai_error"));
+        QCOMPARE(turn.errorCode(), QString(agent::errors::openAiError));
         QVERIFY2(turn.errorMessage().contains(QStringLiteral("Rate limit reached")),
                  qPrintable(turn.errorMessage()));
         QVERIFY2(!turn.errorMessage().contains(QString::fromLatin1(kApiKey)),
@@ -572,7 +574,7 @@ private Q_SLOTS:
         Recorder turn;
         backend.respond(oneQuestion(QStringLiteral("Hi")), {}, {}, turn.events());
         QTRY_VERIFY_WITH_TIMEOUT(turn.done(), 10000);
-        QCOMPARE(turn.errorCode(), QStringLiteral("openai_incomplete"));
+        QCOMPARE(turn.errorCode(), QString(agent::errors::openAiIncomplete));
         QCOMPARE(turn.deltas, QStringList({"Half an"}));
     }
 
@@ -586,7 +588,7 @@ private Q_SLOTS:
         Recorder turn;
         backend.respond(oneQuestion(QStringLiteral("Find it")), {searchSpec()}, {}, turn.events());
         QTRY_VERIFY_WITH_TIMEOUT(turn.done(), 10000);
-        QCOMPARE(turn.errorCode(), QStringLiteral("openai_bad_tool_call"));
+        QCOMPARE(turn.errorCode(), QString(agent::errors::openAiBadToolCall));
         QVERIFY2(turn.errorMessage().contains(QStringLiteral("search_documents")),
                  qPrintable(turn.errorMessage()));
         QVERIFY(turn.calls.isEmpty()); // nothing runs on arguments nobody can read
@@ -604,7 +606,7 @@ private Q_SLOTS:
         Recorder turn;
         backend.respond(oneQuestion(QStringLiteral("Hi")), {}, {}, turn.events());
         QTRY_VERIFY_WITH_TIMEOUT(turn.done(), 10000);
-        QCOMPARE(turn.errorCode(), QStringLiteral("openai_bad_answer"));
+        QCOMPARE(turn.errorCode(), QString(agent::errors::openAiBadAnswer));
         QVERIFY2(turn.errorMessage().contains(QStringLiteral("64")), qPrintable(turn.errorMessage()));
         QCOMPARE(turn.deltas, QStringList({"Hello"}));
     }
@@ -636,7 +638,7 @@ private Q_SLOTS:
         Recorder turn;
         backend.respond(oneQuestion(QStringLiteral("Find it")), {searchSpec()}, {}, turn.events());
         QTRY_VERIFY_WITH_TIMEOUT(turn.done(), 10000);
-        QCOMPARE(turn.errorCode(), QStringLiteral("openai_bad_tool_call"));
+        QCOMPARE(turn.errorCode(), QString(agent::errors::openAiBadToolCall));
         QVERIFY2(turn.errorMessage().contains(QStringLiteral("search_documents")) &&
                      turn.errorMessage().contains(QStringLiteral("64")),
                  qPrintable(turn.errorMessage()));
@@ -761,7 +763,7 @@ private Q_SLOTS:
                                            QStringLiteral("m"), kApiKey};
         const Status checked = OpenAiBackend::check(remote);
         QVERIFY(!checked);
-        QCOMPARE(checked.error().code, QStringLiteral("openai_config"));
+        QCOMPARE(checked.error().code, QString(agent::errors::openAiConfig));
         QVERIFY2(checked.error().message.contains(QStringLiteral("https")),
                  qPrintable(checked.error().message));
         QVERIFY(!OpenAiBackend::check(
@@ -781,7 +783,7 @@ private Q_SLOTS:
         backend.respond(oneQuestion(QStringLiteral("Hi")), {}, {}, turn.events());
         QVERIFY(!turn.done()); // reported from the event loop, like any answer
         QTRY_VERIFY_WITH_TIMEOUT(turn.done(), 5000);
-        QCOMPARE(turn.errorCode(), QStringLiteral("openai_config"));
+        QCOMPARE(turn.errorCode(), QString(agent::errors::openAiConfig));
         QVERIFY(!turn.errorMessage().contains(QString::fromLatin1(kApiKey)));
         QCOMPARE(network.requests, 0);
     }

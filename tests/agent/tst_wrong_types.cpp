@@ -12,6 +12,7 @@
 #include "device/DeviceAuthorizationClient.h"
 #include "fga/FgaClient.h"
 #include "net/HttpClient.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>
@@ -124,7 +125,7 @@ private Q_SLOTS:
         QVERIFY(!reported.failure);
         authorizer.pollNow();
         QTRY_VERIFY_WITH_TIMEOUT(reported.failure.has_value(), 20000);
-        QCOMPARE(reported.failure->code, QStringLiteral("access_denied"));
+        QCOMPARE(reported.failure->code, QString(oauth::errors::accessDenied));
     }
 
     void aSavedDeviceCodeWithAWrongIntervalStillResumes()

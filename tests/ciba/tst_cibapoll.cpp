@@ -8,6 +8,7 @@
 #include "ciba/CibaClient.h"
 #include "ciba/CibaPoll.h"
 #include "net/HttpClient.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -125,11 +126,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::addRow("tokens") << 200 << tokens().body << int(Outcome::Kind::Approved) << QString();
         QTest::addRow("denied") << 400 << oauthError("access_denied", "not today").body
-                                << int(Outcome::Kind::Denied) << QStringLiteral("access_denied");
+                                << int(Outcome::Kind::Denied) << QString(oauth::errors::accessDenied);
         QTest::addRow("expired") << 400 << oauthError("expired_token").body << int(Outcome::Kind::Expired)
-                                 << QStringLiteral("expired_token");
-        QTest::addRow("unknown request") << 400 << oauthError("invalid_grant").body
-                                         << int(Outcome::Kind::Failed) << QStringLiteral("invalid_grant");
+                                 << QString(oauth::errors::expiredToken);
+        QTest::addRow("unknown request")
+            << 400 << oauthError("invalid_grant").body << int(Outcome::Kind::Failed)
+            << QString(oauth::errors::invalidGrant);
         QTest::addRow("wrong secret") << 401 << oauthError("invalid_client").body
                                       << int(Outcome::Kind::Failed) << QStringLiteral("invalid_client");
         QTest::addRow("tokens without token_type")
@@ -152,7 +154,7 @@ private Q_SLOTS:
             QCOMPARE(rig.outcome->error.code, code);
         if (rig.outcome->kind != Outcome::Kind::Approved)
             QVERIFY(!rig.outcome->error.message.isEmpty());
-        if (code == u"access_denied")
+        if (code == oauth::errors::accessDenied)
             QCOMPARE(rig.outcome->error.message, QStringLiteral("not today"));
     }
 

@@ -1,6 +1,7 @@
 // What the device-flow code reads from people and servers: user codes typed or pasted in any
 // form (and refused when they are not codes), and device authorization responses.
 #include "device/DeviceAuthorizationClient.h"
+#include "device/DeviceErrors.h"
 #include "device/UserCode.h"
 
 #include <QTest>
@@ -68,27 +69,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("error");
-        QTest::addRow("empty") << ""
-                               << "invalid_code";
-        QTest::addRow("too short") << "AB-C"
-                                   << "invalid_code";
-        QTest::addRow("too long") << "ABCDEFGHIJKLMNOPQ"
-                                  << "invalid_code";
-        QTest::addRow("punctuation") << "WDJB;MJHT"
-                                     << "invalid_code";
-        QTest::addRow("markup") << "<b>WDJB</b>"
-                                << "invalid_code";
-        QTest::addRow("a letter outside ASCII") << QStringLiteral("WDJB-MJH\u00C4") << "invalid_code";
-        QTest::addRow("a look-alike Cyrillic letter") << QStringLiteral("WDJB-MJH\u0422") << "invalid_code";
-        QTest::addRow("a link without a code") << "https://auth.example/activate"
-                                               << "no_code_in_link";
-        QTest::addRow("a link with an empty code") << "https://auth.example/activate?user_code="
-                                                   << "no_code_in_link";
+        QTest::addRow("empty") << "" << QString(device::errors::invalidCode);
+        QTest::addRow("too short") << "AB-C" << QString(device::errors::invalidCode);
+        QTest::addRow("too long") << "ABCDEFGHIJKLMNOPQ" << QString(device::errors::invalidCode);
+        QTest::addRow("punctuation") << "WDJB;MJHT" << QString(device::errors::invalidCode);
+        QTest::addRow("markup") << "<b>WDJB</b>" << QString(device::errors::invalidCode);
+        QTest::addRow("a letter outside ASCII")
+            << QStringLiteral("WDJB-MJH\u00C4") << QString(device::errors::invalidCode);
+        QTest::addRow("a look-alike Cyrillic letter")
+            << QStringLiteral("WDJB-MJH\u0422") << QString(device::errors::invalidCode);
+        QTest::addRow("a link without a code")
+            << "https://auth.example/activate" << QString(device::errors::noCodeInLink);
+        QTest::addRow("a link with an empty code")
+            << "https://auth.example/activate?user_code=" << QString(device::errors::noCodeInLink);
         QTest::addRow("a link with junk as its code")
-            << "https://auth.example/activate?user_code=%3Cscript%3E"
-            << "invalid_code";
-        QTest::addRow("not a web link") << "javascript:alert(1)"
-                                        << "invalid_code";
+            << "https://auth.example/activate?user_code=%3Cscript%3E" << QString(device::errors::invalidCode);
+        QTest::addRow("not a web link") << "javascript:alert(1)" << QString(device::errors::invalidCode);
     }
 
     void whatIsNotACode()
@@ -170,7 +166,7 @@ private Q_SLOTS:
             json[member.toStdString()] = nlohmann::json::parse(value.toStdString());
         const auto parsed = DeviceAuthorization::fromJson(json, QDateTime::currentDateTimeUtc());
         QVERIFY(!parsed);
-        QCOMPARE(parsed.error().code, QStringLiteral("device_response_invalid"));
+        QCOMPARE(parsed.error().code, QString(device::errors::deviceResponseInvalid));
     }
 
     void aJavascriptCompleteUriIsDropped()

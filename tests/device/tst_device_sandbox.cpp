@@ -6,9 +6,11 @@
 #include "TestEnvironment.h"
 #include "Wait.h"
 
+#include "approvals/ApprovalErrors.h"
 #include "approvals/DeviceApprover.h"
 #include "device/DeviceAuthorizationClient.h"
 #include "device/UserCode.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
@@ -189,12 +191,12 @@ private Q_SLOTS:
 
         const auto turned = decide(code->userCode, approvals::Decision::Approve);
         QVERIFY(!turned);
-        QCOMPARE(turned.error().code, QStringLiteral("conflict"));
+        QCOMPARE(turned.error().code, QString(approvals::errors::conflict));
 
         device::DevicePoll poll(client.get(), code.value());
         const oauth::PollOutcome outcome = outcomeOf(poll);
         QCOMPARE(int(outcome.kind), int(oauth::PollOutcome::Kind::Denied));
-        QCOMPARE(outcome.error.code, QStringLiteral("access_denied"));
+        QCOMPARE(outcome.error.code, QString(oauth::errors::accessDenied));
     }
 
     void aPollFasterThanTheIntervalIsToldToSlowDown()
@@ -205,7 +207,7 @@ private Q_SLOTS:
         auto first = wait<oauth::TokenSet>([&](auto done) { client->requestToken(code->deviceCode, done); });
         auto second = wait<oauth::TokenSet>([&](auto done) { client->requestToken(code->deviceCode, done); });
         QVERIFY(!first && !second);
-        QCOMPARE(second.error().code, QStringLiteral("slow_down"));
+        QCOMPARE(second.error().code, QString(oauth::errors::slowDown));
 
         // DevicePoll keeps to the interval (now 1 + 5 s) and still gets the tokens.
         device::DevicePoll poll(client.get(), code.value());
@@ -218,18 +220,18 @@ private Q_SLOTS:
     {
         const auto unknown = lookup(QStringLiteral("BBBB-BBBB"));
         QVERIFY(!unknown);
-        QCOMPARE(unknown.error().code, QStringLiteral("not_found"));
+        QCOMPARE(unknown.error().code, QString(approvals::errors::notFound));
         QVERIFY(!unknown.error().message.isEmpty());
 
         // Ten failures in a minute, then even a real code is refused for a while.
         for (int i = 1; i < 10; ++i)
-            QCOMPARE(lookup(QStringLiteral("BBBB-BBBB")).error().code, QStringLiteral("not_found"));
+            QCOMPARE(lookup(QStringLiteral("BBBB-BBBB")).error().code, QString(approvals::errors::notFound));
         auto client = device();
         const auto code = start(*client, {QStringLiteral("openid"), QStringLiteral("data:read")});
         QVERIFY(code);
         const auto limited = lookup(code->userCode);
         QVERIFY(!limited);
-        QCOMPARE(limited.error().code, QStringLiteral("rate_limited"));
+        QCOMPARE(limited.error().code, QString(approvals::errors::rateLimited));
         QVERIFY(!limited.error().message.isEmpty());
     }
 
@@ -249,11 +251,11 @@ private Q_SLOTS:
         device::DevicePoll poll(client.get(), code.value());
         const oauth::PollOutcome outcome = outcomeOf(poll, 20000);
         QCOMPARE(int(outcome.kind), int(oauth::PollOutcome::Kind::Expired));
-        QCOMPARE(outcome.error.code, QStringLiteral("expired_token"));
+        QCOMPARE(outcome.error.code, QString(oauth::errors::expiredToken));
 
         const auto late = decide(code->userCode, approvals::Decision::Approve);
         QVERIFY(!late);
-        QCOMPARE(late.error().code, QStringLiteral("expired"));
+        QCOMPARE(late.error().code, QString(approvals::errors::expired));
     }
 };
 

@@ -74,6 +74,11 @@ TestCase {
         verify(testCase.child(window.contentItem, "lookedUpUserCode").text.indexOf(TestDevice.userCode) >= 0);
         const values = texts(window.contentItem, "fieldValue");
         verify(values.some(v => v.indexOf("ACME") >= 0), JSON.stringify(values));
+        // The time left counts down to the code's expiry (Countdown.secondsUntil()).
+        const timeLeft = testCase.child(window.contentItem, "deviceStatus");
+        verify(/^\d+:\d\d left, until /.test(timeLeft.text), timeLeft.text);
+        const before = timeLeft.text;
+        tryVerify(() => timeLeft.text !== before, 3000, "the time left does not count down");
 
         const approve = testCase.child(window.contentItem, "deviceApproveButton");
         tryVerify(() => approve.visible && approve.enabled);

@@ -81,6 +81,11 @@ TestCase {
         const page = openNewest(window);
         compare(testCase.child(page, "clientName").text, "Demo Agent");
         compare(testCase.child(page, "bindingMessage").text, "Pay Erika 1234.50 EUR");
+        // The time left counts down to the request's expiry (Countdown.secondsUntil()).
+        const timeLeft = testCase.child(page, "timeLeft");
+        verify(/^\d+:\d\d left, until /.test(timeLeft.text), timeLeft.text);
+        const before = timeLeft.text;
+        tryVerify(() => timeLeft.text !== before, 3000, "the time left does not count down");
         const values = texts(page, "fieldValue");
         verify(values.some(v => v.indexOf("<b>Erika</b>") >= 0), JSON.stringify(values));
         verify(values.some(v => v.indexOf("⟨U+202E⟩") >= 0), JSON.stringify(values));

@@ -31,6 +31,7 @@
 #include "net/HttpClient.h"
 #include "oauth/BrowserCommand.h"
 #include "oauth/DiscoveryClient.h"
+#include "oauth/OAuthErrors.h"
 
 #include <QClipboard>
 #include <QCoreApplication>
@@ -614,7 +615,7 @@ public:
     {
         if (!m_waiting.contains(callId))
             return false;
-        m_waiting.take(callId).failed({QStringLiteral("access_denied"), QStringLiteral("You denied this.")});
+        m_waiting.take(callId).failed({oauth::errors::accessDenied, QStringLiteral("You denied this.")});
         return true;
     }
 

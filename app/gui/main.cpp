@@ -1,5 +1,6 @@
 // countersign: the desktop front end. Builds the core services, restores the last session and
 // shows the Countersign QML module. All behaviour lives in core/ and the view-models in qml/.
+#include "WindowScreenshot.h"
 #include "account/AgentSettingsViewModel.h"
 #include "agent/AgentService.h"
 #include "approvals/ApprovalChannel.h"
@@ -26,14 +27,12 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QStandardPaths>
-#include <QTextStream>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 #include <memory>
 #include <optional>
-#include <utility>
 
 Q_IMPORT_QML_PLUGIN(CountersignPlugin)
 
@@ -97,61 +96,6 @@ Options parseArguments(const QCoreApplication &app)
         options.deviceLink = positional.first();
     }
     return options;
-}
-
-constexpr auto kAnimationsSettle = std::chrono::milliseconds(500);
-
-// Once the window has settled (the saved session restored; when signed in, the inbox loaded or
-// known to be unavailable or offline) and that state has been drawn, saves the window to `file`
-// and quits (status 1 if the picture could not be written). Gives up waiting after 15 s and
-// takes the picture anyway: a picture of a stuck window says more than none.
-void screenshotWhenSettled(QQuickWindow *window, gui::SessionViewModel *session,
-                           approvals::ApprovalChannel *channel, const bool &restored, const QString &file)
-{
-    auto shot = std::make_shared<bool>(false);
-    auto shoot = [window, file, shot] {
-        if (std::exchange(*shot, true))
-            return;
-        // Let the opening animations (the tab bar's underline slides into place) run out, then
-        // ask for one more frame so the picture shows the settled state, not the frame before it.
-        QTimer::singleShot(kAnimationsSettle, window, [window, file] {
-            QObject::connect(
-                window, &QQuickWindow::frameSwapped, window,
-                [window, file] {
-                    const QImage image = window->grabWindow();
-                    if (image.isNull() || !image.save(file)) {
-                        std::fprintf(stderr, "%s\n",
-                                     qPrintable(Tr::tr("Could not save the screenshot to %1").arg(file)));
-                        QCoreApplication::exit(1);
-                        return;
-                    }
-                    QTextStream(stdout)
-                        << "screenshot " << file << " " << image.width() << "x" << image.height() << Qt::endl;
-                    QCoreApplication::quit();
-                },
-                static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
-            window->update();
-        });
-    };
-    auto check = [session, channel, &restored, shoot] {
-        if (!restored)
-            return;
-        using Connection = approvals::ApprovalInbox::Connection;
-        const approvals::ApprovalInbox *inbox = channel->inbox();
-        const bool inboxSettled =
-            inbox ? inbox->connection() == Connection::Live || inbox->connection() == Connection::Waiting
-                  : !channel->lastError().code.isEmpty();
-        if (session->state() != gui::SessionViewModel::State::SignedIn || inboxSettled)
-            shoot();
-    };
-    QObject::connect(session, &gui::SessionViewModel::restoreFinished, window, check);
-    QObject::connect(channel, &approvals::ApprovalChannel::inboxChanged, window, [channel, window, check] {
-        if (channel->inbox())
-            QObject::connect(channel->inbox(), &approvals::ApprovalInbox::connectionChanged, window, check);
-        check();
-    });
-    QTimer::singleShot(std::chrono::seconds(15), window, shoot);
-    check();
 }
 
 // --help and --version need no display: answer them before a QGuiApplication would insist on one.
@@ -244,9 +188,9 @@ int main(int argc, char *argv[])
     gui::AgentSettingsViewModel::setInstance(&agentSettings);
     agentSettings.load();
 
-    bool restored = false;
-    QObject::connect(&session, &gui::SessionViewModel::restoreFinished, &app,
-                     [&restored] { restored = true; });
+    std::optional<gui::WindowScreenshot> screenshot;
+    if (!options.screenshotFile.isEmpty())
+        screenshot.emplace(options.screenshotFile, &session, &approvalChannel);
     session.restore(options.provider);
 
     // Declared after the services so that QML (which binds to them) goes first at exit.
@@ -262,13 +206,8 @@ int main(int argc, char *argv[])
         window, &QQuickWindow::frameSwapped, &app,
         [&sinceStart] { qCInfo(lcApp) << "First frame after" << sinceStart.elapsed() << "ms"; },
         Qt::SingleShotConnection);
-    if (!options.screenshotFile.isEmpty()) {
-        QObject::connect(
-            window, &QQuickWindow::frameSwapped, &app,
-            [&sinceStart] { QTextStream(stdout) << "first-frame-ms " << sinceStart.elapsed() << Qt::endl; },
-            Qt::SingleShotConnection);
-        screenshotWhenSettled(window, &session, &approvalChannel, restored, options.screenshotFile);
-    }
+    if (screenshot)
+        screenshot->takeWhenSettled(window, sinceStart);
     const int status = app.exec();
     letRenewalFinish(manager);
     return status;

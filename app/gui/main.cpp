@@ -13,25 +13,18 @@
 #include "inbox/InboxViewModel.h"
 #include "logging/Logging.h"
 #include "oauth/BrowserCommand.h"
+#include "services/Services.h"
 #include "session/ProviderResolver.h"
-#include "session/SessionManager.h"
 #include "signin/SessionViewModel.h"
-#include "storage/TokenStore.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QGuiApplication>
-#include <QNetworkAccessManager>
-#include <QPointer>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
-#include <QStandardPaths>
-#include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
-#include <memory>
 #include <optional>
 
 Q_IMPORT_QML_PLUGIN(CountersignPlugin)
@@ -118,25 +111,6 @@ void describeApplication()
 
 } // namespace
 
-// A token renewal cut short at exit would leave a spent refresh token in the keychain, and the
-// next Countersign process to use it would end the session for everyone: give one in flight a
-// few seconds to finish (SessionManager::whenIdle). A second event loop, after the main one.
-static void letRenewalFinish(session::SessionManager &manager)
-{
-    QEventLoop loop;
-    auto idle = std::make_shared<bool>(false);
-    manager.whenIdle([idle, loop = QPointer(&loop)] {
-        *idle = true;
-        if (loop)
-            loop->quit();
-    });
-    if (*idle)
-        return;
-    qCInfo(lcApp) << "Waiting for a token renewal to finish before quitting";
-    QTimer::singleShot(std::chrono::seconds(10), &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
 int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart;
@@ -156,41 +130,36 @@ int main(int argc, char *argv[])
     i18n::installTranslations(app);
     const Options options = parseArguments(app);
 
-    QNetworkAccessManager network;
-    storage::TokenStore store;
-    session::SessionManager manager(&network, &store);
-    session::ProviderResolver resolver;
-    gui::SessionViewModel session(&manager, &resolver);
+    services::Services services({.agentFolder = u"conversations"_s});
+    gui::SessionViewModel session(services.sessionManager(), services.providerResolver());
     gui::SessionViewModel::setInstance(&session);
-    approvals::ApprovalChannel approvalChannel(&manager, &network);
-    approvalChannel.followSession();
-    gui::InboxViewModel inbox(&approvalChannel);
+    approvals::ApprovalChannel *approvalChannel = services.approvalChannel();
+    approvalChannel->followSession(); // the inbox is live while signed in
+    gui::InboxViewModel inbox(approvalChannel);
     gui::InboxViewModel::setInstance(&inbox);
-    gui::DeviceViewModel devices(&approvalChannel,
+    gui::DeviceViewModel devices(approvalChannel,
                                  oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
     gui::DeviceViewModel::setInstance(&devices);
     devices.openLink(options.deviceLink);
 
     // The agent pane: the signed-in person's agent, its backend from the settings.
-    agent::AgentService agentService(&manager, &approvalChannel, &network);
-    agentService.setStorageDirectory(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                                     u"/conversations"_s);
+    agent::AgentService *agentService = services.agentService();
     gui::ChatViewModel chat(oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
     gui::ChatViewModel::setInstance(&chat);
     chat.setAgentClientId(config::sandbox::agentClientId()); // its requests show in the chat, too
-    QObject::connect(&agentService, &agent::AgentService::sessionChanged, &chat,
-                     [&chat, &agentService, &inbox] {
-                         chat.setSession(agentService.session(), agentService.unavailableReason());
-                         inbox.agentApprovals()->setSession(agentService.session());
+    QObject::connect(agentService, &agent::AgentService::sessionChanged, &chat,
+                     [&chat, agentService, &inbox] {
+                         chat.setSession(agentService->session(), agentService->unavailableReason());
+                         inbox.agentApprovals()->setSession(agentService->session());
                      });
-    chat.setSession(nullptr, agentService.unavailableReason());
-    gui::AgentSettingsViewModel agentSettings(&agentService, &store, &network);
+    chat.setSession(nullptr, agentService->unavailableReason());
+    gui::AgentSettingsViewModel agentSettings(agentService, services.tokenStore(), services.network());
     gui::AgentSettingsViewModel::setInstance(&agentSettings);
     agentSettings.load();
 
     std::optional<gui::WindowScreenshot> screenshot;
     if (!options.screenshotFile.isEmpty())
-        screenshot.emplace(options.screenshotFile, &session, &approvalChannel);
+        screenshot.emplace(options.screenshotFile, &session, approvalChannel);
     session.restore(options.provider);
 
     // Declared after the services so that QML (which binds to them) goes first at exit.
@@ -209,6 +178,6 @@ int main(int argc, char *argv[])
     if (screenshot)
         screenshot->takeWhenSettled(window, sinceStart);
     const int status = app.exec();
-    letRenewalFinish(manager);
+    services.finishRenewal();
     return status;
 }

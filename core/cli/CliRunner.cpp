@@ -12,16 +12,13 @@
 #include "device/DeviceAuthorizationClient.h"
 #include "device/UserCode.h"
 #include "oauth/BrowserCommand.h"
+#include "services/Services.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionErrors.h"
 #include "session/SessionManager.h"
-#include "storage/TokenStore.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
-#include <QNetworkAccessManager>
-#include <QStandardPaths>
-#include <QTextStream>
 
 #include <cstdio>
 
@@ -40,10 +37,9 @@ QString describe(const oauth::Identity &identity)
 
 } // namespace
 
-CliRunner::CliRunner(QObject *parent)
-    : QObject(parent), m_network(new QNetworkAccessManager(this)), m_store(new storage::TokenStore(this)),
-      m_session(new session::SessionManager(m_network, m_store, this)),
-      m_resolver(new session::ProviderResolver(this))
+CliRunner::CliRunner(services::Services *services, QObject *parent)
+    : QObject(parent), m_services(services), m_session(services->sessionManager()),
+      m_resolver(services->providerResolver())
 {
     // Tell the truth at once: the next Countersign process will find a spent refresh token.
     connect(m_session, &session::SessionManager::sessionNotSaved, this,
@@ -220,13 +216,13 @@ void CliRunner::runAgent(const QString &prompt, bool json, bool wait)
     }
     withApprovals([this, prompt, json, wait](approvals::ApprovalChannel *channel) {
         agent::BackendSettings::loadApiKey(
-            m_store, agent::BackendSettings::load(),
+            m_services->tokenStore(), agent::BackendSettings::load(),
             [this, channel, prompt, json, wait](Result<agent::BackendSettings> settings) {
                 if (!settings) {
                     fail(settings.error());
                     return;
                 }
-                auto factory = settings->factory(m_network);
+                auto factory = settings->factory(m_services->network());
                 if (!factory) {
                     fail(factory.error());
                     return;
@@ -234,11 +230,8 @@ void CliRunner::runAgent(const QString &prompt, bool json, bool wait)
                 // The approval channel, if the provider has one: it names inbox requests for `approve ID`.
                 channel->connectToProvider([this, channel, factory = factory.value(), prompt, json,
                                             wait](Result<approvals::ApprovalsClient *>) {
-                    auto *service = new agent::AgentService(m_session, channel, m_network, this);
+                    agent::AgentService *service = m_services->agentService();
                     service->setBackendFactory(factory);
-                    service->setStorageDirectory(
-                        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                        QStringLiteral("/cli-agent"));
                     auto *commands = new AgentCommands(service, channel, this);
                     service->followSession();
                     commands->run(prompt, json, wait, [this](int code) { exit(code); });
@@ -260,7 +253,8 @@ void CliRunner::withApprovals(std::function<void(approvals::ApprovalChannel *)> 
                 fail({session::errors::signedOut, tr("Not signed in. Run \"countersign-cli login\".")});
                 return;
             }
-            next(new approvals::ApprovalChannel(m_session, m_network, this));
+            next(m_services
+                     ->approvalChannel()); // looked up once, by the command: it does not follow the session
         });
     });
 }
@@ -413,7 +407,7 @@ void CliRunner::exit(int code)
 {
     // Not in the middle of a token renewal (one on the renewal timer, say): see whenIdle().
     if (auto finished = std::exchange(m_finished, nullptr))
-        m_session->whenIdle([finished, code] { finished(code); });
+        m_services->finishRenewalThen([finished, code] { finished(code); });
 }
 
 } // namespace countersign::cli

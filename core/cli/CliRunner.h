@@ -9,18 +9,16 @@
 #include <functional>
 #include <optional>
 
-class QNetworkAccessManager;
-
 namespace countersign::approvals {
 class ApprovalChannel;
+}
+namespace countersign::services {
+class Services;
 }
 namespace countersign::session {
 class ProviderResolver;
 class SessionManager;
 } // namespace countersign::session
-namespace countersign::storage {
-class TokenStore;
-}
 
 namespace countersign::cli {
 
@@ -34,7 +32,7 @@ class CliRunner : public QObject
 {
     Q_OBJECT
 public:
-    explicit CliRunner(QObject *parent = nullptr);
+    explicit CliRunner(services::Services *services, QObject *parent = nullptr);
     ~CliRunner() override;
 
     // Runs the command in `arguments` (argv, program name first); calls `finished` with the exit code.
@@ -52,8 +50,7 @@ private:
     void fail(const Error &error, int exitCode = 1);
     void exit(int code);
 
-    QNetworkAccessManager *m_network;
-    storage::TokenStore *m_store;
+    services::Services *m_services;
     session::SessionManager *m_session;
     session::ProviderResolver *m_resolver;
     std::optional<config::ProviderConfig> m_explicitProvider;

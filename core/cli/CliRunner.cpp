@@ -5,6 +5,7 @@
 #include "approvals/ApprovalChannel.h"
 #include "cli/AgentCommands.h"
 #include "cli/ApprovalCommands.h"
+#include "cli/CliErrors.h"
 #include "cli/CommandLine.h"
 #include "cli/Console.h"
 #include "cli/DeviceCommands.h"
@@ -14,15 +15,42 @@
 #include "oauth/BrowserCommand.h"
 #include "services/Services.h"
 #include "session/ProviderResolver.h"
-#include "session/SessionErrors.h"
 #include "session/SessionManager.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
 
 #include <cstdio>
+#include <utility>
 
 namespace countersign::cli {
+
+// The CLI's own options, in the order --help lists them (and the usage checks go through them).
+struct CliRunner::Options
+{
+    QCommandLineOption noBrowser{QStringLiteral("no-browser"),
+                                 CliRunner::tr("login: print the sign-in URL instead of opening a browser.")};
+    QCommandLineOption device{
+        QStringLiteral("device"),
+        CliRunner::tr("login: sign in with a code instead of this computer's browser.")};
+    QCommandLineOption json{
+        QStringLiteral("json"),
+        CliRunner::tr("whoami, inbox, device: print JSON; agent: one JSON event per line.")};
+    QCommandLineOption watch{QStringLiteral("watch"),
+                             CliRunner::tr("inbox: print each event as a JSON line until interrupted.")};
+    QCommandLineOption reason{QStringLiteral("reason"), CliRunner::tr("approve, deny: the reason given."),
+                              QStringLiteral("TEXT")};
+    QCommandLineOption approve{QStringLiteral("approve"), CliRunner::tr("device: approve the code.")};
+    QCommandLineOption deny{QStringLiteral("deny"), CliRunner::tr("device: deny the code.")};
+    QCommandLineOption noWait{
+        QStringLiteral("no-wait"),
+        CliRunner::tr("agent: exit as soon as a request waits for approval, naming it.")};
+
+    QList<QCommandLineOption> all() const
+    {
+        return {noBrowser, device, json, watch, reason, approve, deny, noWait};
+    }
+};
 
 namespace {
 
@@ -48,52 +76,109 @@ CliRunner::CliRunner(services::Services *services, QObject *parent)
 
 CliRunner::~CliRunner() = default;
 
+QList<Command> CliRunner::commands(const Options &o)
+{
+    using approvals::Decision;
+    auto decision = [this, &o](const QString &name, Decision decision, const QString &what) {
+        return Command{name,
+                       QStringLiteral("ID"),
+                       tr("Give the request's ID: countersign-cli %1 ID").arg(name),
+                       o.reason.names(),
+                       {},
+                       {{name + QStringLiteral(" ID [--reason TEXT]"), what}},
+                       [this, &o, decision](const QCommandLineParser &parser, const QString &id) {
+                           decide(id, decision, parser.value(o.reason));
+                       }};
+    };
+    return {
+        {QStringLiteral("login"),
+         {},
+         {},
+         o.noBrowser.names() + o.device.names(),
+         {{o.device.names().constFirst(), o.noBrowser.names().constFirst(),
+           tr("--device never opens a browser here; leave out --no-browser.")}},
+         {{QStringLiteral("login [--no-browser]"), tr("Sign in through the browser.")},
+          {QStringLiteral("login --device"),
+           tr("Sign in with a code, approved in a browser on any device.")}},
+         [this, &o](const QCommandLineParser &parser, const QString &) {
+             if (parser.isSet(o.device))
+                 loginWithDevice();
+             else
+                 login(!parser.isSet(o.noBrowser));
+         }},
+        {QStringLiteral("whoami"),
+         {},
+         {},
+         o.json.names(),
+         {},
+         {{QStringLiteral("whoami [--json]"), tr("Show who is signed in.")}},
+         [this, &o](const QCommandLineParser &parser, const QString &) { whoami(parser.isSet(o.json)); }},
+        {QStringLiteral("logout"),
+         {},
+         {},
+         {},
+         {},
+         {{QStringLiteral("logout"), tr("Sign out and delete the stored tokens.")}},
+         [this](const QCommandLineParser &, const QString &) { logout(); }},
+        {QStringLiteral("inbox"),
+         {},
+         {},
+         o.json.names() + o.watch.names(),
+         {},
+         {{QStringLiteral("inbox [--json] [--watch]"),
+           tr("List approval requests; --watch prints events as JSON lines.")}},
+         [this, &o](const QCommandLineParser &parser, const QString &) {
+             inbox(parser.isSet(o.json), parser.isSet(o.watch));
+         }},
+        decision(QStringLiteral("approve"), Decision::Approve, tr("Approve a request.")),
+        decision(QStringLiteral("deny"), Decision::Deny, tr("Deny a request.")),
+        {QStringLiteral("device"),
+         QStringLiteral("CODE"),
+         tr("Give the code the device shows: countersign-cli device CODE"),
+         o.json.names() + o.approve.names() + o.deny.names(),
+         {{o.approve.names().constFirst(), o.deny.names().constFirst(),
+           tr("Give either --approve or --deny, not both.")}},
+         {{QStringLiteral("device CODE [--json]"),
+           tr("Show which app asks for what with a device code (or its link).")},
+          {QStringLiteral("device CODE --approve|--deny"), tr("Approve or deny a device code.")}},
+         [this, &o](const QCommandLineParser &parser, const QString &code) {
+             std::optional<Decision> decision;
+             if (parser.isSet(o.approve))
+                 decision = Decision::Approve;
+             else if (parser.isSet(o.deny))
+                 decision = Decision::Deny;
+             device(code, parser.isSet(o.json), decision);
+         }},
+        {QStringLiteral("agent"),
+         QStringLiteral("PROMPT"),
+         tr("Give one prompt, quoted: countersign-cli agent \"Buy 3 shares of ACME\""),
+         o.json.names() + o.noWait.names(),
+         {},
+         {{QStringLiteral("agent [--json] [--no-wait] PROMPT"),
+           tr("One turn with the agent; waits until its requests are decided.")}},
+         [this, &o](const QCommandLineParser &parser, const QString &prompt) {
+             runAgent(prompt, parser.isSet(o.json), !parser.isSet(o.noWait));
+         }},
+    };
+}
+
 void CliRunner::run(const QStringList &arguments, std::function<void(int)> finished)
 {
     m_finished = std::move(finished);
+    const Options own;
+    const QList<Command> table = commands(own);
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Countersign: approve what AI agents do on your behalf.\n\nCommands:\n"
-           "  login [--no-browser]          Sign in through the browser.\n"
-           "  login --device                Sign in with a code, approved in a browser on any device.\n"
-           "  whoami [--json]               Show who is signed in.\n"
-           "  logout                        Sign out and delete the stored tokens.\n"
-           "  inbox [--json] [--watch]      List approval requests; --watch prints events as JSON lines.\n"
-           "  approve ID [--reason TEXT]    Approve a request.\n"
-           "  deny ID [--reason TEXT]       Deny a request.\n"
-           "  device CODE [--json]          Show which app asks for what with a device code (or its link).\n"
-           "  device CODE --approve|--deny  Approve or deny a device code.\n"
-           "  agent [--json] [--no-wait] PROMPT\n"
-           "                                One turn with the agent; waits until its requests are decided."));
+        helpText(tr("Countersign: approve what AI agents do on your behalf."), table));
     parser.addHelpOption();
     parser.addVersionOption();
     const config::ProviderCommandLine providerOptions;
     providerOptions.addTo(parser);
-    const QCommandLineOption noBrowserOption(
-        QStringLiteral("no-browser"), tr("login: print the sign-in URL instead of opening a browser."));
-    const QCommandLineOption deviceOption(
-        QStringLiteral("device"), tr("login: sign in with a code instead of this computer's browser."));
-    const QCommandLineOption jsonOption(
-        QStringLiteral("json"), tr("whoami, inbox, device: print JSON; agent: one JSON event per line."));
-    const QCommandLineOption watchOption(QStringLiteral("watch"),
-                                         tr("inbox: print each event as a JSON line until interrupted."));
-    const QCommandLineOption reasonOption(QStringLiteral("reason"), tr("approve, deny: the reason given."),
-                                          QStringLiteral("TEXT"));
-    const QCommandLineOption approveOption(QStringLiteral("approve"), tr("device: approve the code."));
-    const QCommandLineOption denyOption(QStringLiteral("deny"), tr("device: deny the code."));
-    const QCommandLineOption noWaitOption(
-        QStringLiteral("no-wait"), tr("agent: exit as soon as a request waits for approval, naming it."));
-    const QList<QCommandLineOption> ownOptions{noBrowserOption, deviceOption,  jsonOption, watchOption,
-                                               reasonOption,    approveOption, denyOption, noWaitOption};
-    parser.addOptions(ownOptions);
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("login, whoami, logout, inbox, approve, deny, device or agent"));
-    // "approve -F5Xe…": a request ID (or code, or prompt) that starts with '-' is still the value.
-    const QStringList valueCommands{QStringLiteral("approve"), QStringLiteral("deny"),
-                                    QStringLiteral("device"), QStringLiteral("agent")};
-    if (!parser.parse(
-            dashedValuesAsPositional(arguments, ownOptions + providerOptions.options(), valueCommands))) {
-        fail({QStringLiteral("usage"), parser.errorText()}, 2);
+    parser.addOptions(own.all());
+    parser.addPositionalArgument(QStringLiteral("command"), commandNames(table));
+    if (!parser.parse(dashedValuesAsPositional(arguments, own.all() + providerOptions.options(),
+                                               commandsWithValue(table)))) {
+        usage(parser.errorText());
         return;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -114,104 +199,51 @@ void CliRunner::run(const QStringList &arguments, std::function<void(int)> finis
     }
     m_explicitProvider = explicitProvider.value();
 
+    const QString problem = usageProblem(parser, table, own.all());
+    if (!problem.isEmpty()) {
+        usage(problem);
+        return;
+    }
     const QStringList positional = parser.positionalArguments();
-    const QString command = positional.value(0);
-    auto onlyFor = [&](const QCommandLineOption &option, const QStringList &allowed) {
-        if (parser.isSet(option) && !allowed.contains(command)) {
-            fail({QStringLiteral("usage"), tr("--%1 only applies to \"%2\".")
-                                               .arg(option.names().constFirst(), allowed.join(u"\", \""))},
-                 2);
-            return false;
-        }
-        return true;
-    };
-    const QStringList decisions{QStringLiteral("approve"), QStringLiteral("deny")};
-    const QString deviceCommand = QStringLiteral("device");
-    const QString agentCommand = QStringLiteral("agent");
-    if (!onlyFor(noBrowserOption, {QStringLiteral("login")}) ||
-        !onlyFor(deviceOption, {QStringLiteral("login")}) ||
-        !onlyFor(jsonOption,
-                 {QStringLiteral("whoami"), QStringLiteral("inbox"), deviceCommand, agentCommand}) ||
-        !onlyFor(noWaitOption, {agentCommand}) || !onlyFor(watchOption, {QStringLiteral("inbox")}) ||
-        !onlyFor(reasonOption, decisions) || !onlyFor(approveOption, {deviceCommand}) ||
-        !onlyFor(denyOption, {deviceCommand}))
-        return;
-    if (parser.isSet(approveOption) && parser.isSet(denyOption)) {
-        fail({QStringLiteral("usage"), tr("Give either --approve or --deny, not both.")}, 2);
-        return;
-    }
-    if (parser.isSet(deviceOption) && parser.isSet(noBrowserOption)) {
-        fail({QStringLiteral("usage"), tr("--device never opens a browser here; leave out --no-browser.")},
-             2);
-        return;
-    }
-    const qsizetype expected =
-        decisions.contains(command) || command == deviceCommand || command == agentCommand ? 2 : 1;
-    if (positional.size() != expected) {
-        if (decisions.contains(command))
-            fail({QStringLiteral("usage"), tr("Give the request's ID: countersign-cli %1 ID").arg(command)},
-                 2);
-        else if (command == deviceCommand)
-            fail({QStringLiteral("usage"), tr("Give the code the device shows: countersign-cli device CODE")},
-                 2);
-        else if (command == agentCommand)
-            fail({QStringLiteral("usage"),
-                  tr("Give one prompt, quoted: countersign-cli agent \"Buy 3 shares of ACME\"")},
-                 2);
+    findCommand(table, positional.first())->run(parser, positional.value(1));
+}
+
+void CliRunner::inbox(bool json, bool watch)
+{
+    withApprovals([this, json, watch](approvals::ApprovalChannel *channel) {
+        auto *commands = new ApprovalCommands(channel, this);
+        if (watch)
+            commands->watch([this](int code) { exit(code); });
         else
-            fail({QStringLiteral("usage"), tr("Give one command: login, whoami, logout, inbox, approve, "
-                                              "deny, device or agent. See --help.")},
-                 2);
-        return;
-    }
-    if (command == u"login" && parser.isSet(deviceOption))
-        loginWithDevice();
-    else if (command == u"login")
-        login(!parser.isSet(noBrowserOption));
-    else if (command == u"whoami")
-        whoami(parser.isSet(jsonOption));
-    else if (command == u"logout")
-        logout();
-    else if (command == u"inbox")
-        withApprovals([this, json = parser.isSet(jsonOption),
-                       watch = parser.isSet(watchOption)](approvals::ApprovalChannel *channel) {
-            auto *commands = new ApprovalCommands(channel, this);
-            if (watch)
-                commands->watch([this](int code) { exit(code); });
-            else
-                commands->list(json, [this](int code) { exit(code); });
-        });
-    else if (decisions.contains(command))
-        withApprovals([this, id = positional.at(1), reason = parser.value(reasonOption),
-                       decision = command == u"approve"
-                                      ? approvals::Decision::Approve
-                                      : approvals::Decision::Deny](approvals::ApprovalChannel *channel) {
-            auto *commands = new ApprovalCommands(channel, this);
-            commands->decide(id, decision, reason, [this](int code) { exit(code); });
-        });
-    else if (command == deviceCommand)
-        withApprovals([this, input = positional.at(1), json = parser.isSet(jsonOption),
-                       approve = parser.isSet(approveOption),
-                       deny = parser.isSet(denyOption)](approvals::ApprovalChannel *channel) {
-            auto *commands = new DeviceCommands(
-                channel, oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen), this);
-            auto finish = [this](int code) { exit(code); };
-            if (approve || deny)
-                commands->decide(input, approve ? approvals::Decision::Approve : approvals::Decision::Deny,
-                                 json, finish);
-            else
-                commands->lookup(input, json, finish);
-        });
-    else if (command == agentCommand)
-        runAgent(positional.at(1), parser.isSet(jsonOption), !parser.isSet(noWaitOption));
-    else
-        fail({QStringLiteral("usage"), tr("Unknown command \"%1\". See --help.").arg(command)}, 2);
+            commands->list(json, [this](int code) { exit(code); });
+    });
+}
+
+void CliRunner::decide(const QString &id, approvals::Decision decision, const QString &reason)
+{
+    withApprovals([this, id, decision, reason](approvals::ApprovalChannel *channel) {
+        auto *commands = new ApprovalCommands(channel, this);
+        commands->decide(id, decision, reason, [this](int code) { exit(code); });
+    });
+}
+
+void CliRunner::device(const QString &input, bool json, std::optional<approvals::Decision> decision)
+{
+    withApprovals([this, input, json, decision](approvals::ApprovalChannel *channel) {
+        auto *commands = new DeviceCommands(
+            channel, oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen), this);
+        auto finish = [this](int code) { exit(code); };
+        if (decision)
+            commands->decide(input, *decision, json, finish);
+        else
+            commands->lookup(input, json, finish);
+    });
 }
 
 void CliRunner::runAgent(const QString &prompt, bool json, bool wait)
 {
     if (prompt.trimmed().isEmpty()) {
-        fail({QStringLiteral("usage"), tr("The prompt is empty.")}, 2);
+        usage(tr("The prompt is empty."));
         return;
     }
     withApprovals([this, prompt, json, wait](approvals::ApprovalChannel *channel) {
@@ -250,7 +282,7 @@ void CliRunner::withApprovals(std::function<void(approvals::ApprovalChannel *)> 
         }
         restoreThen(provider.value(), [this, next](bool signedIn) {
             if (!signedIn) {
-                fail({session::errors::signedOut, tr("Not signed in. Run \"countersign-cli login\".")});
+                fail(errors::notSignedIn());
                 return;
             }
             next(m_services
@@ -354,7 +386,7 @@ void CliRunner::whoami(bool json)
     const config::ProviderConfig provider = m_resolver->choose(m_explicitProvider);
     restoreThen(provider, [this, json](bool signedIn) {
         if (!signedIn) {
-            fail({session::errors::signedOut, tr("Not signed in. Run \"countersign-cli login\".")});
+            fail(errors::notSignedIn());
             return;
         }
         const oauth::Identity &identity = m_session->identity();
@@ -401,6 +433,11 @@ void CliRunner::fail(const Error &error, int exitCode)
 {
     printError(error);
     exit(exitCode);
+}
+
+void CliRunner::usage(const QString &message)
+{
+    fail(errors::usageError(message), 2);
 }
 
 void CliRunner::exit(int code)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "approvals/ApprovalsClient.h"
 #include "common/Result.h"
 #include "config/ProviderConfig.h"
 
@@ -22,12 +23,15 @@ class SessionManager;
 
 namespace countersign::cli {
 
+struct Command;
+
 // countersign-cli: parses the command line and runs one command against the core services.
 //   countersign-cli [--issuer URL] [--client-id ID] COMMAND
 //     login [--no-browser]   login --device   whoami [--json]   logout
 //     inbox [--json] [--watch]   approve ID [--reason TEXT]   deny ID [--reason TEXT]
 //     device CODE [--json]   device CODE --approve|--deny   agent [--json] [--no-wait] PROMPT
-// Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
+// The commands are one table (commands()): --help, the usage errors and the dispatch come from it.
+// Exit codes: 0 success, 1 failure (message on stderr), 2 usage error (errors::usage).
 class CliRunner : public QObject
 {
     Q_OBJECT
@@ -39,15 +43,23 @@ public:
     void run(const QStringList &arguments, std::function<void(int)> finished);
 
 private:
+    struct Options;
+    // The command table: each command's argument, options, help and handler (they read `options`).
+    QList<Command> commands(const Options &options);
+
     void login(bool openBrowser);
     void loginWithDevice();
     void whoami(bool json);
     void logout();
+    void inbox(bool json, bool watch);
+    void decide(const QString &id, approvals::Decision decision, const QString &reason);
+    void device(const QString &input, bool json, std::optional<approvals::Decision> decision);
     void runAgent(const QString &prompt, bool json, bool wait);
     // Resolves the provider, restores the session and hands over its approval channel.
     void withApprovals(std::function<void(approvals::ApprovalChannel *)> next);
     void restoreThen(const config::ProviderConfig &provider, std::function<void(bool)> next);
     void fail(const Error &error, int exitCode = 1);
+    void usage(const QString &message);
     void exit(int code);
 
     services::Services *m_services;

@@ -2470,32 +2470,8 @@
         <translation>login: Die Anmelde-URL ausgeben, statt einen Browser zu öffnen.</translation>
     </message>
     <message>
-        <source>Continue in your browser to sign in…</source>
-        <translation>Fahren Sie in Ihrem Browser mit der Anmeldung fort …</translation>
-    </message>
-    <message>
-        <source>Signed in as %1 at %2.</source>
-        <translation>Angemeldet als %1 bei %2.</translation>
-    </message>
-    <message>
         <source>Not signed in. Run &quot;countersign-cli login&quot;.</source>
         <translation>Nicht angemeldet. Führen Sie „countersign-cli login“ aus.</translation>
-    </message>
-    <message>
-        <source>Subject: %1</source>
-        <translation>Subjekt: %1</translation>
-    </message>
-    <message>
-        <source>Issuer: %1</source>
-        <translation>Aussteller: %1</translation>
-    </message>
-    <message>
-        <source>Not signed in; nothing to do.</source>
-        <translation>Nicht angemeldet; nichts zu tun.</translation>
-    </message>
-    <message>
-        <source>Signed out. The stored tokens are deleted.</source>
-        <translation>Abgemeldet. Die gespeicherten Tokens wurden gelöscht.</translation>
     </message>
     <message>
         <source>inbox: print each event as a JSON line until interrupted.</source>
@@ -2534,10 +2510,6 @@
         <translation>Geben Sie den Code an, den das Gerät anzeigt: countersign-cli device CODE</translation>
     </message>
     <message>
-        <source>Open the address on any device, sign in there and enter the code. Waiting (the code expires in %1 min)…</source>
-        <translation>Öffnen Sie die Adresse auf einem beliebigen Gerät, melden Sie sich dort an und geben Sie den Code ein. Warte (der Code läuft in %1 min ab)…</translation>
-    </message>
-    <message>
         <source>whoami, inbox, device: print JSON; agent: one JSON event per line.</source>
         <translation>whoami, inbox, device: JSON ausgeben; agent: ein JSON-Ereignis pro Zeile.</translation>
     </message>
@@ -2552,10 +2524,6 @@
     <message>
         <source>The prompt is empty.</source>
         <translation>Der Prompt ist leer.</translation>
-    </message>
-    <message>
-        <source>A session signed in with a code cannot approve requests. To approve, sign in with &quot;countersign-cli login&quot; in a browser.</source>
-        <translation>Eine mit einem Code angemeldete Sitzung kann keine Anfragen genehmigen. Um zu genehmigen, melden Sie sich mit „countersign-cli login“ in einem Browser an.</translation>
     </message>
     <message>
         <source>Sign in through the browser.</source>
@@ -2655,6 +2623,41 @@
     <message>
         <source>Denied %1 for %2.</source>
         <translation>%1 für %2 abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::cli::SessionCommands</name>
+    <message>
+        <source>Continue in your browser to sign in…</source>
+        <translation>Fahren Sie in Ihrem Browser mit der Anmeldung fort …</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 at %2.</source>
+        <translation>Angemeldet als %1 bei %2.</translation>
+    </message>
+    <message>
+        <source>Open the address on any device, sign in there and enter the code. Waiting (the code expires in %1 min)…</source>
+        <translation>Öffnen Sie die Adresse auf einem beliebigen Gerät, melden Sie sich dort an und geben Sie den Code ein. Warte (der Code läuft in %1 min ab)…</translation>
+    </message>
+    <message>
+        <source>A session signed in with a code cannot approve requests. To approve, sign in with &quot;countersign-cli login&quot; in a browser.</source>
+        <translation>Eine mit einem Code angemeldete Sitzung kann keine Anfragen genehmigen. Um zu genehmigen, melden Sie sich mit „countersign-cli login“ in einem Browser an.</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Subjekt: %1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>Aussteller: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in; nothing to do.</source>
+        <translation>Nicht angemeldet; nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Signed out. The stored tokens are deleted.</source>
+        <translation>Abgemeldet. Die gespeicherten Tokens wurden gelöscht.</translation>
     </message>
 </context>
 <context>

@@ -9,16 +9,14 @@
 #include "cli/CommandLine.h"
 #include "cli/Console.h"
 #include "cli/DeviceCommands.h"
+#include "cli/SessionCommands.h"
 #include "config/ProviderCommandLine.h"
-#include "device/DeviceAuthorizationClient.h"
-#include "device/UserCode.h"
 #include "oauth/BrowserCommand.h"
 #include "services/Services.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionManager.h"
 
 #include <QCommandLineParser>
-#include <QDateTime>
 
 #include <cstdio>
 #include <utility>
@@ -51,19 +49,6 @@ struct CliRunner::Options
         return {noBrowser, device, json, watch, reason, approve, deny, noWait};
     }
 };
-
-namespace {
-
-// Who is signed in, from the ID token's claims (server text: each in one line).
-QString describe(const oauth::Identity &identity)
-{
-    QString who = inLine(identity.name.isEmpty() ? identity.subject : identity.name, 200);
-    if (!identity.email.isEmpty())
-        who += QStringLiteral(" <%1>").arg(inLine(identity.email, 200));
-    return who;
-}
-
-} // namespace
 
 CliRunner::CliRunner(services::Services *services, QObject *parent)
     : QObject(parent), m_services(services), m_session(services->sessionManager()),
@@ -102,9 +87,9 @@ QList<Command> CliRunner::commands(const Options &o)
            tr("Sign in with a code, approved in a browser on any device.")}},
          [this, &o](const QCommandLineParser &parser, const QString &) {
              if (parser.isSet(o.device))
-                 loginWithDevice();
+                 sessionCommands()->loginWithDevice([this](int code) { exit(code); });
              else
-                 login(!parser.isSet(o.noBrowser));
+                 sessionCommands()->login(!parser.isSet(o.noBrowser), [this](int code) { exit(code); });
          }},
         {QStringLiteral("whoami"),
          {},
@@ -112,14 +97,18 @@ QList<Command> CliRunner::commands(const Options &o)
          o.json.names(),
          {},
          {{QStringLiteral("whoami [--json]"), tr("Show who is signed in.")}},
-         [this, &o](const QCommandLineParser &parser, const QString &) { whoami(parser.isSet(o.json)); }},
+         [this, &o](const QCommandLineParser &parser, const QString &) {
+             sessionCommands()->whoami(parser.isSet(o.json), [this](int code) { exit(code); });
+         }},
         {QStringLiteral("logout"),
          {},
          {},
          {},
          {},
          {{QStringLiteral("logout"), tr("Sign out and delete the stored tokens.")}},
-         [this](const QCommandLineParser &, const QString &) { logout(); }},
+         [this](const QCommandLineParser &, const QString &) {
+             sessionCommands()->logout([this](int code) { exit(code); });
+         }},
         {QStringLiteral("inbox"),
          {},
          {},
@@ -274,159 +263,14 @@ void CliRunner::runAgent(const QString &prompt, bool json, bool wait)
 
 void CliRunner::withApprovals(std::function<void(approvals::ApprovalChannel *)> next)
 {
-    // The approval channel lives at the provider: resolve() starts the local sandbox if needed.
-    m_resolver->resolve(m_explicitProvider, [this, next](Result<config::ProviderConfig> provider) {
-        if (!provider) {
-            fail(provider.error());
-            return;
-        }
-        restoreThen(provider.value(), [this, next](bool signedIn) {
-            if (!signedIn) {
-                fail(errors::notSignedIn());
-                return;
-            }
-            next(m_services
-                     ->approvalChannel()); // looked up once, by the command: it does not follow the session
-        });
-    });
+    // The CLI's channel does not follow the session: the command looks it up once.
+    sessionCommands()->withSession([this, next] { next(m_services->approvalChannel()); },
+                                   [this](int code) { exit(code); });
 }
 
-void CliRunner::login(bool openBrowser)
+SessionCommands *CliRunner::sessionCommands()
 {
-    m_resolver->resolve(m_explicitProvider, [this, openBrowser](Result<config::ProviderConfig> provider) {
-        if (!provider) {
-            fail(provider.error());
-            return;
-        }
-        if (openBrowser) {
-            m_session->setBrowserOpener(oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
-        } else {
-            m_session->setBrowserOpener({});
-        }
-        connect(m_session, &session::SessionManager::authorizationUrlReady, this,
-                [openBrowser](const QUrl &url) {
-                    if (openBrowser)
-                        err() << tr("Continue in your browser to sign in…") << Qt::endl;
-                    else // the URL alone on stdout, for scripts
-                        out() << url.toString(QUrl::FullyEncoded) << Qt::endl;
-                });
-        m_session->signIn(provider.value(), [this, openBrowser](Result<oauth::Identity> identity) {
-            if (!identity) {
-                fail(identity.error());
-                return;
-            }
-            const QString message =
-                tr("Signed in as %1 at %2.").arg(describe(identity.value()), inLine(identity->issuer));
-            (openBrowser ? out() : err()) << message << Qt::endl;
-            exit(0);
-        });
-    });
-}
-
-void CliRunner::loginWithDevice()
-{
-    m_resolver->resolve(m_explicitProvider, [this](Result<config::ProviderConfig> provider) {
-        if (!provider) {
-            fail(provider.error());
-            return;
-        }
-        m_session->signInWithDevice(
-            provider.value(),
-            [](const device::DeviceAuthorization &authorization) {
-                // key: value lines on stdout, for people and scripts; the rest goes to stderr.
-                out() << "user_code: " << inLine(device::UserCode::display(authorization.userCode), 200)
-                      << "\n"
-                      << "verification_uri: " << authorization.verificationUri.toString(QUrl::FullyEncoded)
-                      << "\n";
-                if (!authorization.verificationUriComplete.isEmpty())
-                    out() << "verification_uri_complete: "
-                          << authorization.verificationUriComplete.toString(QUrl::FullyEncoded) << "\n";
-                out().flush();
-                err() << tr("Open the address on any device, sign in there and enter the code. Waiting "
-                            "(the code expires in %1 min)…")
-                             .arg(std::max<qint64>(
-                                 1, QDateTime::currentDateTimeUtc().secsTo(authorization.expiresAt) / 60))
-                      << Qt::endl;
-            },
-            [this, dialect = session::ProviderDialect(provider.value())](Result<oauth::Identity> identity) {
-                if (!identity) {
-                    fail(identity.error());
-                    return;
-                }
-                err()
-                    << tr("Signed in as %1 at %2.").arg(describe(identity.value()), inLine(identity->issuer))
-                    << Qt::endl;
-                // A code never grants the approver role (docs/security.md): say so now, not at the
-                // first inbox.
-                m_session->metadata([this, dialect](Result<oauth::ProviderMetadata> metadata) {
-                    if (metadata && dialect.hasApprovalChannel(metadata.value()))
-                        err()
-                            << tr("A session signed in with a code cannot approve requests. To approve, sign "
-                                  "in with \"countersign-cli login\" in a browser.")
-                            << Qt::endl;
-                    exit(0);
-                });
-            });
-    });
-}
-
-void CliRunner::restoreThen(const config::ProviderConfig &provider, std::function<void(bool)> next)
-{
-    m_session->restore(provider, [this, next](Result<bool> restored) {
-        if (!restored) {
-            fail(restored.error());
-            return;
-        }
-        next(restored.value());
-    });
-}
-
-void CliRunner::whoami(bool json)
-{
-    const config::ProviderConfig provider = m_resolver->choose(m_explicitProvider);
-    restoreThen(provider, [this, json](bool signedIn) {
-        if (!signedIn) {
-            fail(errors::notSignedIn());
-            return;
-        }
-        const oauth::Identity &identity = m_session->identity();
-        if (json) {
-            // Field order is part of the interface: issuer, sub, name, email.
-            const nlohmann::ordered_json document{{"issuer", identity.issuer.toStdString()},
-                                                  {"sub", identity.subject.toStdString()},
-                                                  {"name", identity.name.toStdString()},
-                                                  {"email", identity.email.toStdString()}};
-            out() << jsonText(document) << Qt::endl;
-        } else
-            out() << describe(identity) << "\n"
-                  << tr("Subject: %1").arg(inLine(identity.subject)) << "\n"
-                  << tr("Issuer: %1").arg(inLine(identity.issuer)) << Qt::endl;
-        exit(0);
-    });
-}
-
-void CliRunner::logout()
-{
-    // Revocation needs the provider running: resolve() starts the local sandbox if it is the provider.
-    m_resolver->resolve(m_explicitProvider, [this](Result<config::ProviderConfig> provider) {
-        const config::ProviderConfig chosen =
-            provider ? provider.value() : m_resolver->choose(m_explicitProvider);
-        restoreThen(chosen, [this](bool signedIn) {
-            if (!signedIn) {
-                err() << tr("Not signed in; nothing to do.") << Qt::endl;
-                exit(0);
-                return;
-            }
-            m_session->signOut([this](Status signedOut) {
-                if (!signedOut) {
-                    fail(signedOut.error());
-                    return;
-                }
-                err() << tr("Signed out. The stored tokens are deleted.") << Qt::endl;
-                exit(0);
-            });
-        });
-    });
+    return new SessionCommands(m_session, m_resolver, m_explicitProvider, this);
 }
 
 void CliRunner::fail(const Error &error, int exitCode)
@@ -442,7 +286,7 @@ void CliRunner::usage(const QString &message)
 
 void CliRunner::exit(int code)
 {
-    // Not in the middle of a token renewal (one on the renewal timer, say): see whenIdle().
+    // Not in the middle of a token renewal (one on the renewal timer, say): see finishRenewalThen().
     if (auto finished = std::exchange(m_finished, nullptr))
         m_services->finishRenewalThen([finished, code] { finished(code); });
 }

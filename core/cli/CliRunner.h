@@ -24,6 +24,7 @@ class SessionManager;
 namespace countersign::cli {
 
 struct Command;
+class SessionCommands;
 
 // countersign-cli: parses the command line and runs one command against the core services.
 //   countersign-cli [--issuer URL] [--client-id ID] COMMAND
@@ -47,17 +48,14 @@ private:
     // The command table: each command's argument, options, help and handler (they read `options`).
     QList<Command> commands(const Options &options);
 
-    void login(bool openBrowser);
-    void loginWithDevice();
-    void whoami(bool json);
-    void logout();
     void inbox(bool json, bool watch);
     void decide(const QString &id, approvals::Decision decision, const QString &reason);
     void device(const QString &input, bool json, std::optional<approvals::Decision> decision);
     void runAgent(const QString &prompt, bool json, bool wait);
     // Resolves the provider, restores the session and hands over its approval channel.
     void withApprovals(std::function<void(approvals::ApprovalChannel *)> next);
-    void restoreThen(const config::ProviderConfig &provider, std::function<void(bool)> next);
+    // A SessionCommands (login, whoami, logout) for the provider of the command line.
+    SessionCommands *sessionCommands();
     void fail(const Error &error, int exitCode = 1);
     void usage(const QString &message);
     void exit(int code);

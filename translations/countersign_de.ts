@@ -384,6 +384,29 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>--%1 only applies to &quot;%2&quot;.</source>
+        <translation>--%1 gilt nur für „%2“.</translation>
+    </message>
+    <message>
+        <source>Give one command: %1. See --help.</source>
+        <translation>Geben Sie einen Befehl an: %1. Siehe --help.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. See --help.</source>
+        <translation>Unbekannter Befehl „%1“. Siehe --help.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectAccountCard</name>
     <message>
         <source>Connect your %1 account</source>
@@ -2526,40 +2549,8 @@
         <translation>login: Die Anmelde-URL ausgeben, statt einen Browser zu öffnen.</translation>
     </message>
     <message>
-        <source>--%1 only applies to &quot;%2&quot;.</source>
-        <translation>--%1 gilt nur für „%2“.</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;. See --help.</source>
-        <translation>Unbekannter Befehl „%1“. Siehe --help.</translation>
-    </message>
-    <message>
-        <source>Continue in your browser to sign in…</source>
-        <translation>Fahren Sie in Ihrem Browser mit der Anmeldung fort …</translation>
-    </message>
-    <message>
-        <source>Signed in as %1 at %2.</source>
-        <translation>Angemeldet als %1 bei %2.</translation>
-    </message>
-    <message>
         <source>Not signed in. Run &quot;countersign-cli login&quot;.</source>
         <translation>Nicht angemeldet. Führen Sie „countersign-cli login“ aus.</translation>
-    </message>
-    <message>
-        <source>Subject: %1</source>
-        <translation>Subjekt: %1</translation>
-    </message>
-    <message>
-        <source>Issuer: %1</source>
-        <translation>Aussteller: %1</translation>
-    </message>
-    <message>
-        <source>Not signed in; nothing to do.</source>
-        <translation>Nicht angemeldet; nichts zu tun.</translation>
-    </message>
-    <message>
-        <source>Signed out. The stored tokens are deleted.</source>
-        <translation>Abgemeldet. Die gespeicherten Tokens wurden gelöscht.</translation>
     </message>
     <message>
         <source>inbox: print each event as a JSON line until interrupted.</source>
@@ -2598,40 +2589,6 @@
         <translation>Geben Sie den Code an, den das Gerät anzeigt: countersign-cli device CODE</translation>
     </message>
     <message>
-        <source>Open the address on any device, sign in there and enter the code. Waiting (the code expires in %1 min)…</source>
-        <translation>Öffnen Sie die Adresse auf einem beliebigen Gerät, melden Sie sich dort an und geben Sie den Code ein. Warte (der Code läuft in %1 min ab)…</translation>
-    </message>
-    <message>
-        <source>Countersign: approve what AI agents do on your behalf.
-
-Commands:
-  login [--no-browser]          Sign in through the browser.
-  login --device                Sign in with a code, approved in a browser on any device.
-  whoami [--json]               Show who is signed in.
-  logout                        Sign out and delete the stored tokens.
-  inbox [--json] [--watch]      List approval requests; --watch prints events as JSON lines.
-  approve ID [--reason TEXT]    Approve a request.
-  deny ID [--reason TEXT]       Deny a request.
-  device CODE [--json]          Show which app asks for what with a device code (or its link).
-  device CODE --approve|--deny  Approve or deny a device code.
-  agent [--json] [--no-wait] PROMPT
-                                One turn with the agent; waits until its requests are decided.</source>
-        <translation>Countersign: Genehmigen Sie, was KI-Agenten in Ihrem Namen tun.
-
-Befehle:
-  login [--no-browser]          Über den Browser anmelden.
-  login --device                Mit einem Code anmelden, der in einem Browser auf einem beliebigen Gerät bestätigt wird.
-  whoami [--json]               Anzeigen, wer angemeldet ist.
-  logout                        Abmelden und die gespeicherten Tokens löschen.
-  inbox [--json] [--watch]      Freigabeanfragen auflisten; --watch gibt Ereignisse als JSON-Zeilen aus.
-  approve ID [--reason TEXT]    Eine Anfrage genehmigen.
-  deny ID [--reason TEXT]       Eine Anfrage ablehnen.
-  device CODE [--json]          Anzeigen, welche App mit einem Gerätecode (oder dessen Link) was anfragt.
-  device CODE --approve|--deny  Einen Gerätecode genehmigen oder ablehnen.
-  agent [--json] [--no-wait] PROMPT
-                                Eine Runde mit dem Agenten; wartet, bis seine Anfragen entschieden sind.</translation>
-    </message>
-    <message>
         <source>whoami, inbox, device: print JSON; agent: one JSON event per line.</source>
         <translation>whoami, inbox, device: JSON ausgeben; agent: ein JSON-Ereignis pro Zeile.</translation>
     </message>
@@ -2640,24 +2597,56 @@ Befehle:
         <translation>agent: beenden, sobald eine Anfrage auf Genehmigung wartet, und sie nennen.</translation>
     </message>
     <message>
-        <source>login, whoami, logout, inbox, approve, deny, device or agent</source>
-        <translation>login, whoami, logout, inbox, approve, deny, device oder agent</translation>
-    </message>
-    <message>
         <source>Give one prompt, quoted: countersign-cli agent &quot;Buy 3 shares of ACME&quot;</source>
         <translation>Geben Sie einen Prompt in Anführungszeichen an: countersign-cli agent &quot;Buy 3 shares of ACME&quot;</translation>
-    </message>
-    <message>
-        <source>Give one command: login, whoami, logout, inbox, approve, deny, device or agent. See --help.</source>
-        <translation>Geben Sie einen Befehl an: login, whoami, logout, inbox, approve, deny, device oder agent. Siehe --help.</translation>
     </message>
     <message>
         <source>The prompt is empty.</source>
         <translation>Der Prompt ist leer.</translation>
     </message>
     <message>
-        <source>A session signed in with a code cannot approve requests. To approve, sign in with &quot;countersign-cli login&quot; in a browser.</source>
-        <translation>Eine mit einem Code angemeldete Sitzung kann keine Anfragen genehmigen. Um zu genehmigen, melden Sie sich mit „countersign-cli login“ in einem Browser an.</translation>
+        <source>Sign in through the browser.</source>
+        <translation>Über den Browser anmelden.</translation>
+    </message>
+    <message>
+        <source>Sign in with a code, approved in a browser on any device.</source>
+        <translation>Mit einem Code anmelden, der in einem Browser auf einem beliebigen Gerät bestätigt wird.</translation>
+    </message>
+    <message>
+        <source>Show who is signed in.</source>
+        <translation>Anzeigen, wer angemeldet ist.</translation>
+    </message>
+    <message>
+        <source>Sign out and delete the stored tokens.</source>
+        <translation>Abmelden und die gespeicherten Tokens löschen.</translation>
+    </message>
+    <message>
+        <source>List approval requests; --watch prints events as JSON lines.</source>
+        <translation>Freigabeanfragen auflisten; --watch gibt Ereignisse als JSON-Zeilen aus.</translation>
+    </message>
+    <message>
+        <source>Approve a request.</source>
+        <translation>Eine Anfrage genehmigen.</translation>
+    </message>
+    <message>
+        <source>Deny a request.</source>
+        <translation>Eine Anfrage ablehnen.</translation>
+    </message>
+    <message>
+        <source>Show which app asks for what with a device code (or its link).</source>
+        <translation>Anzeigen, welche App mit einem Gerätecode (oder dessen Link) was anfragt.</translation>
+    </message>
+    <message>
+        <source>Approve or deny a device code.</source>
+        <translation>Einen Gerätecode genehmigen oder ablehnen.</translation>
+    </message>
+    <message>
+        <source>One turn with the agent; waits until its requests are decided.</source>
+        <translation>Eine Runde mit dem Agenten; wartet, bis seine Anfragen entschieden sind.</translation>
+    </message>
+    <message>
+        <source>Countersign: approve what AI agents do on your behalf.</source>
+        <translation>Countersign: Genehmigen Sie, was KI-Agenten in Ihrem Namen tun.</translation>
     </message>
 </context>
 <context>
@@ -2713,6 +2702,41 @@ Befehle:
     <message>
         <source>Denied %1 for %2.</source>
         <translation>%1 für %2 abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::cli::SessionCommands</name>
+    <message>
+        <source>Continue in your browser to sign in…</source>
+        <translation>Fahren Sie in Ihrem Browser mit der Anmeldung fort …</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 at %2.</source>
+        <translation>Angemeldet als %1 bei %2.</translation>
+    </message>
+    <message>
+        <source>Open the address on any device, sign in there and enter the code. Waiting (the code expires in %1 min)…</source>
+        <translation>Öffnen Sie die Adresse auf einem beliebigen Gerät, melden Sie sich dort an und geben Sie den Code ein. Warte (der Code läuft in %1 min ab)…</translation>
+    </message>
+    <message>
+        <source>A session signed in with a code cannot approve requests. To approve, sign in with &quot;countersign-cli login&quot; in a browser.</source>
+        <translation>Eine mit einem Code angemeldete Sitzung kann keine Anfragen genehmigen. Um zu genehmigen, melden Sie sich mit „countersign-cli login“ in einem Browser an.</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Subjekt: %1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>Aussteller: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in; nothing to do.</source>
+        <translation>Nicht angemeldet; nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Signed out. The stored tokens are deleted.</source>
+        <translation>Abgemeldet. Die gespeicherten Tokens wurden gelöscht.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
-// countersign-cli: the headless front end. All behaviour lives in countersign::cli::CliRunner.
+// countersign-cli: the headless front end. Builds the core services (services::Services, as the
+// app does) and runs one command with countersign::cli::CliRunner, where all its behaviour lives.
 #include "cli/CliRunner.h"
 #include "i18n/Translations.h"
 #include "logging/Logging.h"
+#include "services/Services.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -15,7 +17,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
     countersign::i18n::installTranslations(app);
 
-    countersign::cli::CliRunner runner;
+    countersign::services::Services services({.agentFolder = QStringLiteral("cli-agent")});
+    countersign::cli::CliRunner runner(&services);
     QTimer::singleShot(0, &runner,
                        [&] { runner.run(app.arguments(), [](int code) { QCoreApplication::exit(code); }); });
     return app.exec();

@@ -1,5 +1,6 @@
 // countersign: the desktop front end. Builds the core services, restores the last session and
 // shows the Countersign QML module. All behaviour lives in core/ and the view-models in qml/.
+#include "WindowScreenshot.h"
 #include "account/AgentSettingsViewModel.h"
 #include "agent/AgentService.h"
 #include "approvals/ApprovalChannel.h"
@@ -12,28 +13,19 @@
 #include "inbox/InboxViewModel.h"
 #include "logging/Logging.h"
 #include "oauth/BrowserCommand.h"
+#include "services/Services.h"
 #include "session/ProviderResolver.h"
-#include "session/SessionManager.h"
 #include "signin/SessionViewModel.h"
-#include "storage/TokenStore.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QGuiApplication>
-#include <QNetworkAccessManager>
-#include <QPointer>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
-#include <QStandardPaths>
-#include <QTextStream>
-#include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
-#include <memory>
 #include <optional>
-#include <utility>
 
 Q_IMPORT_QML_PLUGIN(CountersignPlugin)
 
@@ -99,61 +91,6 @@ Options parseArguments(const QCoreApplication &app)
     return options;
 }
 
-constexpr auto kAnimationsSettle = std::chrono::milliseconds(500);
-
-// Once the window has settled (the saved session restored; when signed in, the inbox loaded or
-// known to be unavailable or offline) and that state has been drawn, saves the window to `file`
-// and quits (status 1 if the picture could not be written). Gives up waiting after 15 s and
-// takes the picture anyway: a picture of a stuck window says more than none.
-void screenshotWhenSettled(QQuickWindow *window, gui::SessionViewModel *session,
-                           approvals::ApprovalChannel *channel, const bool &restored, const QString &file)
-{
-    auto shot = std::make_shared<bool>(false);
-    auto shoot = [window, file, shot] {
-        if (std::exchange(*shot, true))
-            return;
-        // Let the opening animations (the tab bar's underline slides into place) run out, then
-        // ask for one more frame so the picture shows the settled state, not the frame before it.
-        QTimer::singleShot(kAnimationsSettle, window, [window, file] {
-            QObject::connect(
-                window, &QQuickWindow::frameSwapped, window,
-                [window, file] {
-                    const QImage image = window->grabWindow();
-                    if (image.isNull() || !image.save(file)) {
-                        std::fprintf(stderr, "%s\n",
-                                     qPrintable(Tr::tr("Could not save the screenshot to %1").arg(file)));
-                        QCoreApplication::exit(1);
-                        return;
-                    }
-                    QTextStream(stdout)
-                        << "screenshot " << file << " " << image.width() << "x" << image.height() << Qt::endl;
-                    QCoreApplication::quit();
-                },
-                static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
-            window->update();
-        });
-    };
-    auto check = [session, channel, &restored, shoot] {
-        if (!restored)
-            return;
-        using Connection = approvals::ApprovalInbox::Connection;
-        const approvals::ApprovalInbox *inbox = channel->inbox();
-        const bool inboxSettled =
-            inbox ? inbox->connection() == Connection::Live || inbox->connection() == Connection::Waiting
-                  : !channel->lastError().code.isEmpty();
-        if (session->state() != gui::SessionViewModel::State::SignedIn || inboxSettled)
-            shoot();
-    };
-    QObject::connect(session, &gui::SessionViewModel::restoreFinished, window, check);
-    QObject::connect(channel, &approvals::ApprovalChannel::inboxChanged, window, [channel, window, check] {
-        if (channel->inbox())
-            QObject::connect(channel->inbox(), &approvals::ApprovalInbox::connectionChanged, window, check);
-        check();
-    });
-    QTimer::singleShot(std::chrono::seconds(15), window, shoot);
-    check();
-}
-
 // --help and --version need no display: answer them before a QGuiApplication would insist on one.
 bool onlyWantsHelp(int argc, char *argv[])
 {
@@ -173,25 +110,6 @@ void describeApplication()
 }
 
 } // namespace
-
-// A token renewal cut short at exit would leave a spent refresh token in the keychain, and the
-// next Countersign process to use it would end the session for everyone: give one in flight a
-// few seconds to finish (SessionManager::whenIdle). A second event loop, after the main one.
-static void letRenewalFinish(session::SessionManager &manager)
-{
-    QEventLoop loop;
-    auto idle = std::make_shared<bool>(false);
-    manager.whenIdle([idle, loop = QPointer(&loop)] {
-        *idle = true;
-        if (loop)
-            loop->quit();
-    });
-    if (*idle)
-        return;
-    qCInfo(lcApp) << "Waiting for a token renewal to finish before quitting";
-    QTimer::singleShot(std::chrono::seconds(10), &loop, &QEventLoop::quit);
-    loop.exec();
-}
 
 int main(int argc, char *argv[])
 {
@@ -213,41 +131,36 @@ int main(int argc, char *argv[])
     i18n::installTranslations(app);
     const Options options = parseArguments(app);
 
-    QNetworkAccessManager network;
-    storage::TokenStore store;
-    session::SessionManager manager(&network, &store);
-    session::ProviderResolver resolver;
-    gui::SessionViewModel session(&manager, &resolver);
+    services::Services services({.agentFolder = u"conversations"_s});
+    gui::SessionViewModel session(services.sessionManager(), services.providerResolver());
     gui::SessionViewModel::setInstance(&session);
-    approvals::ApprovalChannel approvalChannel(&manager, &network);
-    approvalChannel.followSession();
-    gui::InboxViewModel inbox(&approvalChannel);
+    approvals::ApprovalChannel *approvalChannel = services.approvalChannel();
+    approvalChannel->followSession(); // the inbox is live while signed in
+    gui::InboxViewModel inbox(approvalChannel);
     gui::InboxViewModel::setInstance(&inbox);
-    gui::DeviceViewModel devices(&approvalChannel,
+    gui::DeviceViewModel devices(approvalChannel,
                                  oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
     gui::DeviceViewModel::setInstance(&devices);
     devices.openLink(options.deviceLink);
 
     // The agent pane: the signed-in person's agent, its backend from the settings.
-    agent::AgentService agentService(&manager, &approvalChannel, &network);
-    agentService.setStorageDirectory(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                                     u"/conversations"_s);
+    agent::AgentService *agentService = services.agentService();
     gui::ChatViewModel chat(oauth::browserFromEnvironment().value_or(&oauth::openWithXdgOpen));
     gui::ChatViewModel::setInstance(&chat);
     chat.setAgentClientId(config::sandbox::agentClientId()); // its requests show in the chat, too
-    QObject::connect(&agentService, &agent::AgentService::sessionChanged, &chat,
-                     [&chat, &agentService, &inbox] {
-                         chat.setSession(agentService.session(), agentService.unavailableReason());
-                         inbox.agentApprovals()->setSession(agentService.session());
+    QObject::connect(agentService, &agent::AgentService::sessionChanged, &chat,
+                     [&chat, agentService, &inbox] {
+                         chat.setSession(agentService->session(), agentService->unavailableReason());
+                         inbox.agentApprovals()->setSession(agentService->session());
                      });
-    chat.setSession(nullptr, agentService.unavailableReason());
-    gui::AgentSettingsViewModel agentSettings(&agentService, &store, &network);
+    chat.setSession(nullptr, agentService->unavailableReason());
+    gui::AgentSettingsViewModel agentSettings(agentService, services.tokenStore(), services.network());
     gui::AgentSettingsViewModel::setInstance(&agentSettings);
     agentSettings.load();
 
-    bool restored = false;
-    QObject::connect(&session, &gui::SessionViewModel::restoreFinished, &app,
-                     [&restored] { restored = true; });
+    std::optional<gui::WindowScreenshot> screenshot;
+    if (!options.screenshotFile.isEmpty())
+        screenshot.emplace(options.screenshotFile, &session, approvalChannel);
     session.restore(options.provider);
 
     // Declared after the services so that QML (which binds to them) goes first at exit.
@@ -263,14 +176,9 @@ int main(int argc, char *argv[])
         window, &QQuickWindow::frameSwapped, &app,
         [&sinceStart] { qCInfo(lcApp) << "First frame after" << sinceStart.elapsed() << "ms"; },
         Qt::SingleShotConnection);
-    if (!options.screenshotFile.isEmpty()) {
-        QObject::connect(
-            window, &QQuickWindow::frameSwapped, &app,
-            [&sinceStart] { QTextStream(stdout) << "first-frame-ms " << sinceStart.elapsed() << Qt::endl; },
-            Qt::SingleShotConnection);
-        screenshotWhenSettled(window, &session, &approvalChannel, restored, options.screenshotFile);
-    }
+    if (screenshot)
+        screenshot->takeWhenSettled(window, sinceStart);
     const int status = app.exec();
-    letRenewalFinish(manager);
+    services.finishRenewal();
     return status;
 }

@@ -174,6 +174,76 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("--help")}).exitCode, 0);
     }
 
+    // The messages come from the command table (CliRunner::commands()); scripts and people read them.
+    void i_usageErrorsSayWhatToGive_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no command") << QStringList{}
+                                    << "Give one command: login, whoami, logout, inbox, approve, "
+                                       "deny, device or agent. See --help.";
+        QTest::newRow("an argument too many")
+            << QStringList{"whoami", "extra"}
+            << "Give one command: login, whoami, logout, inbox, approve, deny, device or agent. See --help.";
+        QTest::newRow("unknown command")
+            << QStringList{"frobnicate"} << "Unknown command \"frobnicate\". See --help.";
+        QTest::newRow("option of another command")
+            << QStringList{"login", "--json"}
+            << "--json only applies to \"whoami\", \"inbox\", \"device\", \"agent\".";
+        QTest::newRow("no request ID")
+            << QStringList{"deny"} << "Give the request's ID: countersign-cli deny ID";
+        QTest::newRow("no code") << QStringList{"device"}
+                                 << "Give the code the device shows: countersign-cli device CODE";
+        QTest::newRow("no prompt")
+            << QStringList{"agent"}
+            << "Give one prompt, quoted: countersign-cli agent \"Buy 3 shares of ACME\"";
+        QTest::newRow("empty prompt") << QStringList{"agent", " "} << "The prompt is empty.";
+        QTest::newRow("approve and deny")
+            << QStringList{"device", "--approve", "--deny"} << "Give either --approve or --deny, not both.";
+        QTest::newRow("device code and no browser")
+            << QStringList{"login", "--device", "--no-browser"}
+            << "--device never opens a browser here; leave out --no-browser.";
+    }
+    void i_usageErrorsSayWhatToGive()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QProcessEnvironment english;
+        english.insert(QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8"));
+        english.insert(QStringLiteral("LC_ALL"), QStringLiteral("en_US.UTF-8"));
+        const Run run = cli(arguments, english);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(run.err), QStringLiteral("Error: %1\n").arg(message));
+    }
+
+    void i_helpListsEachCommandWithWhatItDoes()
+    {
+        QProcessEnvironment english;
+        english.insert(QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8"));
+        english.insert(QStringLiteral("LC_ALL"), QStringLiteral("en_US.UTF-8"));
+        const Run run = cli({QStringLiteral("--help")}, english);
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray commands =
+            "Countersign: approve what AI agents do on your behalf.\n\nCommands:\n"
+            "  login [--no-browser]          Sign in through the browser.\n"
+            "  login --device                Sign in with a code, approved in a browser on any device.\n"
+            "  whoami [--json]               Show who is signed in.\n"
+            "  logout                        Sign out and delete the stored tokens.\n"
+            "  inbox [--json] [--watch]      List approval requests; --watch prints events as JSON lines.\n"
+            "  approve ID [--reason TEXT]    Approve a request.\n"
+            "  deny ID [--reason TEXT]       Deny a request.\n"
+            "  device CODE [--json]          Show which app asks for what with a device code (or its link).\n"
+            "  device CODE --approve|--deny  Approve or deny a device code.\n"
+            "  agent [--json] [--no-wait] PROMPT\n"
+            "                                One turn with the agent; waits until its requests are "
+            "decided.\n";
+        QVERIFY2(run.out.contains(commands), run.out.constData());
+        QVERIFY2(
+            run.out.contains("  command            login, whoami, logout, inbox, approve, deny, device or\n"
+                             "                     agent\n"),
+            run.out.constData());
+    }
+
     void k_followsTheSystemLanguage()
     {
         QProcessEnvironment german;

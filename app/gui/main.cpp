@@ -126,8 +126,8 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     describeApplication();
     QGuiApplication::setApplicationDisplayName(u"Countersign"_s);
-    QGuiApplication::setDesktopFileName(
-        u"dev.countersign.countersign"_s); // resources/dev.countersign.countersign.desktop
+    // The installed desktop entry, resources/dev.countersign.countersign.desktop.
+    QGuiApplication::setDesktopFileName(u"dev.countersign.countersign"_s);
     i18n::installTranslations(app);
     const Options options = parseArguments(app);
 

@@ -60,6 +60,7 @@ ColumnLayout {
 
                 Label {
                     text: row.branch ? (row.opened ? "▾" : "▸") : " "
+                    textFormat: Text.PlainText
                     font.pixelSize: 12
                     Layout.preferredWidth: 10
                 }

@@ -39,23 +39,16 @@ grep -q "^Exec=countersign " "$prefix/share/applications/$id.desktop" || fail "t
 
 # The installed CLI, in a home of its own, with no sandbox named: it starts the sandbox installed
 # next to it (on the system's Node), and speaks from the installed translations. The installed
-# .qm is replaced by one whose German for the final message is a marker, which the compiled-in
-# copy does not have.
+# .qm is replaced by one built from the real German .ts, with the message logout ends on changed
+# into a marker that the compiled-in copy does not have.
 home=$work/home
 mkdir -p "$home"
-cat >"$work/marker.ts" <<'TS'
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
-<TS version="2.1" language="de" sourcelanguage="en">
-<context>
-    <name>countersign::cli::CliRunner</name>
-    <message>
-        <source>Not signed in; nothing to do.</source>
-        <translation>INSTALLED-TRANSLATION-USED</translation>
-    </message>
-</context>
-</TS>
-TS
+source_dir=$(cd "$(dirname "$0")/../.." && pwd)
+grep -q '<source>Not signed in; nothing to do.</source>' "$source_dir/translations/countersign_de.ts" ||
+    fail "the .ts no longer has the message this test marks"
+sed '/<source>Not signed in; nothing to do.<\/source>/{n;s|<translation>[^<]*</translation>|<translation>INSTALLED-TRANSLATION-USED</translation>|}' \
+    "$source_dir/translations/countersign_de.ts" >"$work/marker.ts"
+grep -q INSTALLED-TRANSLATION-USED "$work/marker.ts" || fail "could not mark the translation"
 lrelease=$(command -v lrelease || echo /usr/lib/qt6/bin/lrelease)
 "$lrelease" -silent "$work/marker.ts" -qm "$prefix/share/countersign/translations/countersign_de.qm" ||
     fail "lrelease"

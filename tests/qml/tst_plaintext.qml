@@ -128,8 +128,19 @@ TestCase {
     // Every kind of row of the agent's chat, each field hostile (in the app they pass the model's
     // sanitizer first; the page must not rely on it).
     function test_d_chatEntries(): void {
+        const h = testCase.hostile;
+        const shapes = [
+            { kind: "text", text: h },
+            { kind: "receipt", title: h, fields: [{ label: h, value: h }], omitted: 0 },
+            { kind: "record", title: h, fields: [{ label: h, value: testCase.huge }], omitted: 2 },
+            { kind: "timetable", title: h, times: [{ from: h, to: h, busy: true }], omitted: 0 },
+            { kind: "list", title: h, items: [{ title: h, detail: h }], omitted: 0 },
+            { kind: "tree", rows: [{ depth: 0, parent: -1, childCount: 1, name: h, value: "" },
+                                   { depth: 1, parent: 0, childCount: 0, name: h, value: h }], omitted: 0 }
+        ];
         const kinds = [
-            { kind: "user" }, { kind: "assistant" }, { kind: "tool_call" }, { kind: "tool_result" },
+            { kind: "user" }, { kind: "assistant" }, { kind: "tool_call" },
+            ...shapes.map(view => ({ kind: "tool_result", view: view })),
             { kind: "tool_result", isError: true },
             { kind: "interrupt", interruptType: "async_authorization" },
             { kind: "interrupt", interruptType: "device_authorization" },
@@ -138,18 +149,17 @@ TestCase {
         ];
         for (const row of kinds) {
             for (const open of [true, false]) {
-                const h = testCase.hostile;
                 const entry = chatEntryComponent.createObject(testCase, {
                     width: 700, index: 0, kind: row.kind, text: testCase.huge, toolName: h,
                     argumentRows: [{ name: h, value: h }, { name: testCase.huge, value: testCase.huge }],
-                    resultSummary: h, isError: row.isError === true, callId: "call_1",
+                    resultSummary: h, resultView: row.view ?? ({}), isError: row.isError === true, callId: "call_1",
                     callState: open ? "waiting" : "failed", open: open, superseded: !open,
                     interruptType: row.interruptType ?? "", bindingMessage: h, userCode: h,
                     verificationUri: h, verificationUriComplete: h, connectionName: h, connectUri: h,
                     expiresAt: ""
                 });
                 verify(entry);
-                const what = row.kind + " " + (row.interruptType ?? "") + (open ? " (open)" : " (closed)");
+                const what = row.kind + " " + (row.interruptType ?? row.view?.kind ?? "") + (open ? " (open)" : " (closed)");
                 testCase.verifyPlainText(entry, what, 1);
                 entry.destroy();
             }

@@ -1008,6 +1008,10 @@
         <source>Your agent is not waiting for any approval. When it asks for one, the request goes to Auth0 Guardian and shows here too, with where it stands.</source>
         <translation>Ihr Agent wartet auf keine Genehmigung. Wenn er um eine bittet, geht die Anfrage an Auth0 Guardian und erscheint auch hier, mit ihrem Stand.</translation>
     </message>
+    <message>
+        <source>Open a request to see it here.</source>
+        <translation>Öffnen Sie eine Anfrage, um sie hier zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>JwkSet</name>

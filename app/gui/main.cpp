@@ -5,6 +5,7 @@
 #include "agent/AgentService.h"
 #include "approvals/ApprovalChannel.h"
 #include "chat/ChatViewModel.h"
+#include "common/WindowPlacement.h"
 #include "config/ProviderCommandLine.h"
 #include "config/SandboxFixtures.h"
 #include "device/UserCode.h"
@@ -176,9 +177,12 @@ int main(int argc, char *argv[])
         window, &QQuickWindow::frameSwapped, &app,
         [&sinceStart] { qCInfo(lcApp) << "First frame after" << sinceStart.elapsed() << "ms"; },
         Qt::SingleShotConnection);
+    gui::WindowPlacement placement(window);
+    placement.restore(); // before the first frame: the window opens where it was left
     if (screenshot)
         screenshot->takeWhenSettled(window, sinceStart);
     const int status = app.exec();
+    placement.save();
     services.finishRenewal();
     return status;
 }

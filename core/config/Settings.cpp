@@ -110,4 +110,21 @@ void Settings::setDismissedApprovals(const QStringList &ids)
     m_settings.setValue(QStringLiteral("inbox/dismissed"), ids);
 }
 
+std::optional<QRect> Settings::windowGeometry() const
+{
+    const QRect geometry = m_settings.value(QStringLiteral("window/geometry")).toRect();
+    return geometry.isValid() ? std::optional(geometry) : std::nullopt;
+}
+
+bool Settings::windowMaximized() const
+{
+    return m_settings.value(QStringLiteral("window/maximized"), false).toBool();
+}
+
+void Settings::setWindowPlacement(const QRect &geometry, bool maximized)
+{
+    m_settings.setValue(QStringLiteral("window/geometry"), geometry);
+    m_settings.setValue(QStringLiteral("window/maximized"), maximized);
+}
+
 } // namespace countersign::config

@@ -2,6 +2,7 @@
 
 #include "config/ProviderConfig.h"
 
+#include <QRect>
 #include <QSettings>
 
 #include <optional>
@@ -38,6 +39,11 @@ public:
     QUrl openAiBaseUrl() const;
     QString openAiModel() const;
     void setAgentBackend(const QString &kind, const QUrl &openAiBaseUrl, const QString &openAiModel);
+
+    // Where the main window was, and its size when not maximized; nothing until first saved.
+    std::optional<QRect> windowGeometry() const;
+    bool windowMaximized() const;
+    void setWindowPlacement(const QRect &geometry, bool maximized);
 
 private:
     QSettings m_settings;

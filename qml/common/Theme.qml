@@ -26,4 +26,8 @@ QtObject {
     readonly property int contentWidth: 640
     // The widest the sign-in and account cards grow.
     readonly property int narrowWidth: 480
+    // From this width on, the inbox shows the open request beside the list.
+    readonly property int sideBySideWidth: 960
+    // The list's width when a request shows beside it.
+    readonly property int sideListWidth: 400
 }

@@ -6,9 +6,14 @@ import QtQuick.Layouts
 import Countersign
 
 // The approval inbox: requests that apps and agents sent on the person's behalf, newest first,
-// arriving live. Opening one shows everything about it and lets the person approve or deny.
+// arriving live. Opening one shows everything about it and lets the person approve or deny. In a
+// wide window the open request shows beside the list; in a narrow one it takes the list's place.
 FocusScope {
     id: page
+
+    readonly property bool wide: page.width >= Theme.sideBySideWidth
+    // The request open beside the list (wide only); "" for none.
+    property string selectedId: ""
 
     function statusText(status: string, seconds: int): string {
         switch (status) {
@@ -20,7 +25,25 @@ FocusScope {
     }
 
     function open(requestId: string): void {
-        stack.push(requestPage, { requestId: requestId });
+        if (page.wide) {
+            page.selectedId = requestId;
+            detail.forceActiveFocus();
+        } else {
+            stack.push(requestPage, { requestId: requestId });
+        }
+    }
+
+    // The open request follows the window across the width where the layout changes.
+    onWideChanged: {
+        if (page.wide && stack.depth > 1) {
+            const open = stack.currentItem.requestId;
+            stack.pop(null, StackView.Immediate);
+            page.selectedId = open;
+        } else if (!page.wide && page.selectedId !== "") {
+            const open = page.selectedId;
+            page.selectedId = "";
+            stack.push(requestPage, { requestId: open }, StackView.Immediate);
+        }
     }
 
     // Opens the request an agent's chat waits on ("Open in inbox"): the newest with this binding
@@ -35,12 +58,57 @@ FocusScope {
         return true;
     }
 
-    StackView {
-        id: stack
-        objectName: "inboxStack"
+    RowLayout {
         anchors.fill: parent
-        focus: true
-        initialItem: listView
+        spacing: 0
+
+        StackView {
+            id: stack
+            objectName: "inboxStack"
+            focus: true
+            initialItem: listView
+            Layout.fillHeight: true
+            Layout.fillWidth: !page.wide
+            Layout.preferredWidth: page.wide ? Theme.sideListWidth : -1
+        }
+        Rectangle {
+            visible: page.wide
+            color: Theme.cardBorder
+            Layout.preferredWidth: 1
+            Layout.fillHeight: true
+        }
+        FocusScope {
+            id: detail
+            objectName: "inboxDetail"
+            visible: page.wide
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            // A Repeater of at most one, not a Loader: Qt 6.4's Loader refuses a bound component.
+            Repeater {
+                model: page.wide && page.selectedId !== "" ? [page.selectedId] : []
+
+                delegate: RequestPage {
+                    required property string modelData
+
+                    objectName: "requestPage"
+                    width: detail.width
+                    height: detail.height
+                    requestId: modelData
+                    showBack: false
+                }
+            }
+            Label {
+                objectName: "noRequestOpen"
+                visible: page.selectedId === ""
+                anchors.centerIn: parent
+                width: Math.min(implicitWidth, parent.width - 40)
+                text: qsTr("Open a request to see it here.")
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                color: Material.secondaryTextColor
+            }
+        }
     }
 
     Component {
@@ -201,7 +269,8 @@ FocusScope {
                     width: Math.min(Theme.contentWidth, ListView.view.width - 32)
                     x: (ListView.view.width - width) / 2
                     padding: 16
-                    highlighted: ListView.isCurrentItem && list.activeFocus
+                    // The request open beside the list stays marked while the focus is there.
+                    highlighted: (ListView.isCurrentItem && list.activeFocus) || page.selectedId === requestId
                     // Joined, not .arg()-chained: a "%2" inside server text must stay text.
                     Accessible.name: [clientName, bindingMessage, page.statusText(status, secondsLeft)].join(". ")
                     Keys.onReturnPressed: page.open(requestId)

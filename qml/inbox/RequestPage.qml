@@ -12,6 +12,8 @@ FocusScope {
     id: page
 
     required property string requestId
+    // Beside the list (a wide window) there is nothing to go back to.
+    property bool showBack: true
     property RequestDetails info: Inbox.details(page.requestId)
     property int secondsLeft: Countdown.secondsUntil(page.info.expiresAtUtc)
     // The outcome of this app's decision: "" (none yet), or the sentence to show.
@@ -39,7 +41,7 @@ FocusScope {
     }
 
     focus: true
-    Keys.onEscapePressed: page.back()
+    Keys.onEscapePressed: if (page.showBack) page.back()
 
     Shortcut {
         sequences: ["Ctrl+Return", "Ctrl+Enter"]
@@ -98,6 +100,7 @@ FocusScope {
 
             ToolButton {
                 objectName: "backButton"
+                visible: page.showBack
                 text: qsTr("‹ All requests")
                 Accessible.name: qsTr("Back to all requests")
                 onClicked: page.back()

@@ -170,6 +170,47 @@ TestCase {
         compare(JSON.parse(TestAgent.outcome.substring("approved ".length))[0].qty, 3);
     }
 
+    // Wide, the open request shows beside the list; it follows the window when it narrows or widens.
+    function test_d_aWideWindowShowsTheRequestBesideTheList(): void {
+        const window = createTemporaryObject(mainComponent, testCase);
+        signIn(window);
+        window.width = 1200;
+        window.requestActivate();
+        tryVerify(() => window.active);
+        const stack = testCase.child(window.contentItem, "inboxStack");
+        const list = testCase.child(window.contentItem, "requestList");
+        const detail = testCase.child(window.contentItem, "inboxDetail");
+        tryVerify(() => detail.visible);
+        tryVerify(() => testCase.child(window.contentItem, "noRequestOpen").visible);
+
+        TestAgent.ask(Session.issuer, "Buy 3 ACME #W1", testCase.trade);
+        tryVerify(() => list.itemAtIndex(0) !== null && list.itemAtIndex(0).bindingMessage === "Buy 3 ACME #W1", 10000);
+        list.positionViewAtBeginning();
+        mouseClick(list.itemAtIndex(0));
+        let page = findChild(detail, "requestPage");
+        tryVerify(() => (page = findChild(detail, "requestPage")) !== null && page.info.found);
+        compare(testCase.child(page, "bindingMessage").text, "Buy 3 ACME #W1");
+        compare(stack.depth, 1);
+        verify(list.visible, "the list stays beside the request");
+        compare(testCase.child(page, "backButton").visible, false);
+        verify(list.itemAtIndex(0).highlighted, "the open request is marked in the list");
+
+        // Narrower: the request takes the list's place, with its way back.
+        window.width = 700;
+        tryVerify(() => stack.depth === 2 && !stack.busy);
+        verify(!detail.visible);
+        page = stack.currentItem;
+        compare(page.requestId, list.itemAtIndex(0).requestId);
+        verify(testCase.child(page, "backButton").visible);
+        // Wide again: beside the list once more, and decided from the keyboard there.
+        window.width = 1200;
+        tryVerify(() => stack.depth === 1 && detail.visible);
+        tryVerify(() => (page = findChild(detail, "requestPage")) !== null && page.info.found);
+        verify(TestKeyboard.click(window, Qt.Key_Return, Qt.ControlModifier));
+        tryVerify(() => page.info.status === "approved", 10000);
+        tryVerify(() => TestAgent.outcome.startsWith("approved "), 20000);
+    }
+
     name: "InboxFlow"
     when: windowShown
 

@@ -11,8 +11,10 @@ FocusScope {
     id: view
 
     // Tabs are chosen by their button, never by a number: the order may change.
+    // The page gets the keyboard focus (its own first field), as a person switching with keys expects.
     function showTab(tab: TabButton): void {
         tabs.currentIndex = tab.TabBar.index;
+        pages.children[tabs.currentIndex].forceActiveFocus();
     }
 
     // A code handed over from outside (a link on the command line, the chat's "Enter code")
@@ -28,6 +30,24 @@ FocusScope {
         function onRequestedInputChanged(): void { view.openRequestedCode(); }
     }
     Component.onCompleted: view.openRequestedCode()
+
+    // Ctrl+1 … Ctrl+4 choose the tabs, in their order, from anywhere in the window.
+    Repeater {
+        model: [inboxTab, agentTab, deviceTab, accountTab]
+
+        Item {
+            id: tabKey
+
+            required property TabButton modelData
+            required property int index
+
+            Shortcut {
+                sequence: "Ctrl+" + (tabKey.index + 1)
+                enabled: view.visible
+                onActivated: view.showTab(tabKey.modelData)
+            }
+        }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -110,6 +130,7 @@ FocusScope {
         }
 
         StackLayout {
+            id: pages
             currentIndex: tabs.currentIndex
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -51,6 +51,7 @@ FocusScope {
         id: scroller
         anchors.fill: parent
         contentWidth: availableWidth
+        focus: true // a focus scope of its own: the code field's focus needs it to reach the page
 
         ColumnLayout {
             width: Math.min(Theme.contentWidth, scroller.availableWidth - 32)

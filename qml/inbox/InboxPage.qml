@@ -248,6 +248,16 @@ FocusScope {
                 topMargin: 16
                 bottomMargin: 16
                 keyNavigationEnabled: true
+                // Home: the newest request; End: the oldest (arrows move one at a time).
+                Keys.onPressed: event => {
+                    if (event.key === Qt.Key_Home && list.count > 0) {
+                        list.currentIndex = 0;
+                        event.accepted = true;
+                    } else if (event.key === Qt.Key_End && list.count > 0) {
+                        list.currentIndex = list.count - 1;
+                        event.accepted = true;
+                    }
+                }
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Approval requests")
 

@@ -132,6 +132,41 @@ TestCase {
         compare(testCase.child(window.contentItem, "codeField").text, TestDevice.link);
     }
 
+    // Keys only: Ctrl+3 opens the code page with the focus in the code field, Return looks the
+    // code up, Tab reaches Deny (with a visible focus) and Space denies.
+    function test_c3_keyboardOnlyLooksUpAndDenies(): void {
+        const window = signedInWindow();
+        window.requestActivate();
+        tryVerify(() => window.active);
+        verify(TestKeyboard.click(window, Qt.Key_1, Qt.ControlModifier));
+        tryVerify(() => testCase.child(window.contentItem, "inboxPage").visible);
+        TestDevice.start(Session.issuer, 2);
+        tryVerify(() => TestDevice.userCode !== "" || TestDevice.outcome !== "", 10000);
+        compare(TestDevice.outcome, "");
+
+        verify(TestKeyboard.click(window, Qt.Key_3, Qt.ControlModifier));
+        tryVerify(() => testCase.child(window.contentItem, "deviceCodePage").visible);
+        const field = testCase.child(window.contentItem, "codeField");
+        tryVerify(() => field.activeFocus, 5000, "the code field has the focus");
+        field.selectAll();
+        verify(TestKeyboard.type(window, TestDevice.userCode));
+        compare(field.text, TestDevice.userCode);
+        verify(TestKeyboard.click(window, Qt.Key_Return));
+        tryVerify(() => !Devices.busy && Devices.request.found, 10000);
+
+        const deny = testCase.child(window.contentItem, "deviceDenyButton");
+        tryVerify(() => deny.visible && deny.enabled);
+        for (let i = 0; i < 20 && !deny.activeFocus; ++i)
+            verify(TestKeyboard.click(window, Qt.Key_Tab));
+        verify(deny.activeFocus, "Tab reaches Deny");
+        verify(deny.visualFocus, "Deny shows that it has the focus");
+        verify(TestKeyboard.click(window, Qt.Key_Space));
+        tryVerify(() => Devices.outcome !== "" || Devices.errorMessage !== "", 10000);
+        compare(Devices.request.status, "denied");
+        tryVerify(() => TestDevice.outcome !== "", 20000);
+        verify(TestDevice.outcome.startsWith("denied"), TestDevice.outcome);
+    }
+
     // Last: signs the app out. "Sign in with a code" shows a code; alice approves it from a
     // session of her own (as if on her phone); the app is signed in as her.
     function test_d_theAppSignsInWithACode(): void {

@@ -211,6 +211,49 @@ TestCase {
         tryVerify(() => TestAgent.outcome.startsWith("approved "), 20000);
     }
 
+    // Keys only: the list has the focus, Return opens the newest, Tab reaches the reason and the
+    // buttons (with a visible focus), Space approves, Escape goes back to the list.
+    function test_e_keyboardOnlyOpensGivesAReasonAndApproves(): void {
+        const window = createTemporaryObject(mainComponent, testCase);
+        signIn(window);
+        window.requestActivate();
+        tryVerify(() => window.active);
+        const stack = testCase.child(window.contentItem, "inboxStack");
+        const list = testCase.child(window.contentItem, "requestList");
+        TestAgent.ask(Session.issuer, "Buy 3 ACME #KB", testCase.trade);
+        tryVerify(() => list.count > 0 && list.itemAtIndex(0) !== null
+                  && list.itemAtIndex(0).bindingMessage === "Buy 3 ACME #KB", 10000);
+        tryVerify(() => list.activeFocus, 5000, "the list has the keyboard focus");
+        verify(TestKeyboard.click(window, Qt.Key_Home));
+        tryCompare(list, "currentIndex", 0);
+        verify(list.currentItem.highlighted, "the current request shows that it has the focus");
+
+        verify(TestKeyboard.click(window, Qt.Key_Return));
+        tryVerify(() => stack.depth === 2 && !stack.busy);
+        const page = stack.currentItem;
+        tryVerify(() => page.info.found);
+        compare(testCase.child(page, "bindingMessage").text, "Buy 3 ACME #KB");
+
+        const reason = testCase.child(page, "reasonField");
+        for (let i = 0; i < 20 && !reason.activeFocus; ++i)
+            verify(TestKeyboard.click(window, Qt.Key_Tab));
+        verify(reason.activeFocus, "Tab reaches the reason");
+        verify(TestKeyboard.type(window, "ok by keys"));
+        compare(reason.text, "ok by keys");
+        const approve = testCase.child(page, "approveButton");
+        for (let i = 0; i < 5 && !approve.activeFocus; ++i)
+            verify(TestKeyboard.click(window, Qt.Key_Tab));
+        verify(approve.activeFocus, "Tab reaches Approve");
+        verify(approve.visualFocus, "Approve shows that it has the focus");
+        verify(TestKeyboard.click(window, Qt.Key_Space));
+        tryVerify(() => page.info.status === "approved", 10000);
+        tryVerify(() => TestAgent.outcome.startsWith("approved "), 20000);
+
+        verify(TestKeyboard.click(window, Qt.Key_Escape));
+        tryVerify(() => stack.depth === 1 && !stack.busy);
+        tryVerify(() => list.activeFocus, 5000, "back on the list, with the focus");
+    }
+
     name: "InboxFlow"
     when: windowShown
 

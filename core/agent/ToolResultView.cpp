@@ -156,7 +156,7 @@ std::optional<ToolResultView> timeTable(const json &result)
     view.title = text(result, "date", 40);
     struct Timed
     {
-        QString start;
+        QDateTime start; // parsed once: the sort compares it O(n log n) times
         ToolResultView::TimeSlot slot;
     };
     QList<Timed> all;
@@ -169,12 +169,12 @@ std::optional<ToolResultView> timeTable(const json &result)
             const QString end = text(range, "end", 40);
             if (start.isEmpty() || end.isEmpty())
                 return std::nullopt; // not free/busy after all
-            all.append({start, {timeOfDay(start), timeOfDay(end), std::string_view(key) == "busy"}});
+            all.append({QDateTime::fromString(start, Qt::ISODate),
+                        {timeOfDay(start), timeOfDay(end), std::string_view(key) == "busy"}});
         }
     }
-    std::stable_sort(all.begin(), all.end(), [](const Timed &a, const Timed &b) {
-        return QDateTime::fromString(a.start, Qt::ISODate) < QDateTime::fromString(b.start, Qt::ISODate);
-    });
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Timed &a, const Timed &b) { return a.start < b.start; });
     for (const Timed &timed : std::as_const(all)) {
         if (view.times.size() == kMaxTimes) {
             ++view.omitted;

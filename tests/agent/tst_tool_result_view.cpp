@@ -2,6 +2,7 @@
 // free/busy, list, record), anything else as a tree, and server text always plain and bounded.
 #include "agent/ToolResultView.h"
 
+#include <QDateTime>
 #include <QTest>
 
 using namespace countersign::agent;
@@ -70,6 +71,23 @@ private Q_SLOTS:
         QCOMPARE(view.times[2].to, QStringLiteral("00:00"));
         // A "busy" list of something else is no time table.
         QCOMPARE(ToolResultView::from(json::parse(R"({"busy": [1, 2]})")).kind, Kind::Tree);
+    }
+
+    void aHugeFreeBusyIsSortedAndCut()
+    {
+        // A day cut into 20,000 slots, sent newest first: sorted, capped, the rest counted.
+        json busy = json::array();
+        for (int i = 20'000; i-- > 0;) {
+            const QDateTime at = QDateTime(QDate(2026, 12, 8), QTime(0, 0), Qt::UTC).addSecs(i * 4);
+            busy.push_back({{"start", at.toString(Qt::ISODate).toStdString()},
+                            {"end", at.addSecs(4).toString(Qt::ISODate).toStdString()}});
+        }
+        const auto view = ToolResultView::from(json{{"date", "2026-12-08"}, {"busy", busy}});
+        QCOMPARE(view.kind, Kind::TimeTable);
+        QCOMPARE(view.times.size(), 96);
+        QCOMPARE(view.omitted, 20'000 - 96);
+        QCOMPARE(view.times[0].from, QStringLiteral("00:00"));
+        QCOMPARE(view.times[1].from, QStringLiteral("00:00")); // 4 s later, same minute
     }
 
     void documentsAreAList()

@@ -18,6 +18,13 @@ ApplicationWindow {
     visible: true
     color: Theme.window
 
+    // Closing the window may only hide it (the tray); Ctrl+Q really quits.
+    Shortcut {
+        sequences: [StandardKey.Quit]
+        context: Qt.ApplicationShortcut
+        onActivated: Qt.quit()
+    }
+
     header: ToolBar {
         Material.background: Material.color(Material.Indigo, Material.Shade700)
         Material.foreground: "white"

@@ -31,6 +31,15 @@ FocusScope {
     }
     Component.onCompleted: view.openRequestedCode()
 
+    // A notification's "Review": the inbox, with that request open (the list when it is gone).
+    Connections {
+        target: Inbox
+        function onReviewRequested(requestId: string): void {
+            view.showTab(inboxTab);
+            inboxPage.review(requestId);
+        }
+    }
+
     // Ctrl+1 … Ctrl+4 choose the tabs, in their order, from anywhere in the window.
     Repeater {
         model: [inboxTab, agentTab, deviceTab, accountTab]

@@ -2855,6 +2855,76 @@
     </message>
 </context>
 <context>
+    <name>countersign::gui::TrayMenu</name>
+    <message>
+        <source>Open Countersign</source>
+        <translation>Countersign öffnen</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Resume notifications (paused until %1)</source>
+        <translation>Benachrichtigungen fortsetzen (pausiert bis %1)</translation>
+    </message>
+    <message>
+        <source>Pause notifications for 1 hour</source>
+        <translation>Benachrichtigungen 1 Stunde pausieren</translation>
+    </message>
+    <message>
+        <source>Countersign: no requests waiting</source>
+        <translation>Countersign: keine Anfragen offen</translation>
+    </message>
+    <message>
+        <source>Countersign: 1 request waiting</source>
+        <translation>Countersign: 1 Anfrage offen</translation>
+    </message>
+    <message>
+        <source>Countersign: %1 requests waiting</source>
+        <translation>Countersign: %1 Anfragen offen</translation>
+    </message>
+    <message>
+        <source>Countersign keeps running</source>
+        <translation>Countersign läuft weiter</translation>
+    </message>
+    <message>
+        <source>It tells you about new requests while its window is closed. Open it again from its tray icon or the app menu; to stop it, choose Quit in the tray menu or press Ctrl+Q in its window.</source>
+        <translation>Es meldet neue Anfragen, auch wenn sein Fenster geschlossen ist. Öffnen Sie es wieder über das Symbol im Infobereich oder das Anwendungsmenü; zum Beenden wählen Sie „Beenden“ im Menü des Symbols oder drücken Strg+Q im Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>countersign::notifications::ApprovalNotifier</name>
+    <message>
+        <source>Review</source>
+        <translation>Ansehen</translation>
+    </message>
+    <message>
+        <source>%1 requests wait for your decision</source>
+        <translation>%1 Anfragen warten auf Ihre Entscheidung</translation>
+    </message>
+    <message>
+        <source>Open Countersign to review them.</source>
+        <translation>Öffnen Sie Countersign, um sie anzusehen.</translation>
+    </message>
+    <message>
+        <source>%1 asks for your approval</source>
+        <translation>%1 bittet um Ihre Zustimmung</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Countersign could not deny the request</source>
+        <translation>Countersign konnte die Anfrage nicht ablehnen</translation>
+    </message>
+</context>
+<context>
     <name>countersign::oauth::AuthorizationCodeFlow</name>
     <message>
         <source>Could not open a web browser. Open this address yourself to sign in: %1</source>

@@ -13,16 +13,21 @@
 #include "i18n/Translations.h"
 #include "inbox/InboxViewModel.h"
 #include "logging/Logging.h"
+#include "notifications/ApprovalNotifier.h"
+#include "notifications/NotificationService.h"
 #include "oauth/BrowserCommand.h"
 #include "services/Services.h"
 #include "session/ProviderResolver.h"
 #include "signin/SessionViewModel.h"
+#include "tray/TrayMenu.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QGuiApplication>
+#include <QMenu>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QSystemTrayIcon>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -92,7 +97,7 @@ Options parseArguments(const QCoreApplication &app)
     return options;
 }
 
-// --help and --version need no display: answer them before a QGuiApplication would insist on one.
+// --help and --version need no display: answer them before a QApplication would insist on one.
 bool onlyWantsHelp(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
@@ -124,11 +129,15 @@ int main(int argc, char *argv[])
         parseArguments(app); // prints and exits
         return 0;
     }
-    QGuiApplication app(argc, argv);
+    // A QApplication (not QGuiApplication) for the tray icon and its menu, which are widgets.
+    QApplication app(argc, argv);
     describeApplication();
     QGuiApplication::setApplicationDisplayName(u"Countersign"_s);
     // The installed desktop entry, resources/dev.countersign.countersign.desktop.
     QGuiApplication::setDesktopFileName(u"dev.countersign.countersign"_s);
+    // The theme's icon when installed, else the copy compiled in (app/gui/CMakeLists.txt).
+    QGuiApplication::setWindowIcon(QIcon::fromTheme(u"dev.countersign.countersign"_s,
+                                                    QIcon(u":/icons/dev.countersign.countersign.png"_s)));
     i18n::installTranslations(app);
     const Options options = parseArguments(app);
 
@@ -159,6 +168,34 @@ int main(int argc, char *argv[])
     gui::AgentSettingsViewModel::setInstance(&agentSettings);
     agentSettings.load();
 
+    // Requests reach the person with the window closed: desktop notifications and the tray icon.
+    notifications::NotificationService notificationService;
+    notifications::ApprovalNotifier notifier(approvalChannel, &notificationService);
+    gui::TrayMenu tray(inbox.requests(), &notifier, &session);
+    tray.setBaseIcon(QGuiApplication::windowIcon());
+    QObject::connect(&tray, &gui::TrayMenu::quitRequested, &app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
+    QObject::connect(&notifier, &notifications::ApprovalNotifier::reviewRequested, &inbox,
+                     [&tray, &inbox](const QString &requestId) {
+                         tray.showWindow();
+                         inbox.review(requestId);
+                     });
+    QMenu trayMenu;
+    trayMenu.addActions(tray.actions());
+    QSystemTrayIcon trayIcon;
+    trayIcon.setContextMenu(&trayMenu);
+    auto updateTrayIcon = [&trayIcon, &tray] {
+        trayIcon.setIcon(tray.icon());
+        trayIcon.setToolTip(tray.toolTip());
+    };
+    QObject::connect(&tray, &gui::TrayMenu::changed, &trayIcon, updateTrayIcon);
+    QObject::connect(&trayIcon, &QSystemTrayIcon::activated, &tray,
+                     [&tray](QSystemTrayIcon::ActivationReason why) {
+                         if (why == QSystemTrayIcon::Trigger || why == QSystemTrayIcon::DoubleClick)
+                             tray.showWindow();
+                     });
+    updateTrayIcon();
+
     std::optional<gui::WindowScreenshot> screenshot;
     if (!options.screenshotFile.isEmpty())
         screenshot.emplace(options.screenshotFile, &session, approvalChannel);
@@ -177,6 +214,11 @@ int main(int argc, char *argv[])
         window, &QQuickWindow::frameSwapped, &app,
         [&sinceStart] { qCInfo(lcApp) << "First frame after" << sinceStart.elapsed() << "ms"; },
         Qt::SingleShotConnection);
+    tray.setWindow(window);
+    if (!screenshot) {
+        trayIcon.show();
+        tray.setIconShown(QSystemTrayIcon::isSystemTrayAvailable());
+    }
     gui::WindowPlacement placement(window);
     placement.restore(); // before the first frame: the window opens where it was left
     if (screenshot)

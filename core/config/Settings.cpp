@@ -127,4 +127,24 @@ void Settings::setWindowPlacement(const QRect &geometry, bool maximized)
     m_settings.setValue(QStringLiteral("window/maximized"), maximized);
 }
 
+bool Settings::keepRunningInTray() const
+{
+    return m_settings.value(QStringLiteral("tray/keepRunning"), true).toBool();
+}
+
+void Settings::setKeepRunningInTray(bool keep)
+{
+    m_settings.setValue(QStringLiteral("tray/keepRunning"), keep);
+}
+
+bool Settings::trayNoticeShown() const
+{
+    return m_settings.value(QStringLiteral("tray/noticeShown"), false).toBool();
+}
+
+void Settings::setTrayNoticeShown(bool shown)
+{
+    m_settings.setValue(QStringLiteral("tray/noticeShown"), shown);
+}
+
 } // namespace countersign::config

@@ -45,6 +45,13 @@ public:
     bool windowMaximized() const;
     void setWindowPlacement(const QRect &geometry, bool maximized);
 
+    // Whether closing the window keeps Countersign running in the tray (default: yes).
+    bool keepRunningInTray() const;
+    void setKeepRunningInTray(bool keep);
+    // Whether the person was told once that closing the window keeps Countersign running.
+    bool trayNoticeShown() const;
+    void setTrayNoticeShown(bool shown);
+
 private:
     QSettings m_settings;
 };

@@ -33,6 +33,15 @@ FocusScope {
         }
     }
 
+    // Shows one request from the start of the inbox (a notification's "Review"): the list when
+    // the inbox does not have it, or for "".
+    function review(requestId: string): void {
+        stack.pop(null, StackView.Immediate);
+        page.selectedId = "";
+        if (requestId !== "" && Inbox.details(requestId).found)
+            page.open(requestId);
+    }
+
     // The open request follows the window across the width where the layout changes.
     onWideChanged: {
         if (page.wide && stack.depth > 1) {

@@ -75,12 +75,16 @@ public:
     // The request an agent's interrupt waits on: the newest one with this binding message (as
     // shown, plain text) from `clientId` (any client when empty), pending ones first. "" if none.
     Q_INVOKABLE QString findRequest(const QString &bindingMessage, const QString &clientId) const;
+    // Brings one request up in the inbox (a notification's "Review"); an empty id: the list.
+    Q_INVOKABLE void review(const QString &requestId) { Q_EMIT reviewRequested(requestId); }
 
 Q_SIGNALS:
     void availabilityChanged();
     void connectionChanged();
     // A decision sent from this app came back: `ok`, or `message` says why not.
     void decisionFinished(const QString &requestId, bool ok, const QString &message);
+    // The inbox tab should show this request (or the list, for an empty id).
+    void reviewRequested(const QString &requestId);
 
 private:
     void decide(const QString &requestId, approvals::Decision decision, const QString &reason);

@@ -22,7 +22,7 @@ version=$(sed -n 's/^project(Countersign VERSION \([0-9.]*\).*/\1/p' "$(dirname 
 depends=$(field Depends)
 echo "Depends: $depends"
 # Found by dpkg-shlibdeps from the binaries, and the QML modules listed by hand.
-for needed in libqt6core6 libqt6network6 libqt6quick6 libqt6keychain1 libssl3 libc6 \
+for needed in libqt6core6 libqt6network6 libqt6dbus6 libqt6widgets6 libqt6quick6 libqt6keychain1 libssl3 libc6 \
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts; do
     grep -Eq "(^|[ ,|])$needed( |,|$)" <<<"$depends" || fail "Depends lacks $needed"
 done

@@ -254,6 +254,32 @@ TestCase {
         tryVerify(() => list.activeFocus, 5000, "back on the list, with the focus");
     }
 
+    // A notification's "Review" (Inbox.review) from another tab: the inbox comes up with that
+    // request open; an id the inbox does not have shows the list.
+    function test_f_reviewFromANotificationOpensTheRequest(): void {
+        const window = createTemporaryObject(mainComponent, testCase);
+        signIn(window);
+        window.width = 700;
+        const tabs = testCase.child(window.contentItem, "tabs");
+        const list = testCase.child(window.contentItem, "requestList");
+        const stack = testCase.child(window.contentItem, "inboxStack");
+        TestAgent.ask(Session.issuer, "Buy 3 ACME #R1", testCase.trade);
+        tryVerify(() => list.itemAtIndex(0) !== null && list.itemAtIndex(0).bindingMessage === "Buy 3 ACME #R1", 10000);
+        const requestId = list.itemAtIndex(0).requestId;
+        verify(TestKeyboard.click(window, Qt.Key_3, Qt.ControlModifier)); // the code page
+        tryVerify(() => tabs.currentIndex === 2);
+
+        Inbox.review(requestId);
+        tryVerify(() => tabs.currentIndex === 0);
+        tryVerify(() => stack.depth === 2 && !stack.busy);
+        compare(stack.currentItem.requestId, requestId);
+        compare(testCase.child(stack.currentItem, "bindingMessage").text, "Buy 3 ACME #R1");
+
+        Inbox.review("no-such-request");
+        tryVerify(() => stack.depth === 1 && !stack.busy);
+        verify(list.visible);
+    }
+
     name: "InboxFlow"
     when: windowShown
 

@@ -2898,6 +2898,17 @@
     </message>
 </context>
 <context>
+    <name>countersign::notifications::AgentNotifier</name>
+    <message>
+        <source>The agent waits for you to approve a device code</source>
+        <translation>Der Agent wartet darauf, dass Sie einen Gerätecode bestätigen</translation>
+    </message>
+    <message>
+        <source>%1 needs the code %2 approved. Review opens it on the &quot;Enter code&quot; page.</source>
+        <translation>%1 braucht die Bestätigung des Codes %2. „Ansehen“ öffnet ihn auf der Seite „Code eingeben“.</translation>
+    </message>
+</context>
+<context>
     <name>countersign::notifications::ApprovalNotifier</name>
     <message>
         <source>Review</source>

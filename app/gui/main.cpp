@@ -13,6 +13,7 @@
 #include "i18n/Translations.h"
 #include "inbox/InboxViewModel.h"
 #include "logging/Logging.h"
+#include "notifications/AgentNotifier.h"
 #include "notifications/ApprovalNotifier.h"
 #include "notifications/NotificationService.h"
 #include "oauth/BrowserCommand.h"
@@ -171,6 +172,7 @@ int main(int argc, char *argv[])
     // Requests reach the person with the window closed: desktop notifications and the tray icon.
     notifications::NotificationService notificationService;
     notifications::ApprovalNotifier notifier(approvalChannel, &notificationService);
+    notifications::AgentNotifier agentNotifier(agentService, &notificationService, &notifier);
     gui::TrayMenu tray(inbox.requests(), &notifier, &session);
     tray.setBaseIcon(QGuiApplication::windowIcon());
     QObject::connect(&tray, &gui::TrayMenu::quitRequested, &app, &QCoreApplication::quit,
@@ -179,6 +181,11 @@ int main(int argc, char *argv[])
                      [&tray, &inbox](const QString &requestId) {
                          tray.showWindow();
                          inbox.review(requestId);
+                     });
+    QObject::connect(&agentNotifier, &notifications::AgentNotifier::codeRequested, &devices,
+                     [&tray, &devices](const QString &linkOrCode) {
+                         tray.showWindow();
+                         devices.openLink(linkOrCode);
                      });
     QMenu trayMenu;
     trayMenu.addActions(tray.actions());

@@ -18,6 +18,12 @@ namespace {
 constexpr int kLineChars = 120;
 constexpr int kAppMessageChars = 300;
 
+// The key of the notification that says a Deny from a notification failed: this, then the request id.
+QString errorKeyPrefix()
+{
+    return ApprovalNotifier::ownKeyPrefix + QStringLiteral("error:");
+}
+
 } // namespace
 
 ApprovalNotifier::ApprovalNotifier(approvals::ApprovalChannel *channel, NotificationService *service,
@@ -160,12 +166,17 @@ void ApprovalNotifier::scheduleExpiry()
 
 void ApprovalNotifier::onAction(const QString &key, const QString &action)
 {
-    if (action == denyAction && !key.startsWith(ownKeyPrefix)) {
+    const bool aboutOneRequest = !key.startsWith(ownKeyPrefix);
+    if (!aboutOneRequest && key != summaryKey && !key.startsWith(errorKeyPrefix()))
+        return; // another notification of the app's (the agent's device codes, a notice)
+    if (action == denyAction && aboutOneRequest) {
         deny(key);
         return;
     }
     if (action == reviewAction || action == u"default")
-        Q_EMIT reviewRequested(key.startsWith(ownKeyPrefix) ? QString() : key);
+        Q_EMIT reviewRequested(aboutOneRequest                    ? key
+                               : key.startsWith(errorKeyPrefix()) ? key.mid(errorKeyPrefix().size())
+                                                                  : QString());
 }
 
 void ApprovalNotifier::deny(const QString &requestId)

@@ -22,9 +22,11 @@ COUNTERSIGN_APT_PACKAGES=(
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+# install_apt_packages [PACKAGE...]: the project's packages, or the ones named, when missing.
 install_apt_packages() {
-    local missing=()
-    for pkg in "${COUNTERSIGN_APT_PACKAGES[@]}"; do
+    local wanted=("$@") missing=()
+    [[ $# -eq 0 ]] && wanted=("${COUNTERSIGN_APT_PACKAGES[@]}")
+    for pkg in "${wanted[@]}"; do
         # nodejs/npm may come from NodeSource or nvm rather than Debian: accept any working node >= 20.
         if [[ $pkg == nodejs || $pkg == npm ]] && command -v "${pkg/nodejs/node}" >/dev/null 2>&1; then
             continue

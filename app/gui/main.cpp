@@ -1,5 +1,6 @@
 // countersign: the desktop front end. Builds the core services, restores the last session and
 // shows the Countersign QML module. All behaviour lives in core/ and the view-models in qml/.
+#include "SystemTray.h"
 #include "WindowScreenshot.h"
 #include "account/AgentSettingsViewModel.h"
 #include "agent/AgentService.h"
@@ -28,7 +29,6 @@
 #include <QMenu>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
-#include <QSystemTrayIcon>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -187,21 +187,7 @@ int main(int argc, char *argv[])
                          tray.showWindow();
                          devices.openLink(linkOrCode);
                      });
-    QMenu trayMenu;
-    trayMenu.addActions(tray.actions());
-    QSystemTrayIcon trayIcon;
-    trayIcon.setContextMenu(&trayMenu);
-    auto updateTrayIcon = [&trayIcon, &tray] {
-        trayIcon.setIcon(tray.icon());
-        trayIcon.setToolTip(tray.toolTip());
-    };
-    QObject::connect(&tray, &gui::TrayMenu::changed, &trayIcon, updateTrayIcon);
-    QObject::connect(&trayIcon, &QSystemTrayIcon::activated, &tray,
-                     [&tray](QSystemTrayIcon::ActivationReason why) {
-                         if (why == QSystemTrayIcon::Trigger || why == QSystemTrayIcon::DoubleClick)
-                             tray.showWindow();
-                     });
-    updateTrayIcon();
+    gui::SystemTray systemTray(&tray);
 
     std::optional<gui::WindowScreenshot> screenshot;
     if (!options.screenshotFile.isEmpty())
@@ -222,10 +208,8 @@ int main(int argc, char *argv[])
         [&sinceStart] { qCInfo(lcApp) << "First frame after" << sinceStart.elapsed() << "ms"; },
         Qt::SingleShotConnection);
     tray.setWindow(window);
-    if (!screenshot) {
-        trayIcon.show();
-        tray.setIconShown(QSystemTrayIcon::isSystemTrayAvailable());
-    }
+    if (!screenshot)
+        systemTray.show();
     gui::WindowPlacement placement(window);
     placement.restore(); // before the first frame: the window opens where it was left
     if (screenshot)

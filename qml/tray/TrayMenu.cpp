@@ -72,9 +72,9 @@ void TrayMenu::setBaseIcon(const QIcon &icon)
     Q_EMIT changed();
 }
 
-void TrayMenu::setIconShown(bool shown)
+void TrayMenu::setIconShown(std::function<bool()> shown)
 {
-    m_iconShown = shown;
+    m_iconShown = std::move(shown);
 }
 
 void TrayMenu::updatePause()
@@ -138,7 +138,7 @@ QIcon TrayMenu::icon() const
 
 bool TrayMenu::keepsRunningWhenClosed() const
 {
-    return m_settings.keepRunningInTray() && (m_iconShown || m_notifier->canNotify());
+    return m_settings.keepRunningInTray() && ((m_iconShown && m_iconShown()) || m_notifier->canNotify());
 }
 
 void TrayMenu::showWindow()

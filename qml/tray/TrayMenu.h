@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QWindow;
 
@@ -39,8 +41,9 @@ public:
     void setWindow(QWindow *window);
     // The icon without a badge (the app's icon).
     void setBaseIcon(const QIcon &icon);
-    // Whether a tray shows the icon at all (a status notifier host or a system tray is running).
-    void setIconShown(bool shown);
+    // Whether a tray shows the icon at all (a status notifier host or a system tray is running),
+    // asked when the window is closed. None: no icon.
+    void setIconShown(std::function<bool()> shown);
 
     QAction *openAction() const { return m_open; }
     QAction *pauseAction() const { return m_pause; }
@@ -76,7 +79,7 @@ private:
     SessionViewModel *m_session;
     QPointer<QWindow> m_window;
     QIcon m_baseIcon;
-    bool m_iconShown = false;
+    std::function<bool()> m_iconShown;
     config::Settings m_settings;
     QAction *m_open;
     QAction *m_pause;

@@ -127,4 +127,14 @@ void Settings::setWindowPlacement(const QRect &geometry, bool maximized)
     m_settings.setValue(QStringLiteral("window/maximized"), maximized);
 }
 
+bool Settings::keepRunningInTray() const
+{
+    return m_settings.value(QStringLiteral("desktop/keepRunningInTray"), true).toBool();
+}
+
+void Settings::setKeepRunningInTray(bool keep)
+{
+    m_settings.setValue(QStringLiteral("desktop/keepRunningInTray"), keep);
+}
+
 } // namespace countersign::config

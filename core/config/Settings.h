@@ -45,6 +45,10 @@ public:
     bool windowMaximized() const;
     void setWindowPlacement(const QRect &geometry, bool maximized);
 
+    // Closing the window leaves Countersign running in the tray (true until switched off).
+    bool keepRunningInTray() const;
+    void setKeepRunningInTray(bool keep);
+
 private:
     QSettings m_settings;
 };

@@ -288,6 +288,25 @@
     </message>
 </context>
 <context>
+    <name>Autostart</name>
+    <message>
+        <source>Countersign cannot start at login from where it is installed: its path has a control character in it (%1).</source>
+        <translation>Countersign kann von dort, wo es installiert ist, nicht beim Anmelden am Computer starten: Sein Pfad enthält ein Steuerzeichen (%1).</translation>
+    </message>
+    <message>
+        <source>Countersign could not set itself to start at login: %1 could not be written (%2).</source>
+        <translation>Countersign konnte den Start beim Anmelden am Computer nicht einrichten: %1 konnte nicht geschrieben werden (%2).</translation>
+    </message>
+    <message>
+        <source>its folder could not be made</source>
+        <translation>ihr Ordner konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Countersign could not stop starting at login: %1 could not be removed (%2).</source>
+        <translation>Countersign konnte den Start beim Anmelden am Computer nicht abschalten: %1 konnte nicht entfernt werden (%2).</translation>
+    </message>
+</context>
+<context>
     <name>ChatBubble</name>
     <message>
         <source>You: %1</source>
@@ -570,6 +589,21 @@
     </message>
 </context>
 <context>
+    <name>DesktopSettingsCard</name>
+    <message>
+        <source>On this computer</source>
+        <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Start Countersign when I log in (hidden in the tray)</source>
+        <translation>Countersign starten, wenn ich mich am Computer anmelde (verborgen im Infobereich)</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>Im Infobereich weiterlaufen, wenn das Fenster geschlossen wird</translation>
+    </message>
+</context>
+<context>
     <name>DetailSections</name>
     <message>
         <source>Show all</source>
@@ -838,6 +872,18 @@
     <message>
         <source>Not a device&apos;s verification link: %1</source>
         <translation>Kein Bestätigungslink eines Geräts: %1</translation>
+    </message>
+    <message>
+        <source>Start without showing the window (as at login); starting Countersign again shows it.</source>
+        <translation>Ohne Fenster starten (wie beim Anmelden am Computer); ein erneuter Start von Countersign zeigt es.</translation>
+    </message>
+    <message>
+        <source>--hidden and --screenshot do not go together: a screenshot needs the window.</source>
+        <translation>--hidden und --screenshot passen nicht zusammen: Ein Bildschirmfoto braucht das Fenster.</translation>
+    </message>
+    <message>
+        <source>Countersign is already running; passed it on.</source>
+        <translation>Countersign läuft bereits; dorthin weitergegeben.</translation>
     </message>
 </context>
 <context>
@@ -2172,6 +2218,21 @@
     <message>
         <source>Chat with the agent</source>
         <translation>Mit dem Agenten chatten</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Countersign could not check whether it is already running (%1): %2</source>
+        <translation>Countersign konnte nicht prüfen, ob es bereits läuft (%1): %2</translation>
+    </message>
+    <message>
+        <source>another launch holds its lock file</source>
+        <translation>ein anderer Start hält seine Sperrdatei</translation>
+    </message>
+    <message>
+        <source>Countersign is already running but does not answer. If it hangs, end it and start Countersign again.</source>
+        <translation>Countersign läuft bereits, antwortet aber nicht. Falls es hängt, beenden Sie es und starten Sie Countersign erneut.</translation>
     </message>
 </context>
 <context>

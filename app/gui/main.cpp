@@ -3,12 +3,15 @@
 #include "SystemTray.h"
 #include "WindowScreenshot.h"
 #include "account/AgentSettingsViewModel.h"
+#include "account/DesktopSettingsViewModel.h"
 #include "agent/AgentService.h"
 #include "approvals/ApprovalChannel.h"
 #include "chat/ChatViewModel.h"
 #include "common/WindowPlacement.h"
 #include "config/ProviderCommandLine.h"
 #include "config/SandboxFixtures.h"
+#include "desktop/DesktopErrors.h"
+#include "desktop/SingleInstance.h"
 #include "device/UserCode.h"
 #include "devicecodes/DeviceViewModel.h"
 #include "i18n/Translations.h"
@@ -50,7 +53,8 @@ struct Options
 {
     std::optional<config::ProviderConfig> provider;
     QString screenshotFile;
-    QString deviceLink; // a device's verification link (verification_uri_complete) to open
+    bool hidden = false; // start without showing the window (at login, into the tray)
+    QString deviceLink;  // a device's verification link (verification_uri_complete) to open
 };
 
 // Exits with status 2 and a message on a usage error, like QCommandLineParser::process().
@@ -66,6 +70,10 @@ Options parseArguments(const QCoreApplication &app)
         u"screenshot"_s, Tr::tr("Save a picture of the window to FILE once it is shown, then quit."),
         u"FILE"_s);
     parser.addOption(screenshotOption);
+    const QCommandLineOption hiddenOption(
+        u"hidden"_s,
+        Tr::tr("Start without showing the window (as at login); starting Countersign again shows it."));
+    parser.addOption(hiddenOption);
     parser.addPositionalArgument(
         u"link"_s, Tr::tr("A device's verification link (with its code) to open on the \"Enter code\" page."),
         u"[link]"_s);
@@ -85,6 +93,9 @@ Options parseArguments(const QCoreApplication &app)
         usageError(Tr::tr("The issuer must be an https:// URL (or http:// on this computer): %1")
                        .arg(options.provider->issuer.toString()));
     options.screenshotFile = parser.value(screenshotOption);
+    options.hidden = parser.isSet(hiddenOption);
+    if (options.hidden && !options.screenshotFile.isEmpty())
+        usageError(Tr::tr("--hidden and --screenshot do not go together: a screenshot needs the window."));
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         usageError(Tr::tr("Give at most one device link."));
@@ -142,6 +153,24 @@ int main(int argc, char *argv[])
     i18n::installTranslations(app);
     const Options options = parseArguments(app);
 
+    // One app per user and settings location: a later launch hands its device link to the running
+    // one, which shows its window, and exits. --screenshot runs are tools and stay out of it.
+    std::optional<desktop::SingleInstance> instance;
+    if (options.screenshotFile.isEmpty()) {
+        instance.emplace();
+        const auto role = instance->claim(options.deviceLink);
+        if (!role && role.error().code == desktop::errors::instanceNotAnswering) {
+            std::fprintf(stderr, "%s\n", qPrintable(role.error().message));
+            return 1;
+        }
+        if (!role) // no way to tell: better two windows than none
+            qCWarning(lcApp) << role.error().message;
+        else if (*role == desktop::SingleInstance::Role::HandedOver) {
+            std::printf("%s\n", qPrintable(Tr::tr("Countersign is already running; passed it on.")));
+            return 0;
+        }
+    }
+
     services::Services services({.agentFolder = u"conversations"_s});
     gui::SessionViewModel session(services.sessionManager(), services.providerResolver());
     gui::SessionViewModel::setInstance(&session);
@@ -168,6 +197,8 @@ int main(int argc, char *argv[])
     gui::AgentSettingsViewModel agentSettings(agentService, services.tokenStore(), services.network());
     gui::AgentSettingsViewModel::setInstance(&agentSettings);
     agentSettings.load();
+    gui::DesktopSettingsViewModel desktopSettings(QCoreApplication::applicationFilePath());
+    gui::DesktopSettingsViewModel::setInstance(&desktopSettings);
 
     // Requests reach the person with the window closed: desktop notifications and the tray icon.
     notifications::NotificationService notificationService;
@@ -197,6 +228,9 @@ int main(int argc, char *argv[])
     // Declared after the services so that QML (which binds to them) goes first at exit.
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s); // a default from Qt 6.5 on
+    // --hidden: the window is created, not shown; the tray or another launch shows it.
+    if (options.hidden)
+        engine.setInitialProperties({{u"visible"_s, false}});
     engine.load(QUrl(u"qrc:/qt/qml/Countersign/Main.qml"_s));
     auto *window =
         engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
@@ -214,6 +248,19 @@ int main(int argc, char *argv[])
     placement.restore(); // before the first frame: the window opens where it was left
     if (screenshot)
         screenshot->takeWhenSettled(window, sinceStart);
+    if (instance)
+        QObject::connect(
+            &*instance, &desktop::SingleInstance::activationRequested, window,
+            [window, &tray, &devices](const QString &deviceLink) {
+                tray.showWindow();
+                if (!deviceLink.isEmpty())
+                    devices.openLink(deviceLink); // the Enter code page takes it at once
+                qCInfo(lcApp).nospace()
+                    << "Another launch asked for the window; window visible: " << window->isVisible()
+                    << (deviceLink.isEmpty()                 ? ""
+                        : devices.requestedInput().isEmpty() ? "; device link opened on the Enter code page"
+                                                             : "; device link not taken by a page");
+            });
     const int status = app.exec();
     placement.save();
     services.finishRenewal();

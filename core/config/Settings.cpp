@@ -129,22 +129,22 @@ void Settings::setWindowPlacement(const QRect &geometry, bool maximized)
 
 bool Settings::keepRunningInTray() const
 {
-    return m_settings.value(QStringLiteral("tray/keepRunning"), true).toBool();
+    return m_settings.value(QStringLiteral("desktop/keepRunningInTray"), true).toBool();
 }
 
 void Settings::setKeepRunningInTray(bool keep)
 {
-    m_settings.setValue(QStringLiteral("tray/keepRunning"), keep);
+    m_settings.setValue(QStringLiteral("desktop/keepRunningInTray"), keep);
 }
 
 bool Settings::trayNoticeShown() const
 {
-    return m_settings.value(QStringLiteral("tray/noticeShown"), false).toBool();
+    return m_settings.value(QStringLiteral("desktop/trayNoticeShown"), false).toBool();
 }
 
 void Settings::setTrayNoticeShown(bool shown)
 {
-    m_settings.setValue(QStringLiteral("tray/noticeShown"), shown);
+    m_settings.setValue(QStringLiteral("desktop/trayNoticeShown"), shown);
 }
 
 } // namespace countersign::config

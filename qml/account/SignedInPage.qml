@@ -192,6 +192,15 @@ FocusScope {
                 AgentSettingsCard {
                     Layout.fillWidth: true
                 }
+
+                MenuSeparator {
+                    Layout.fillWidth: true
+                    Accessible.ignored: true
+                }
+
+                DesktopSettingsCard {
+                    Layout.fillWidth: true
+                }
             }
         }
     }

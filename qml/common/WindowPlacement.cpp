@@ -26,8 +26,9 @@ bool onSomeScreen(const QRect &geometry)
 } // namespace
 
 WindowPlacement::WindowPlacement(QWindow *window, QObject *parent)
-    : QObject(parent), m_window(window), m_normalGeometry(window->geometry())
+    : QObject(parent), m_window(window), m_normalGeometry(window->geometry()), m_shown(window->isVisible())
 {
+    connect(window, &QWindow::visibleChanged, this, [this](bool visible) { m_shown = m_shown || visible; });
     for (auto changed :
          {&QWindow::xChanged, &QWindow::yChanged, &QWindow::widthChanged, &QWindow::heightChanged})
         connect(window, changed, this, &WindowPlacement::remember);
@@ -55,7 +56,7 @@ bool WindowPlacement::restore()
 
 void WindowPlacement::save()
 {
-    if (!m_window)
+    if (!m_window || !m_shown)
         return;
     remember(); // the window system may not have told us of the last move yet
     if (!m_normalGeometry.isValid())

@@ -29,6 +29,7 @@ private:
 
     QPointer<QWindow> m_window;
     QRect m_normalGeometry; // the last geometry while neither maximized nor full screen
+    bool m_shown = false;   // a window never shown (started hidden) has no place of its own to keep
 };
 
 } // namespace countersign::gui

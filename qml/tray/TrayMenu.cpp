@@ -145,10 +145,8 @@ void TrayMenu::showWindow()
 {
     if (!m_window)
         return;
-    if (m_window->visibility() == QWindow::Minimized)
-        m_window->showNormal();
-    else
-        m_window->show();
+    m_window->setWindowStates(m_window->windowStates() & ~Qt::WindowMinimized); // maximized stays
+    m_window->show();
     m_window->raise();
     m_window->requestActivate();
 }

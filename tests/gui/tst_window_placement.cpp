@@ -83,6 +83,21 @@ private Q_SLOTS:
         QCOMPARE(window.geometry(), QRect(10, 10, 300, 200));
     }
 
+    // Started hidden (at login) and quit from the tray without ever opening: the place saved
+    // before stays, rather than the default place of a window that was never on screen.
+    void aWindowNeverShownKeepsThePlaceSavedBefore()
+    {
+        const QRect left = insideTheScreen();
+        countersign::config::Settings().setWindowPlacement(left, false);
+        {
+            QWindow window;
+            WindowPlacement placement(&window);
+            window.setGeometry(0, 0, 300, 200);
+            placement.save();
+        }
+        QCOMPARE(countersign::config::Settings().windowGeometry().value_or(QRect()), left);
+    }
+
     void aSavedSizeBelowTheMinimumGrowsToIt()
     {
         const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();

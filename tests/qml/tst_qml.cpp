@@ -2,6 +2,7 @@
 // view-model over real core services: the keychain of with-keyring.sh, the sandbox started on
 // demand by ProviderResolver, and the "browser" named by $COUNTERSIGN_BROWSER.
 #include "account/AgentSettingsViewModel.h"
+#include "account/DesktopSettingsViewModel.h"
 #include "approvals/ApprovalChannel.h"
 #include "chat/ChatViewModel.h"
 #include "devicecodes/DeviceViewModel.h"
@@ -26,6 +27,7 @@
 #include "ciba/CibaPoll.h"
 #include "common/JsonFields.h"
 #include "config/Settings.h"
+#include "desktop/Autostart.h"
 #include "device/DeviceAuthorizationClient.h"
 #include "device/UserCode.h"
 #include "net/HttpClient.h"
@@ -35,6 +37,9 @@
 
 #include <QClipboard>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -67,13 +72,15 @@ public:
               m_openedLinks << url.toString();
               return true;
           }),
-          m_agents(&m_manager, &m_channel, &m_network), m_agentSettings(&m_agents, &m_store, &m_network)
+          m_agents(&m_manager, &m_channel, &m_network), m_agentSettings(&m_agents, &m_store, &m_network),
+          m_desktopSettings(QCoreApplication::applicationFilePath())
     {
         gui::SessionViewModel::setInstance(&m_viewModel);
         gui::InboxViewModel::setInstance(&m_inbox);
         gui::DeviceViewModel::setInstance(&m_devices);
         gui::ChatViewModel::setInstance(&m_chat);
         gui::AgentSettingsViewModel::setInstance(&m_agentSettings);
+        gui::DesktopSettingsViewModel::setInstance(&m_desktopSettings);
         m_chat.setSession(nullptr, QStringLiteral("Sign in to chat with the agent."));
         m_chat.setAgentClientId(QStringLiteral("demo-agent"));
         // The real agent, as main() wires it, until a test hands the pane to TestChat's fixture.
@@ -106,6 +113,7 @@ private:
     gui::ChatViewModel m_chat;
     agent::AgentService m_agents;
     gui::AgentSettingsViewModel m_agentSettings;
+    gui::DesktopSettingsViewModel m_desktopSettings;
     bool m_fixtureOwnsChat = false;
 };
 
@@ -187,6 +195,27 @@ private:
 // Quick Test's keyClick() types into the test's own window; the app's pages live in the
 // ApplicationWindow a test creates. This types into that window, through the same path a real
 // key press takes (shortcut map first, then the focused item).
+// The "On this computer" card's files, as the tests set them up and check them: the autostart
+// entry (in this test's own XDG_CONFIG_HOME) and the saved settings.
+class TestDesktop : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    Q_INVOKABLE bool autostartEntryExists() const { return QFile::exists(desktop::Autostart().entryPath()); }
+    Q_INVOKABLE bool keepRunningInTraySaved() const { return config::Settings().keepRunningInTray(); }
+    // A file where the autostart folder should be: writing the entry fails, even as root.
+    Q_INVOKABLE bool blockAutostartFolder() const
+    {
+        const QString folder = QFileInfo(desktop::Autostart().entryPath()).absolutePath();
+        if (!QDir(folder).removeRecursively())
+            return false;
+        QFile blocker(folder);
+        return blocker.open(QIODevice::WriteOnly);
+    }
+};
+
 class TestKeyboard : public QObject
 {
     Q_OBJECT
@@ -882,6 +911,7 @@ public Q_SLOTS:
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestOtherProcess",
                                      new TestOtherProcess(engine));
         qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestText", new TestText(engine));
+        qmlRegisterSingletonInstance("CountersignTest", 1, 0, "TestDesktop", new TestDesktop(engine));
     }
 };
 

@@ -105,6 +105,7 @@ FocusScope {
                 width: Math.min(implicitWidth, parent.width - 40)
                 text: qsTr("Open a request to see it here.")
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 wrapMode: Text.Wrap
                 color: Material.secondaryTextColor
             }
@@ -140,6 +141,7 @@ FocusScope {
                     width: parent.width
                     text: Inbox.availability === Inbox.Unavailable ? Inbox.unavailableMessage : Inbox.connectionMessage
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     wrapMode: Text.Wrap
                     Accessible.role: Accessible.StaticText
                     Accessible.name: text
@@ -158,6 +160,7 @@ FocusScope {
                 topPadding: 16
                 text: qsTr("Requests your agent is waiting on")
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 font.weight: Font.DemiBold
                 font.pixelSize: 15
             }
@@ -202,6 +205,7 @@ FocusScope {
                             objectName: "agentBindingMessage"
                             text: agentRow.bindingMessage
                             textFormat: Text.PlainText
+                            horizontalAlignment: Text.AlignLeft
                             elide: Text.ElideRight
                             Layout.fillWidth: true
                         }
@@ -212,6 +216,7 @@ FocusScope {
                                 : agentRow.status === "failed" ? qsTr("Not completed: %1").arg(agentRow.problem)
                                 : page.statusText(agentRow.status, 0)
                             textFormat: Text.PlainText
+                            horizontalAlignment: Text.AlignLeft
                             color: agentRow.status === "approved" ? Material.color(Material.Green, Material.Shade800)
                                  : agentRow.status === "denied" ? Material.color(Material.Red, Material.Shade800)
                                  : Material.secondaryTextColor
@@ -309,6 +314,7 @@ FocusScope {
                                 objectName: "clientName"
                                 text: row.clientName
                                 textFormat: Text.PlainText
+                                horizontalAlignment: Text.AlignLeft
                                 font.weight: Font.DemiBold
                                 font.pixelSize: 15
                                 elide: Text.ElideRight
@@ -345,6 +351,7 @@ FocusScope {
                             objectName: "bindingMessage"
                             text: row.bindingMessage
                             textFormat: Text.PlainText
+                            horizontalAlignment: Text.AlignLeft
                             elide: Text.ElideRight
                             Layout.fillWidth: true
                         }
@@ -353,6 +360,7 @@ FocusScope {
                             visible: row.summary !== ""
                             text: row.summary
                             textFormat: Text.PlainText
+                            horizontalAlignment: Text.AlignLeft
                             color: Material.secondaryTextColor
                             elide: Text.ElideRight
                             Layout.fillWidth: true

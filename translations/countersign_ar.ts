@@ -213,43 +213,43 @@
     </message>
     <message>
         <source>%1: must be of type %2</source>
-        <translation>%1: يجب أن يكون من النوع %2</translation>
+        <translation>في %1: يجب أن يكون من النوع %2</translation>
     </message>
     <message>
         <source>%1: must be one of %2</source>
-        <translation>%1: يجب أن يكون إحدى القيم %2</translation>
+        <translation>في %1: يجب أن يكون إحدى القيم %2</translation>
     </message>
     <message>
         <source>%1: must be at least %2</source>
-        <translation>%1: يجب ألا يقل عن %2</translation>
+        <translation>في %1: يجب ألا يقل عن %2</translation>
     </message>
     <message>
         <source>%1: must be more than %2</source>
-        <translation>%1: يجب أن يكون أكبر من %2</translation>
+        <translation>في %1: يجب أن يكون أكبر من %2</translation>
     </message>
     <message>
         <source>%1: must be at most %2</source>
-        <translation>%1: يجب ألا يزيد على %2</translation>
+        <translation>في %1: يجب ألا يزيد على %2</translation>
     </message>
     <message>
         <source>%1: must have at least %2 characters</source>
-        <translation>%1: يجب ألا يقل عدد أحرفه عن %2</translation>
+        <translation>في %1: يجب ألا يقل عدد أحرفه عن %2</translation>
     </message>
     <message>
         <source>%1: must have at most %2 characters</source>
-        <translation>%1: يجب ألا يزيد عدد أحرفه على %2</translation>
+        <translation>في %1: يجب ألا يزيد عدد أحرفه على %2</translation>
     </message>
     <message>
         <source>%1: must match %2</source>
-        <translation>%1: يجب أن يطابق %2</translation>
+        <translation>في %1: يجب أن يطابق %2</translation>
     </message>
     <message>
         <source>%1: is missing &quot;%2&quot;</source>
-        <translation>%1: ينقصه «%2»</translation>
+        <translation>في %1: ينقصه «%2»</translation>
     </message>
     <message>
         <source>%1: is not a known parameter</source>
-        <translation>%1: ليس معاملًا معروفًا</translation>
+        <translation>في %1: ليس معاملًا معروفًا</translation>
     </message>
 </context>
 <context>
@@ -716,7 +716,7 @@
     </message>
     <message>
         <source>WDJB-MJHT, or the device&apos;s link</source>
-        <translation>WDJB-MJHT، أو رابط الجهاز</translation>
+        <translation>رمز مثل WDJB-MJHT أو رابط الجهاز</translation>
     </message>
     <message>
         <source>Device code or link</source>
@@ -742,7 +742,7 @@
     <name>DiscoveryClient</name>
     <message>
         <source>&quot;%1&quot; is not a valid issuer URL.</source>
-        <translation>«%1» ليس عنوان URL صالحًا لجهة الإصدار.</translation>
+        <translation>العنوان «%1» ليس عنوان URL صالحًا لجهة الإصدار.</translation>
     </message>
     <message>
         <source>The issuer %1 does not use https. Only providers on this computer (127.0.0.1) may use plain http.</source>
@@ -750,7 +750,7 @@
     </message>
     <message>
         <source>%1 is not an OpenID provider: %2</source>
-        <translation>%1 ليس مزوّد OpenID: %2</translation>
+        <translation>العنوان %1 ليس مزوّد OpenID: %2</translation>
     </message>
 </context>
 <context>
@@ -1431,15 +1431,15 @@
     </message>
     <message>
         <source>The provider&apos;s &quot;%1&quot; is not a valid absolute URL.</source>
-        <translation>«%1» الخاص بالمزوّد ليس عنوان URL مطلقًا صالحًا.</translation>
+        <translation>الحقل «%1» الخاص بالمزوّد ليس عنوان URL مطلقًا صالحًا.</translation>
     </message>
     <message>
         <source>The provider&apos;s &quot;%1&quot; (%2) does not use https.</source>
-        <translation>«%1» الخاص بالمزوّد (%2) لا يستخدم https.</translation>
+        <translation>الحقل «%1» الخاص بالمزوّد (%2) لا يستخدم https.</translation>
     </message>
     <message>
         <source>The provider&apos;s &quot;%1&quot; is not a list.</source>
-        <translation>«%1» الخاص بالمزوّد ليس قائمة.</translation>
+        <translation>الحقل «%1» الخاص بالمزوّد ليس قائمة.</translation>
     </message>
     <message>
         <source>The provider&apos;s &quot;%1&quot; contains a value that is not a string.</source>
@@ -2243,7 +2243,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid name for a stored secret.</source>
-        <translation>&quot;%1&quot; ليس اسمًا صالحًا لسرّ مخزّن.</translation>
+        <translation>الاسم «%1» ليس اسمًا صالحًا لسرّ مخزّن.</translation>
     </message>
     <message>
         <source>Countersign&apos;s list of saved sign-ins in the system keychain is damaged. Sign out of all accounts to reset it, then sign in again.</source>

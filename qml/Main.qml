@@ -17,6 +17,13 @@ ApplicationWindow {
     minimumHeight: 480
     visible: true
     color: Theme.window
+    // A right-to-left translation (Arabic) mirrors the whole window: anchors, layouts, positioners,
+    // views and the controls. Qt takes the direction from the translation's QT_LAYOUT_DIRECTION
+    // (core/i18n/Translations.cpp). Text wider than its content says Text.AlignLeft, which mirroring
+    // turns into the start side; left implicit, Qt aligns each text by its own direction, and an
+    // English name from a server would stand on the far side of an Arabic window.
+    LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+    LayoutMirroring.childrenInherit: true
 
     // Closing the window may only hide it (the tray); Ctrl+Q really quits.
     Shortcut {
@@ -56,6 +63,7 @@ ApplicationWindow {
             Label {
                 text: qsTr("Countersign")
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 font.pixelSize: 20
                 font.weight: Font.DemiBold
                 Layout.fillWidth: true

@@ -1,7 +1,8 @@
-# ctest translations_complete: countersign_de.ts must translate every message the sources have.
-# Runs lupdate (same project description as the update_translations target) into a scratch copy
-# of the .ts and compares: new strings show up there as unfinished, stale ones as a count change.
-foreach(var LUPDATE PROJECT_DESCRIPTION GENERATE_PROJECT TS_FILE WORK_DIR)
+# ctest translations_complete: every .ts in TS_FILES (a list) must translate every message the
+# sources have. Runs lupdate (same project description as the update_translations target) into a
+# scratch copy of each .ts and compares: new strings show up there as unfinished, stale ones as a
+# count change. Reports the problems of every language, then fails.
+foreach(var LUPDATE PROJECT_DESCRIPTION GENERATE_PROJECT TS_FILES WORK_DIR)
     if(NOT ${var})
         message(FATAL_ERROR "check-complete.cmake needs -D${var}=...")
     endif()
@@ -27,26 +28,8 @@ function(list_unfinished file out)
     set(${out} "${lines}" PARENT_SCOPE)
 endfunction()
 
-if(NOT EXISTS "${TS_FILE}")
-    message(FATAL_ERROR "${TS_FILE} does not exist: build the update_translations target")
-endif()
-set(problems "")
-
-count_matches("${TS_FILE}" "type=\"unfinished\"" unfinished)
-if(unfinished GREATER 0)
-    list_unfinished("${TS_FILE}" which)
-    string(APPEND problems "${unfinished} message(s) in ${TS_FILE} are not translated:\n${which}")
-endif()
-count_matches("${TS_FILE}" "type=\"(vanished|obsolete)\"" stale)
-if(stale GREATER 0)
-    string(APPEND problems "${stale} message(s) in ${TS_FILE} no longer exist in the sources.\n")
-endif()
-
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
-get_filename_component(ts_name "${TS_FILE}" NAME)
-set(scratch "${WORK_DIR}/${ts_name}")
-file(COPY_FILE "${TS_FILE}" "${scratch}")
 execute_process(
     COMMAND "${CMAKE_COMMAND}" "-DIN_FILE=${PROJECT_DESCRIPTION}" "-DOUT_FILE=${WORK_DIR}/project.json"
             -P "${GENERATE_PROJECT}"
@@ -54,28 +37,53 @@ execute_process(
 if(NOT generated EQUAL 0)
     message(FATAL_ERROR "Could not write the lupdate project file")
 endif()
-execute_process(
-    COMMAND "${LUPDATE}" -project "${WORK_DIR}/project.json" -ts "${scratch}" ${LUPDATE_OPTIONS}
-    RESULT_VARIABLE updated OUTPUT_VARIABLE lupdate_output ERROR_VARIABLE lupdate_output)
-if(NOT updated EQUAL 0)
-    message(FATAL_ERROR "lupdate failed:\n${lupdate_output}")
-endif()
 
-count_matches("${TS_FILE}" "<message" before)
-count_matches("${scratch}" "<message" after)
-count_matches("${scratch}" "type=\"unfinished\"" new_unfinished)
-if(new_unfinished GREATER unfinished)
-    list_unfinished("${scratch}" which)
-    math(EXPR missing "${new_unfinished} - ${unfinished}")
-    string(APPEND problems "lupdate finds ${missing} message(s) that ${ts_name} lacks. Run\n"
-                           "  cmake --build <build> --target update_translations\n"
-                           "and translate them:\n${which}")
-elseif(NOT before EQUAL after)
-    string(APPEND problems "${ts_name} has ${before} messages but the sources have ${after}: "
-                           "run the update_translations target.\n")
-endif()
+set(problems "")
+set(checked "")
+foreach(ts_file IN LISTS TS_FILES)
+    get_filename_component(ts_name "${ts_file}" NAME)
+    if(NOT EXISTS "${ts_file}")
+        string(APPEND problems "${ts_file} does not exist: build the update_translations target.\n")
+        continue()
+    endif()
+
+    count_matches("${ts_file}" "type=\"unfinished\"" unfinished)
+    if(unfinished GREATER 0)
+        list_unfinished("${ts_file}" which)
+        string(APPEND problems "${unfinished} message(s) in ${ts_name} are not translated:\n${which}")
+    endif()
+    count_matches("${ts_file}" "type=\"(vanished|obsolete)\"" stale)
+    if(stale GREATER 0)
+        string(APPEND problems "${stale} message(s) in ${ts_name} no longer exist in the sources.\n")
+    endif()
+
+    set(scratch "${WORK_DIR}/${ts_name}")
+    file(COPY_FILE "${ts_file}" "${scratch}")
+    execute_process(
+        COMMAND "${LUPDATE}" -project "${WORK_DIR}/project.json" -ts "${scratch}" ${LUPDATE_OPTIONS}
+        RESULT_VARIABLE updated OUTPUT_VARIABLE lupdate_output ERROR_VARIABLE lupdate_output)
+    if(NOT updated EQUAL 0)
+        message(FATAL_ERROR "lupdate failed on ${ts_name}:\n${lupdate_output}")
+    endif()
+
+    count_matches("${ts_file}" "<message" before)
+    count_matches("${scratch}" "<message" after)
+    count_matches("${scratch}" "type=\"unfinished\"" new_unfinished)
+    if(new_unfinished GREATER unfinished)
+        list_unfinished("${scratch}" which)
+        math(EXPR missing "${new_unfinished} - ${unfinished}")
+        string(APPEND problems "lupdate finds ${missing} message(s) that ${ts_name} lacks. Run\n"
+                               "  cmake --build <build> --target update_translations\n"
+                               "and translate them:\n${which}")
+    elseif(NOT before EQUAL after)
+        string(APPEND problems "${ts_name} has ${before} messages but the sources have ${after}: "
+                               "run the update_translations target.\n")
+    endif()
+    list(APPEND checked "${ts_name} (${before})")
+endforeach()
 
 if(problems)
     message(FATAL_ERROR "${problems}")
 endif()
-message(STATUS "${ts_name}: all ${before} messages translated and up to date")
+list(JOIN checked ", " checked)
+message(STATUS "All messages translated and up to date: ${checked}")

@@ -9,6 +9,21 @@
 
 namespace countersign::i18n {
 
+namespace {
+// Qt reads the application's layout direction from this message of the installed translations
+// (QGuiApplication asks for it whenever the language changes): "RTL" in countersign_ar.ts, "LTR" in
+// the left-to-right languages. Marked here so that lupdate keeps it in every .ts.
+struct Message
+{
+    const char *source;
+    const char *comment;
+};
+[[maybe_unused]] constexpr Message layoutDirection = QT_TRANSLATE_NOOP3(
+    "QGuiApplication", "QT_LAYOUT_DIRECTION",
+    "Translate this string to the string 'LTR' in left-to-right languages or to 'RTL' in right-to-left "
+    "languages (such as Hebrew and Arabic) to get proper widget layout.");
+} // namespace
+
 void installTranslations(QCoreApplication &app)
 {
     const QLocale locale;

@@ -68,6 +68,7 @@ ColumnLayout {
     Label {
         text: AgentSettings.environmentNote
         textFormat: Text.PlainText
+        horizontalAlignment: Text.AlignLeft
         visible: text !== ""
         wrapMode: Text.Wrap
         color: Material.secondaryTextColor
@@ -85,6 +86,7 @@ ColumnLayout {
             objectName: "agentSettingsOutcome"
             text: AgentSettings.outcome
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             color: Material.secondaryTextColor
             Layout.fillWidth: true
         }

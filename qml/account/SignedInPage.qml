@@ -76,6 +76,7 @@ FocusScope {
                             objectName: "nameLabel"
                             text: page.displayName
                             textFormat: Text.PlainText
+                            horizontalAlignment: Text.AlignLeft
                             font.pixelSize: 24
                             font.weight: Font.DemiBold
                             elide: Text.ElideRight
@@ -107,6 +108,7 @@ FocusScope {
                         objectName: "nameValue"
                         text: Session.name
                         textFormat: Text.PlainText
+                        horizontalAlignment: Text.AlignLeft
                         visible: Session.name !== ""
                         wrapMode: Text.WrapAnywhere
                         Layout.fillWidth: true
@@ -123,6 +125,7 @@ FocusScope {
                         objectName: "emailValue"
                         text: Session.email
                         textFormat: Text.PlainText
+                        horizontalAlignment: Text.AlignLeft
                         visible: Session.email !== ""
                         wrapMode: Text.WrapAnywhere
                         Layout.fillWidth: true
@@ -138,6 +141,7 @@ FocusScope {
                         objectName: "issuerValue"
                         text: Session.issuer
                         textFormat: Text.PlainText
+                        horizontalAlignment: Text.AlignLeft
                         wrapMode: Text.WrapAnywhere
                         Layout.fillWidth: true
                         Accessible.name: qsTr("Provider: %1").arg(text)
@@ -166,6 +170,7 @@ FocusScope {
                         visible: page.signingOut
                         text: qsTr("Signing out…")
                         textFormat: Text.PlainText
+                        horizontalAlignment: Text.AlignLeft
                         Layout.fillWidth: true
                     }
                     Item {

@@ -33,6 +33,7 @@ WaitingCard {
             visible: card.open
             text: qsTr("Check that your inbox shows the same message, then decide there:")
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             color: Material.secondaryTextColor
             wrapMode: Text.Wrap
             Layout.fillWidth: true
@@ -41,6 +42,7 @@ WaitingCard {
             objectName: "bindingMessage_" + card.key
             text: card.bindingMessage
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             font.pixelSize: 17
             font.weight: Font.DemiBold
             wrapMode: Text.WrapAnywhere

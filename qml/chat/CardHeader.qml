@@ -23,6 +23,7 @@ RowLayout {
         id: titleLabel
         text: header.title
         textFormat: Text.PlainText
+        horizontalAlignment: Text.AlignLeft
         font.weight: Font.DemiBold
         font.pixelSize: 16
         wrapMode: Text.Wrap

@@ -16,7 +16,10 @@ Pane {
     property int secondsLeft: Countdown.secondsUntil(card.expiresAt)
 
     padding: 14
-    leftPadding: 18
+    // Room for the coloured edge, which is at the start (mirrored: on the right); padding is not
+    // mirrored by itself.
+    leftPadding: card.mirrored ? 14 : 18
+    rightPadding: card.mirrored ? 18 : 14
     opacity: card.open ? 1 : 0.7
     Accessible.role: Accessible.Grouping
 

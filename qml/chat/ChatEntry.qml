@@ -151,6 +151,7 @@ Item {
                 anchors.fill: parent
                 text: entry.text
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 wrapMode: Text.Wrap
             }
         }

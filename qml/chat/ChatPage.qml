@@ -68,6 +68,7 @@ FocusScope {
                     objectName: "backendLabel"
                     text: Chat.backendLabel
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     font.weight: Font.DemiBold
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
@@ -77,6 +78,7 @@ FocusScope {
                 Label {
                     text: qsTr("Whatever it does on your behalf waits for your approval, here or in your inbox.")
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     color: Material.secondaryTextColor
                     font.pixelSize: 13
                     wrapMode: Text.Wrap
@@ -227,6 +229,7 @@ FocusScope {
                         text: Chat.messages.waitingCount > 0 ? qsTr("Waiting for you: see above.")
                                                              : qsTr("The agent is working…")
                         textFormat: Text.PlainText
+                        horizontalAlignment: Text.AlignLeft
                         color: Material.secondaryTextColor
                         elide: Text.ElideRight
                         Layout.fillWidth: true

@@ -36,6 +36,7 @@ WaitingCard {
                   ? qsTr("The agent needs your %1 account for this. Connect it on the page that opens in your browser, then choose Try again.").arg(card.connectionName)
                   : qsTr("The agent needs your %1 account for this. Connect it with your provider, then choose Try again.").arg(card.connectionName)
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             color: Material.secondaryTextColor
             wrapMode: Text.Wrap
             Layout.fillWidth: true

@@ -42,6 +42,7 @@ WaitingCard {
             visible: card.open
             text: qsTr("The agent needs your approval for this. Enter the code on the Enter code page, or on your provider's page.")
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             color: Material.secondaryTextColor
             wrapMode: Text.Wrap
             Layout.fillWidth: true
@@ -54,6 +55,7 @@ WaitingCard {
                 objectName: "userCode_" + card.key
                 text: card.userCode
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 font.family: "monospace"
                 font.pixelSize: 30
                 font.weight: Font.Bold
@@ -83,6 +85,7 @@ WaitingCard {
                 objectName: "verificationLink_" + card.key
                 text: card.verificationUri
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 font.family: "monospace"
                 font.pixelSize: 13
                 color: Material.accentColor

@@ -47,7 +47,9 @@ ColumnLayout {
             enabled: true
             focusPolicy: row.branch ? Qt.StrongFocus : Qt.NoFocus
             padding: 2
-            leftPadding: 4 + row.modelData.depth * 16
+            // Indented at the start: on the right when mirrored (padding is not mirrored by itself).
+            leftPadding: row.mirrored ? 2 : 4 + row.modelData.depth * 16
+            rightPadding: row.mirrored ? 4 + row.modelData.depth * 16 : 2
             Layout.fillWidth: true
             Accessible.name: row.branch ? qsTr("%1 (%2)").arg(row.modelData.name).arg(row.modelData.childCount)
                                         : qsTr("%1: %2").arg(row.modelData.name).arg(row.modelData.value)
@@ -59,7 +61,8 @@ ColumnLayout {
                 spacing: 6
 
                 Label {
-                    text: row.branch ? (row.opened ? "▾" : "▸") : " "
+                    // Closed, it points where the text reads: to the left in a mirrored window.
+                    text: row.branch ? (row.opened ? "▾" : row.mirrored ? "◂" : "▸") : " "
                     textFormat: Text.PlainText
                     font.pixelSize: 12
                     Layout.preferredWidth: 10
@@ -74,6 +77,7 @@ ColumnLayout {
                 Label {
                     text: row.branch ? "(" + row.modelData.childCount + ")" : row.modelData.value
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     font.pixelSize: 13
                     color: row.branch ? Material.secondaryTextColor : Material.foreground
                     wrapMode: Text.WrapAnywhere

@@ -44,6 +44,7 @@ ChatCard {
                 objectName: "toolCallTitle_" + card.callId
                 text: qsTr("Calling %1").arg(card.toolName)
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 font.weight: Font.DemiBold
                 elide: Text.ElideRight
                 Layout.fillWidth: true
@@ -90,6 +91,7 @@ ChatCard {
                     objectName: "argument_" + card.callId + "_" + valueLabel.modelData.name
                     text: valueLabel.modelData.value
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     font.family: "monospace"
                     font.pixelSize: 13
                     wrapMode: Text.WrapAnywhere

@@ -35,6 +35,7 @@ ChatCard {
             objectName: "resultTitle_" + card.callId
             text: card.isError ? qsTr("✕ %1 failed").arg(card.toolName) : qsTr("✓ %1 finished").arg(card.toolName)
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             font.weight: Font.DemiBold
             color: card.isError ? Material.color(Material.Red, Material.Shade800)
                                 : Material.color(Material.Green, Material.Shade800)
@@ -47,6 +48,7 @@ ChatCard {
             visible: (card.shape === "error" || card.shape === "text") && text !== ""
             text: card.shape === "error" ? card.resultSummary : (card.resultView.text ?? "")
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             font.pixelSize: 13
             wrapMode: Text.Wrap
             color: card.isError ? Material.color(Material.Red, Material.Shade900) : Material.foreground
@@ -58,6 +60,7 @@ ChatCard {
             visible: card.shape !== "error" && card.shape !== "text" && text !== ""
             text: card.resultView.title ?? ""
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             font.pixelSize: card.shape === "receipt" ? 16 : 14
             font.weight: card.shape === "receipt" ? Font.DemiBold : Font.Normal
             wrapMode: Text.Wrap
@@ -131,6 +134,7 @@ ChatCard {
                 Label {
                     text: parent.modelData.busy ? qsTr("busy") : qsTr("free")
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     font.pixelSize: 13
                     color: Material.secondaryTextColor
                     Layout.fillWidth: true
@@ -158,6 +162,7 @@ ChatCard {
                 Label {
                     text: "• " + parent.modelData.title
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     font.pixelSize: 13
                     font.weight: Font.DemiBold
                     wrapMode: Text.Wrap
@@ -167,10 +172,11 @@ ChatCard {
                     visible: text !== ""
                     text: parent.modelData.detail
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     font.pixelSize: 12
                     color: Material.secondaryTextColor
                     wrapMode: Text.Wrap
-                    leftPadding: 12
+                    Layout.leftMargin: 12 // a layout margin, unlike padding, is mirrored
                     Layout.fillWidth: true
                 }
             }

@@ -23,6 +23,7 @@ Rectangle {
         anchors.margins: 12
         text: root.message
         textFormat: TextEdit.PlainText
+        horizontalAlignment: TextEdit.AlignLeft
         wrapMode: TextEdit.Wrap
         readOnly: true
         selectByMouse: true

@@ -27,6 +27,7 @@ ColumnLayout {
     Label {
         text: root.label
         textFormat: Text.PlainText
+        horizontalAlignment: Text.AlignLeft
         font.weight: Font.Medium
         Layout.fillWidth: true
     }
@@ -51,6 +52,7 @@ ColumnLayout {
         visible: root.errorVisible
         text: root.error
         textFormat: Text.PlainText
+        horizontalAlignment: Text.AlignLeft
         wrapMode: Text.Wrap
         color: Material.color(Material.Red, Material.Shade700)
         font.pixelSize: 13

@@ -63,6 +63,7 @@ FocusScope {
             Label {
                 text: qsTr("Enter the code a device shows you")
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 font.pixelSize: 20
                 font.weight: Font.DemiBold
                 wrapMode: Text.Wrap
@@ -73,6 +74,7 @@ FocusScope {
             Label {
                 text: qsTr("A TV, a command-line tool or another computer that wants to act as you shows a code such as WDJB-MJHT. Type it here, or paste the link it shows.")
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 wrapMode: Text.Wrap
                 color: Material.secondaryTextColor
                 Layout.fillWidth: true
@@ -122,6 +124,7 @@ FocusScope {
                 visible: Devices.outcome !== ""
                 text: Devices.outcome
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 font.weight: Font.DemiBold
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true

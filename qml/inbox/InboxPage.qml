@@ -114,6 +114,7 @@ FocusScope {
                 width: Math.min(implicitWidth, parent.width - 40)
                 text: qsTr("Open a request to see it here.")
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 wrapMode: Text.Wrap
                 color: Material.secondaryTextColor
             }
@@ -149,6 +150,7 @@ FocusScope {
                     width: parent.width
                     text: Inbox.availability === Inbox.Unavailable ? Inbox.unavailableMessage : Inbox.connectionMessage
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     wrapMode: Text.Wrap
                     Accessible.role: Accessible.StaticText
                     Accessible.name: text
@@ -167,6 +169,7 @@ FocusScope {
                 topPadding: 16
                 text: qsTr("Requests your agent is waiting on")
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 font.weight: Font.DemiBold
                 font.pixelSize: 15
             }
@@ -211,6 +214,7 @@ FocusScope {
                             objectName: "agentBindingMessage"
                             text: agentRow.bindingMessage
                             textFormat: Text.PlainText
+                            horizontalAlignment: Text.AlignLeft
                             elide: Text.ElideRight
                             Layout.fillWidth: true
                         }
@@ -221,6 +225,7 @@ FocusScope {
                                 : agentRow.status === "failed" ? qsTr("Not completed: %1").arg(agentRow.problem)
                                 : page.statusText(agentRow.status, 0)
                             textFormat: Text.PlainText
+                            horizontalAlignment: Text.AlignLeft
                             color: agentRow.status === "approved" ? Material.color(Material.Green, Material.Shade800)
                                  : agentRow.status === "denied" ? Material.color(Material.Red, Material.Shade800)
                                  : Material.secondaryTextColor
@@ -318,6 +323,7 @@ FocusScope {
                                 objectName: "clientName"
                                 text: row.clientName
                                 textFormat: Text.PlainText
+                                horizontalAlignment: Text.AlignLeft
                                 font.weight: Font.DemiBold
                                 font.pixelSize: 15
                                 elide: Text.ElideRight
@@ -354,6 +360,7 @@ FocusScope {
                             objectName: "bindingMessage"
                             text: row.bindingMessage
                             textFormat: Text.PlainText
+                            horizontalAlignment: Text.AlignLeft
                             elide: Text.ElideRight
                             Layout.fillWidth: true
                         }
@@ -362,6 +369,7 @@ FocusScope {
                             visible: row.summary !== ""
                             text: row.summary
                             textFormat: Text.PlainText
+                            horizontalAlignment: Text.AlignLeft
                             color: Material.secondaryTextColor
                             elide: Text.ElideRight
                             Layout.fillWidth: true

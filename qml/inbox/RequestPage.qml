@@ -110,6 +110,7 @@ FocusScope {
                 visible: !page.info.found
                 text: qsTr("This request is no longer in your inbox.")
                 textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignLeft
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
@@ -160,6 +161,7 @@ FocusScope {
                         visible: page.outcome !== ""
                         text: page.outcome
                         textFormat: Text.PlainText
+                        horizontalAlignment: Text.AlignLeft
                         font.weight: Font.DemiBold
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true

@@ -34,6 +34,7 @@ ColumnLayout {
                 Label {
                     text: section.modelData.title
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     font.pixelSize: 17
                     font.weight: Font.DemiBold
                     wrapMode: Text.WrapAnywhere
@@ -45,6 +46,7 @@ ColumnLayout {
                     objectName: "sectionSummary"
                     text: section.modelData.summary
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     wrapMode: Text.WrapAnywhere
                     Layout.fillWidth: true
                 }
@@ -53,6 +55,7 @@ ColumnLayout {
                     visible: section.modelData.note !== ""
                     text: "⚠ " + section.modelData.note
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     wrapMode: Text.Wrap
                     color: Material.color(Material.Orange, Material.Shade900)
                     Layout.fillWidth: true
@@ -77,6 +80,7 @@ ColumnLayout {
                                 objectName: "fieldLabel"
                                 text: field.modelData.label
                                 textFormat: Text.PlainText
+                                horizontalAlignment: Text.AlignLeft
                                 color: Material.secondaryTextColor
                                 elide: Text.ElideRight
                                 Layout.leftMargin: field.modelData.depth * 16
@@ -87,6 +91,7 @@ ColumnLayout {
                                 objectName: "fieldValue"
                                 text: field.modelData.value
                                 textFormat: Text.PlainText
+                                horizontalAlignment: Text.AlignLeft
                                 wrapMode: Text.WrapAnywhere
                                 Layout.fillWidth: true
                                 Accessible.name: field.modelData.label + ": " + text

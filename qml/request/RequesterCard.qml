@@ -56,6 +56,7 @@ Pane {
             id: nameLabel
             text: card.clientName
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             font.pixelSize: 22
             font.weight: Font.DemiBold
             wrapMode: Text.WrapAnywhere
@@ -66,6 +67,7 @@ Pane {
         Label {
             text: qsTr("Client ID: %1").arg(card.clientId)
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             color: Material.secondaryTextColor
             wrapMode: Text.WrapAnywhere
             Layout.fillWidth: true
@@ -74,6 +76,7 @@ Pane {
             visible: card.showsBindingMessage
             text: qsTr("Check that this message matches what the app shows you:")
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             wrapMode: Text.Wrap
             Layout.fillWidth: true
             Layout.topMargin: 6
@@ -92,6 +95,7 @@ Pane {
                 anchors.margins: 10
                 text: card.bindingMessage
                 textFormat: TextEdit.PlainText
+                horizontalAlignment: TextEdit.AlignLeft
                 wrapMode: TextEdit.WrapAnywhere
                 readOnly: true
                 selectByMouse: true
@@ -106,6 +110,7 @@ Pane {
             visible: card.showsUserCode
             text: qsTr("Code: %1").arg(card.userCode)
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             font.family: "monospace"
             Layout.fillWidth: true
         }
@@ -113,6 +118,7 @@ Pane {
             visible: card.showsUserCode && card.resource !== ""
             text: qsTr("For: %1").arg(card.resource)
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             wrapMode: Text.WrapAnywhere
             Layout.fillWidth: true
         }
@@ -120,6 +126,7 @@ Pane {
             id: statusLabel
             text: card.statusText()
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             color: Material.secondaryTextColor
             wrapMode: Text.Wrap
             Layout.fillWidth: true
@@ -128,6 +135,7 @@ Pane {
             visible: card.reason !== ""
             text: qsTr("Reason: %1").arg(card.reason)
             textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             wrapMode: Text.WrapAnywhere
             Layout.fillWidth: true
         }

@@ -83,6 +83,7 @@ FocusScope {
                 Label {
                     text: qsTr("Sign in")
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     font.pixelSize: 26
                     font.weight: Font.DemiBold
                     Layout.fillWidth: true
@@ -93,6 +94,7 @@ FocusScope {
                 Label {
                     text: qsTr("Countersign opens your web browser so you can sign in with your provider. Your password is never entered here.")
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     wrapMode: Text.Wrap
                     color: Material.secondaryTextColor
                     Layout.fillWidth: true
@@ -101,6 +103,7 @@ FocusScope {
                 Label {
                     text: qsTr("Where is your account?")
                     textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignLeft
                     font.weight: Font.Medium
                     topPadding: 6
                     Layout.fillWidth: true
@@ -129,7 +132,10 @@ FocusScope {
                         id: sandboxNote
                         text: qsTr("A demo server on this computer, for trying things out.")
                         textFormat: Text.PlainText
-                        leftPadding: sandboxChoice.indicator.width + sandboxChoice.spacing + sandboxChoice.leftPadding
+                        horizontalAlignment: Text.AlignLeft
+                        // Under the button's text; a layout margin, unlike padding, is mirrored.
+                        Layout.leftMargin: sandboxChoice.indicator.width + sandboxChoice.spacing
+                                           + (sandboxChoice.mirrored ? sandboxChoice.rightPadding : sandboxChoice.leftPadding)
                         topPadding: -8
                         bottomPadding: 4
                         wrapMode: Text.Wrap
@@ -284,6 +290,7 @@ FocusScope {
                                 : Session.authorizationUrl === "" ? qsTr("Contacting the provider…")
                                 : qsTr("Waiting for you to finish signing in in your browser…")
                             textFormat: Text.PlainText
+                            horizontalAlignment: Text.AlignLeft
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true
                             Accessible.role: Accessible.StaticText
@@ -321,6 +328,7 @@ FocusScope {
                         visible: Session.authorizationUrl !== ""
                         text: qsTr("If your browser did not open, copy this address into it:")
                         textFormat: Text.PlainText
+                        horizontalAlignment: Text.AlignLeft
                         wrapMode: Text.Wrap
                         font.pixelSize: 13
                         color: Material.secondaryTextColor

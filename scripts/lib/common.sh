@@ -14,6 +14,8 @@ COUNTERSIGN_APT_PACKAGES=(
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     qml6-module-qttest qml6-module-qtqml qml6-module-qtqml-models
     gnome-keyring libsecret-tools libglib2.0-bin dbus dbus-x11 xvfb xauth imagemagick chromium
+    # Arabic letters for the right-to-left screenshot (DejaVu Sans has them).
+    fonts-dejavu-core
     nodejs npm
     # Installing like an app: icon sizes rendered from the SVG, the desktop entry and AppStream
     # checks, and dpkg-shlibdeps for the .deb's dependencies.

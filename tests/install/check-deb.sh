@@ -36,6 +36,7 @@ for path in ./usr/bin/countersign ./usr/bin/countersign-cli \
     ./usr/share/icons/hicolor/scalable/apps/dev.countersign.countersign.svg \
     ./usr/share/icons/hicolor/256x256/apps/dev.countersign.countersign.png \
     ./usr/share/countersign/translations/countersign_de.qm \
+    ./usr/share/countersign/translations/countersign_ar.qm \
     ./usr/share/countersign/sandbox/server.mjs \
     ./usr/share/countersign/sandbox/node_modules/oidc-provider/package.json; do
     grep -qxF "$path" "$work/files" || fail "the package lacks $path"

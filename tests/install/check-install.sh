@@ -14,7 +14,7 @@ id=dev.countersign.countersign
 for file in bin/countersign bin/countersign-cli \
     share/applications/$id.desktop share/metainfo/$id.metainfo.xml \
     share/icons/hicolor/scalable/apps/$id.svg \
-    share/countersign/translations/countersign_de.qm \
+    share/countersign/translations/countersign_de.qm share/countersign/translations/countersign_ar.qm \
     share/countersign/sandbox/server.mjs share/countersign/sandbox/lib/cli.mjs \
     share/countersign/sandbox/node_modules/oidc-provider/package.json; do
     [[ -e $prefix/$file ]] || fail "not installed: $file"

@@ -6,6 +6,7 @@
 #include "approvals/ApprovalChannel.h"
 #include "chat/ChatViewModel.h"
 #include "devicecodes/DeviceViewModel.h"
+#include "i18n/Translations.h"
 #include "inbox/InboxViewModel.h"
 #include "session/ProviderResolver.h"
 #include "session/SessionManager.h"
@@ -897,6 +898,8 @@ public Q_SLOTS:
     {
         QCoreApplication::setOrganizationName(QStringLiteral("Countersign"));
         QCoreApplication::setApplicationName(QStringLiteral("Countersign"));
+        // As main() does: the language (and with it the layout direction) the environment asks for.
+        i18n::installTranslations(*QCoreApplication::instance());
     }
     void qmlEngineAvailable(QQmlEngine *engine)
     {

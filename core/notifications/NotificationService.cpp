@@ -18,6 +18,8 @@ const QString kInterface = QStringLiteral("org.freedesktop.Notifications");
 const QString kAppId = QStringLiteral("dev.countersign.countersign");
 // Calls to the service give up after this long instead of the default 25 s.
 constexpr int kCallTimeoutMs = 5000;
+// After a failed probe, notifications are dropped without asking again for this long.
+constexpr qint64 kReprobeAfterMs = 60'000;
 
 QDBusMessage call(const QString &method)
 {
@@ -46,8 +48,10 @@ NotificationService::NotificationService(const QDBusConnection &bus, QObject *pa
                 m_capabilities.reset();
                 if (wasAvailable)
                     Q_EMIT availabilityChanged();
-                if (!newOwner.isEmpty())
+                if (!newOwner.isEmpty()) {
+                    m_sinceFailedProbe.invalidate();
                     probe();
+                }
             });
     probe();
 }
@@ -70,6 +74,7 @@ void NotificationService::probe()
             // No service: stay silent. Calls made meanwhile are dropped, not kept for later.
             qCDebug(lcApp) << "No desktop notification service:" << reply.error().name();
             m_waiting.clear();
+            m_sinceFailedProbe.start();
             return;
         }
         const QStringList capabilities = reply.value();
@@ -86,6 +91,8 @@ void NotificationService::show(const QString &key, const Notification &notificat
     if (!m_bus.isConnected())
         return;
     if (!m_capabilities) {
+        if (m_sinceFailedProbe.isValid() && m_sinceFailedProbe.elapsed() < kReprobeAfterMs)
+            return; // no service a moment ago: say nothing
         m_waiting << [this, key, notification] { show(key, notification); };
         probe();
         return;
@@ -134,7 +141,8 @@ void NotificationService::send(const QString &key, const Notification &notificat
 void NotificationService::withdraw(const QString &key)
 {
     if (!m_capabilities) {
-        m_waiting << [this, key] { withdraw(key); };
+        if (m_probing)
+            m_waiting << [this, key] { withdraw(key); };
         return;
     }
     const auto it = m_ids.constFind(key);

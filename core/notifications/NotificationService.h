@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDBusConnection>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -69,6 +70,10 @@ private:
     QDBusServiceWatcher *m_watcher;
     std::optional<QSet<QString>> m_capabilities; // set once the service answered
     bool m_probing = false;
+    // When the last probe failed: asking again starts the bus's activation of a service that may
+    // fail each time (a daemon installed but unable to run), so not before a while has passed,
+    // unless the service appears on the bus.
+    QElapsedTimer m_sinceFailedProbe;
     QList<std::function<void()>> m_waiting; // calls made before the service answered
     QHash<QString, uint> m_ids;             // key -> the service's id; 0 while Notify is on its way
     QHash<uint, QString> m_keys;

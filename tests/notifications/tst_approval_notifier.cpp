@@ -13,6 +13,7 @@
 #include "rar/Presentation.h"
 
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -212,6 +213,25 @@ private Q_SLOTS:
         m_recorder->invoke(shown->id + 1000, QStringLiteral("deny"));
         QTest::qWait(300);
         QVERIFY(inbox()->find(id)->isPending());
+    }
+
+    // A service that fails (a daemon installed but unable to run: each call starts the bus's
+    // activation of it again) is not asked again for every request.
+    void aFailingServiceIsNotAskedForEveryRequest()
+    {
+        m_recorder->setBroken(true);
+        const auto repair = qScopeGuard([this] { m_recorder->setBroken(false); });
+        const int before = m_recorder->capabilityQueries();
+        NotificationService service;
+        ApprovalNotifier notifier(&m_world->channel(), &service);
+        QTRY_VERIFY_WITH_TIMEOUT(m_recorder->capabilityQueries() > before, 5000);
+        QTest::qWait(200);
+        const int queries = m_recorder->capabilityQueries();
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!ask(unique(QStringLiteral("Into the void"))).isEmpty());
+        QTest::qWait(300);
+        QCOMPARE(m_recorder->capabilityQueries(), queries);
+        QVERIFY(!service.isAvailable());
     }
 
     void anExpiredRequestIsWithdrawnEvenWithoutAnEvent()

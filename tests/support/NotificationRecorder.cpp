@@ -48,6 +48,11 @@ void NotificationRecorder::invoke(uint id, const QString &action)
 
 QStringList NotificationRecorder::GetCapabilities()
 {
+    ++m_capabilityQueries;
+    if (m_broken) {
+        sendErrorReply(QDBusError::Failed, QStringLiteral("broken on purpose"));
+        return {};
+    }
     return {QStringLiteral("actions"), QStringLiteral("body"), QStringLiteral("body-markup")};
 }
 
@@ -55,6 +60,10 @@ uint NotificationRecorder::Notify(const QString &appName, uint replacesId, const
                                   const QString &summary, const QString &body, const QStringList &actions,
                                   const QVariantMap &hints, int)
 {
+    if (m_broken) {
+        sendErrorReply(QDBusError::Failed, QStringLiteral("broken on purpose"));
+        return 0;
+    }
     const uint id = replacesId != 0 ? replacesId : m_nextId++;
     m_shown << Shown{id, replacesId, appName, icon, summary, body, actions, hints, false};
     return id;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDBusConnection>
+#include <QDBusContext>
 #include <QList>
 #include <QObject>
 #include <QStringList>
@@ -12,7 +13,7 @@ namespace countersign::test {
 // private D-Bus session, over a connection of its own): records every Notify and
 // CloseNotification, and plays the person clicking an action. Capabilities: actions, body-markup
 // (so the app must escape the body), body.
-class NotificationRecorder : public QObject
+class NotificationRecorder : public QObject, protected QDBusContext
 {
     Q_OBJECT
     Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
@@ -35,6 +36,10 @@ public:
 
     // Takes the service name on the session bus; false when another service has it.
     bool start();
+    // A broken service: every call answers with an error (as a bus whose activation of the
+    // service fails does).
+    void setBroken(bool broken) { m_broken = broken; }
+    int capabilityQueries() const { return m_capabilityQueries; }
 
     const QList<Shown> &shown() const { return m_shown; }
     QList<uint> closedIds() const { return m_closed; }
@@ -55,6 +60,8 @@ private:
     QList<Shown> m_shown;
     QList<uint> m_closed;
     uint m_nextId = 1;
+    bool m_broken = false;
+    int m_capabilityQueries = 0;
 };
 
 } // namespace countersign::test

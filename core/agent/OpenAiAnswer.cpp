@@ -4,6 +4,7 @@
 #include "common/Json.h"
 #include "common/JsonInput.h"
 #include "logging/Logging.h"
+#include "net/HttpClient.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -35,7 +36,75 @@ Error unknownShape()
     return badAnswer(Tr::tr("The model server sent tool calls in an unknown shape."));
 }
 
+// An error object in the answer, with the server's words.
+Error serverError(const QString &said)
+{
+    return {errors::openAiError, Tr::tr("The model server reported an error: %1").arg(said)};
+}
+
+AnswerStep failed(Error error)
+{
+    return {AnswerStep::Kind::Failed, std::move(error), {}};
+}
+
 } // namespace
+
+AnswerStep readStreamEvent(const QString &data, ToolCallAssembler &calls, QString &finishReason,
+                           const QByteArray &apiKey)
+{
+    if (data.trimmed() == u"[DONE]")
+        return {AnswerStep::Kind::Finished, {}, {}};
+    const JsonInput parsed = parseJsonInput(data.toUtf8());
+    if (parsed.problem == JsonInput::Problem::TooDeep)
+        return failed(badAnswer(
+            Tr::tr("The model server sent a stream event nested deeper than %1 levels.").arg(kMaxJsonDepth)));
+    const nlohmann::json &chunk = parsed.value;
+    if (!chunk.is_object())
+        return failed(badAnswer(
+            Tr::tr("The model server sent a malformed stream: an event that is not a JSON object.")));
+    if (chunk.contains("error")) {
+        const QString said = serverMessage(chunk, apiKey);
+        return failed(serverError(said.isEmpty() ? Tr::tr("(no description)") : said));
+    }
+    // value() with a JSON default converts nothing, so it cannot throw.
+    const nlohmann::json choices = chunk.value("choices", nlohmann::json::array());
+    if (!choices.is_array() && !choices.is_null())
+        return failed(
+            badAnswer(Tr::tr("The model server sent a malformed stream: \"choices\" is not a list.")));
+    if (!choices.is_array() || choices.empty() || !choices[0].is_object())
+        return {}; // e.g. the usage statistics at the end
+    const nlohmann::json &choice = choices[0];
+    const nlohmann::json delta = choice.value("delta", nlohmann::json::object());
+    if (const auto entries = delta.find("tool_calls");
+        delta.is_object() && entries != delta.end() && !entries->is_null())
+        if (Status added = calls.add(*entries, false); !added)
+            return failed(added.error());
+    if (const QString reason = jsonString(choice, "finish_reason"); !reason.isEmpty())
+        finishReason = reason;
+    return {AnswerStep::Kind::More, {}, jsonString(delta, "content") + jsonString(delta, "refusal")};
+}
+
+AnswerStep readCompletion(const QByteArray &body, ToolCallAssembler &calls, QString &finishReason,
+                          const QByteArray &apiKey)
+{
+    const auto parsed =
+        net::parseJsonObject(body, Tr::tr("answer from the model server"), Tr::tr("The model server"));
+    if (!parsed)
+        return failed(badAnswer(parsed.error().message));
+    const nlohmann::json &answer = parsed.value();
+    if (answer.contains("error"))
+        return failed(serverError(serverMessage(answer, apiKey)));
+    const nlohmann::json choices = answer.value("choices", nlohmann::json::array());
+    if (!choices.is_array() || choices.empty() || !choices[0].is_object() ||
+        !choices[0].value("message", nlohmann::json()).is_object())
+        return failed(badAnswer(Tr::tr("The model server's answer has no message.")));
+    const nlohmann::json &message = choices[0]["message"];
+    if (const auto entries = message.find("tool_calls"); entries != message.end() && !entries->is_null())
+        if (Status added = calls.add(*entries, true); !added)
+            return failed(added.error());
+    finishReason = jsonString(choices[0], "finish_reason");
+    return {AnswerStep::Kind::Finished, {}, jsonString(message, "content") + jsonString(message, "refusal")};
+}
 
 QString serverMessage(const nlohmann::json &json, const QByteArray &apiKey)
 {

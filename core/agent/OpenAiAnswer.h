@@ -29,6 +29,34 @@ Error httpError(int status, const QByteArray &body, const QByteArray &apiKey);
 // "openai_bad_answer": the server answered something that is not a Chat Completions answer.
 Error badAnswer(const QString &message);
 
+class ToolCallAssembler;
+
+// What one piece of an answer (an event of the stream, or a whole answer) tells the transfer.
+struct AnswerStep
+{
+    enum class Kind
+    {
+        More,     // read on
+        Finished, // the answer is complete (the stream's "[DONE]", or a whole answer)
+        Failed    // `error` says why: the server reported one, or sent something malformed
+    };
+    Kind kind = Kind::More;
+    Error error;  // when Failed
+    QString text; // text of the answer to show now; may be empty
+};
+
+// Reads the data of one event of a Chat Completions stream: "[DONE]" finishes; an "error" object,
+// an event that is not a JSON object (or nests too deep), "choices" that is not a list and tool
+// calls of an unknown shape fail. Otherwise its tool call fragments go to `calls`, a finish_reason
+// to `finishReason`, and its text (content and refusal) comes back.
+AnswerStep readStreamEvent(const QString &data, ToolCallAssembler &calls, QString &finishReason,
+                           const QByteArray &apiKey);
+
+// Reads a whole chat.completion object (a server that ignored "stream"), the same way: Finished
+// with its text, or Failed.
+AnswerStep readCompletion(const QByteArray &body, ToolCallAssembler &calls, QString &finishReason,
+                          const QByteArray &apiKey);
+
 // The tool calls of one answer, put together from its tool_calls entries: streamed fragments
 // (each naming its call by index or id) or whole calls (a server that ignored "stream").
 class ToolCallAssembler

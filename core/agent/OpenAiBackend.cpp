@@ -3,8 +3,6 @@
 #include "agent/AgentErrors.h"
 #include "agent/OpenAiAnswer.h"
 #include "agent/OpenAiRequest.h"
-#include "common/Json.h"
-#include "common/JsonInput.h"
 #include "config/ProviderConfig.h"
 #include "logging/Logging.h"
 #include "net/HttpClient.h"
@@ -21,7 +19,6 @@ namespace countersign::agent {
 using openai::badAnswer;
 using openai::displayUrl;
 using openai::httpError;
-using openai::serverMessage;
 
 namespace {
 
@@ -35,12 +32,6 @@ constexpr std::chrono::seconds kIdleTimeout{120};
 // The whole answer, stream framing included: generous for the longest replies, a bound for a
 // server that streams without end.
 constexpr qsizetype kMaxAnswerBytes = 16 * 1024 * 1024;
-
-// An error object in the answer, with the server's words.
-Error serverError(const QString &said)
-{
-    return {errors::openAiError, Tr::tr("The model server reported an error: %1").arg(said)};
-}
 
 // A stream that ended before the model finished (no finish_reason).
 Error endedEarly()
@@ -212,53 +203,20 @@ bool OpenAiBackend::feedStream(const QByteArray &bytes)
 
 bool OpenAiBackend::onStreamData(const QString &data)
 {
-    if (data.trimmed() == u"[DONE]") {
-        finish(Done{});
+    const openai::AnswerStep step =
+        openai::readStreamEvent(data, m_turn->calls, m_turn->finishReason, m_config.apiKey);
+    if (step.kind != openai::AnswerStep::Kind::More) {
+        finish(step.kind == openai::AnswerStep::Kind::Finished ? Status(Done{}) : Status(step.error));
         return false;
     }
-    const JsonInput parsed = parseJsonInput(data.toUtf8());
-    if (parsed.problem == JsonInput::Problem::TooDeep) {
-        finish(badAnswer(
-            Tr::tr("The model server sent a stream event nested deeper than %1 levels.").arg(kMaxJsonDepth)));
-        return false;
-    }
-    const nlohmann::json &chunk = parsed.value;
-    if (!chunk.is_object()) {
-        finish(badAnswer(
-            Tr::tr("The model server sent a malformed stream: an event that is not a JSON object.")));
-        return false;
-    }
-    if (chunk.contains("error")) {
-        const QString said = serverMessage(chunk, m_config.apiKey);
-        finish(serverError(said.isEmpty() ? Tr::tr("(no description)") : said));
-        return false;
-    }
-    const nlohmann::json choices = chunk.value("choices", nlohmann::json::array());
-    if (!choices.is_array() && !choices.is_null()) {
-        finish(badAnswer(Tr::tr("The model server sent a malformed stream: \"choices\" is not a list.")));
-        return false;
-    }
-    if (!choices.is_array() || choices.empty() || !choices[0].is_object())
-        return true; // e.g. the usage statistics at the end
-    const nlohmann::json &choice = choices[0];
-    const nlohmann::json delta = choice.value("delta", nlohmann::json::object());
-    if (const auto calls = delta.find("tool_calls");
-        delta.is_object() && calls != delta.end() && !calls->is_null())
-        if (Status added = m_turn->calls.add(*calls, false); !added) {
-            finish(added);
-            return false;
-        }
-    if (const QString reason = jsonString(choice, "finish_reason"); !reason.isEmpty())
-        m_turn->finishReason = reason;
-    // Last: the person's UI runs inside text() and may cancel the turn or even destroy us.
-    const QString text = jsonString(delta, "content") + jsonString(delta, "refusal");
-    if (text.isEmpty())
+    if (step.text.isEmpty())
         return true;
+    // Last: the person's UI runs inside text() and may cancel the turn or even destroy us.
     const quint64 serial = m_serial;
     const QPointer<OpenAiBackend> self(this);
     // A copy: cancelling from inside would destroy the stored function while it runs.
     if (const auto report = m_turn->events.text)
-        report(text);
+        report(step.text);
     return self && serial == m_serial;
 }
 
@@ -307,36 +265,17 @@ void OpenAiBackend::readWholeAnswer()
         return;
     }
     // A server that ignored "stream": one chat.completion object.
-    const auto parsed =
-        net::parseJsonObject(body, Tr::tr("answer from the model server"), Tr::tr("The model server"));
-    if (!parsed) {
-        finish(badAnswer(parsed.error().message));
+    const openai::AnswerStep step =
+        openai::readCompletion(body, m_turn->calls, m_turn->finishReason, m_config.apiKey);
+    if (step.kind == openai::AnswerStep::Kind::Failed) {
+        finish(step.error);
         return;
     }
-    const nlohmann::json &answer = parsed.value();
-    if (answer.contains("error")) {
-        finish(serverError(serverMessage(answer, m_config.apiKey)));
-        return;
-    }
-    const nlohmann::json choices = answer.value("choices", nlohmann::json::array());
-    if (!choices.is_array() || choices.empty() || !choices[0].is_object() ||
-        !choices[0].value("message", nlohmann::json()).is_object()) {
-        finish(badAnswer(Tr::tr("The model server's answer has no message.")));
-        return;
-    }
-    const nlohmann::json &message = choices[0]["message"];
-    if (const auto calls = message.find("tool_calls"); calls != message.end() && !calls->is_null())
-        if (Status added = m_turn->calls.add(*calls, true); !added) {
-            finish(added);
-            return;
-        }
-    m_turn->finishReason = jsonString(choices[0], "finish_reason");
-    if (const QString text = jsonString(message, "content") + jsonString(message, "refusal");
-        !text.isEmpty()) {
+    if (!step.text.isEmpty()) {
         const quint64 serial = m_serial;
         const QPointer<OpenAiBackend> self(this);
         if (const auto report = m_turn->events.text)
-            report(text);
+            report(step.text);
         if (!self || serial != m_serial)
             return;
     }

@@ -17,6 +17,9 @@ std::optional<QList<ServerSentEvent>> SseParser::feed(const QByteArray &bytes)
         if (c != '\n' && c != '\r')
             continue;
         m_buffer.append(bytes.constData() + start, i - start);
+        // A line over the limit is refused whether it came in pieces (checked below) or in one.
+        if (m_buffer.size() > m_maxEventBytes)
+            return std::nullopt;
         processLine(m_buffer, out);
         m_buffer.clear();
         if (c == '\r') {

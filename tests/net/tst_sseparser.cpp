@@ -122,6 +122,22 @@ private Q_SLOTS:
         QVERIFY(!events);
     }
 
+    // Found by fuzz_sse: a line over the limit passed when one read held all of it, and was
+    // refused when it came in pieces (fuzz/corpus/sse/crash-line-over-limit-in-one-read).
+    void refusesALineOverTheLimitWhateverTheChunking()
+    {
+        const QByteArray stream = ": " + QByteArray(1100, 'x') + "\ndata: after\n\n";
+        for (qsizetype chunk : {1, 7, 4096}) {
+            SseParser parser(1024);
+            bool refused = false;
+            for (qsizetype i = 0; i < stream.size() && !refused; i += chunk)
+                refused = !parser.feed(stream.mid(i, chunk));
+            QVERIFY2(refused, qPrintable(QStringLiteral("chunks of %1 bytes").arg(chunk)));
+        }
+        SseParser parser(1024);
+        QVERIFY(parser.feed(": " + QByteArray(1000, 'x') + "\ndata: after\n\n"));
+    }
+
     void refusesAnEndlessEvent()
     {
         SseParser parser(1024);

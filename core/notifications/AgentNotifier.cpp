@@ -5,6 +5,7 @@
 
 #include "agent/AgentService.h"
 #include "agent/AgentSession.h"
+#include "common/Json.h"
 #include "rar/PlainText.h"
 
 namespace countersign::notifications {
@@ -14,12 +15,6 @@ namespace {
 // Keys of these notifications: the app's own prefix, then the tool call's id.
 const QString kKeyPrefix = QStringLiteral("countersign:agent:");
 constexpr int kLineChars = 120;
-
-QString text(const nlohmann::json &object, const char *key)
-{
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
 
 } // namespace
 
@@ -37,8 +32,8 @@ AgentNotifier::AgentNotifier(agent::AgentService *agents, NotificationService *s
                     m_session->conversation().pendingInterrupt(key.mid(kKeyPrefix.size()));
                 if (!waiting)
                     return;
-                const QString link = text(waiting->interrupt, "verification_uri_complete");
-                Q_EMIT codeRequested(link.isEmpty() ? text(waiting->interrupt, "user_code") : link);
+                const QString link = jsonString(waiting->interrupt, "verification_uri_complete");
+                Q_EMIT codeRequested(link.isEmpty() ? jsonString(waiting->interrupt, "user_code") : link);
             });
     follow(m_agents->session());
 }
@@ -69,9 +64,9 @@ void AgentNotifier::onMessage(int index)
         return;
     }
     if (message.kind != agent::Message::Kind::Interrupt ||
-        text(message.interrupt, "type") != u"device_authorization" || m_pause->isPaused())
+        jsonString(message.interrupt, "type") != u"device_authorization" || m_pause->isPaused())
         return;
-    const QString code = rar::displayText(text(message.interrupt, "user_code"), kLineChars);
+    const QString code = rar::displayText(jsonString(message.interrupt, "user_code"), kLineChars);
     const QString review = ApprovalNotifier::tr("Review");
     m_service->show(key, {tr("The agent waits for you to approve a device code"),
                           tr("%1 needs the code %2 approved. Review opens it on the \"Enter code\" page.")
